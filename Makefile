@@ -1,0 +1,45 @@
+# docgraph's two set-up commands (see README.md):
+#   make demo   create .venv, install docgraph, run the main job on seeds/
+#   make test   create .venv, install docgraph with its test tools (and Debian's chromium
+#               for the browser tests), then run ruff, mypy and the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench chromium clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,model]'
+	touch $@
+
+demo: $(INSTALLED)
+	$(BIN)/docgraph clean seeds/
+
+test: lint typecheck pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: $(INSTALLED)
+	$(BIN)/mypy
+
+pytest: $(INSTALLED) chromium
+	$(BIN)/pytest
+
+# The browser tests drive Debian's chromium (never a downloaded browser).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "install Debian's chromium package (apt-get install chromium)" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/bench_clean.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis out

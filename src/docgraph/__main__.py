@@ -1,0 +1,5 @@
+"""Allow ``python -m docgraph``."""
+
+from docgraph.cli import main
+
+main()

@@ -1,0 +1,310 @@
+"""Find input documents, decode them, read their front matter and detect their format.
+
+The contract: given paths (files, folders, or ``-`` for standard input), yield one
+:class:`~docgraph.types.RawDocument` per document, or raise
+:class:`~docgraph.errors.InputError` naming the file and the cause. Formats are told
+from the content, never from the file name or a page's own ``variant:`` field, which
+real pages get wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import fnmatch
+import hashlib
+import re
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from docgraph.errors import BinaryInputError, DecodeError, InputError, InputWarning
+from docgraph.markup import BLOCK_ELEMENTS, TokenKind, tokenize
+from docgraph.types import InputFormat, Metadata, RawDocument
+
+STDIN = "-"
+DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.md", "*.markdown", "*.txt", "*.text")
+"""Files a folder contributes when no ``include`` pattern is given."""
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SNIFF = 8192
+_FRONT_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_FILENAME_DATE = re.compile(r"(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})-")
+_HTML_PAGE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])",
+                        re.IGNORECASE | re.DOTALL)
+_MARKDOWN_SIGNS = re.compile(
+    r"^ {0,3}(?:#{1,6}\s|[-*+]\s+\S|\d{1,9}[.)]\s+\S|>\s|\{:|```|~~~|\*\*\*\s*$|---\s*$)"
+    r"|\*\*\S|__\S|\]\([^)\s]*\)|!\[|`[^`\n]+`|\\[*_`#\[\]]|<https?://|[ ]{2,}\r?\n(?=\S)",
+    re.MULTILINE,
+)
+# A body is an HTML fragment when almost none of its text sits outside block elements.
+_LOOSE_TEXT_SHARE = 0.05
+
+
+def iter_paths(inputs: Iterable[str | Path], include: Sequence[str] = (),
+               exclude: Sequence[str] = ()) -> Iterator[str]:
+    """Expand inputs into document paths, in a stable order.
+
+    Files named directly are always yielded (a missing one too, so that reading it
+    reports the error); folders are searched recursively for files matching
+    ``include`` (default :data:`DEFAULT_INCLUDE`) and not ``exclude``, skipping hidden
+    files and folders. A pattern with a ``/`` is matched against the path relative to
+    the folder, others against the file name.
+
+    Args:
+        inputs: Files, folders, or ``-`` for standard input.
+        include: Glob patterns a folder's files must match.
+        exclude: Glob patterns that rule files out.
+
+    Yields:
+        Paths as strings (``-`` for standard input).
+    """
+    patterns = tuple(include) or DEFAULT_INCLUDE
+    for item in inputs:
+        name = str(item)
+        path = Path(name)
+        if name == STDIN or not path.is_dir():
+            yield name
+            continue
+        found = []
+        for candidate in path.rglob("*"):
+            relative = candidate.relative_to(path)
+            if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
+                continue
+            if _matches(relative, patterns) and not _matches(relative, exclude):
+                found.append(candidate)
+        yield from (str(candidate) for candidate in sorted(found))
+
+
+def _matches(relative: Path, patterns: Sequence[str]) -> bool:
+    posix = relative.as_posix()
+    return any(fnmatch.fnmatchcase(posix if "/" in p else relative.name, p) for p in patterns)
+
+
+def read(path: str | Path) -> RawDocument:
+    """Read one document from a file, or from standard input when ``path`` is ``-``.
+
+    Raises:
+        InputError: If the file cannot be read, is binary or cannot be decoded.
+    """
+    name = str(path)
+    try:
+        data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(name, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(name, "is a directory") from exc
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, path: str = STDIN) -> RawDocument:
+    """Build a document from bytes; ``path`` names it in messages and metadata.
+
+    Raises:
+        InputError: If the bytes are binary or cannot be decoded.
+    """
+    text, encoding, bom = decode(data, path)
+    metadata, body_start = front_matter(text, path)
+    body_format = detect_format(text, body_start)
+    return RawDocument(
+        id=hashlib.sha256(data).hexdigest()[:16],
+        path=path,
+        text=text,
+        encoding=encoding,
+        bom=bom,
+        format=body_format,
+        body_start=body_start,
+        metadata=metadata,
+    )
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, int]:
+    """Decode a file's bytes: by its BOM, else as UTF-8, else as cp1252 with a warning.
+
+    Returns:
+        The text, the codec used, and the length of the BOM in bytes.
+
+    Raises:
+        BinaryInputError: If the data looks binary.
+        DecodeError: If a BOM promises an encoding the data does not follow.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(path, f"not valid {encoding} despite its byte-order mark "
+                                        f"(byte {exc.start + len(bom)})") from exc
+            _refuse_binary_text(text, path)
+            return text, encoding, len(bom)
+    if b"\x00" in data[:_SNIFF]:
+        raise BinaryInputError(path, "binary data (NUL bytes), not a text document")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("cp1252", errors="docgraph-c1")
+        warnings.warn(f"{path}: not valid UTF-8 (byte {exc.start}); decoded as cp1252",
+                      InputWarning, stacklevel=2)
+        encoding = "cp1252"
+    else:
+        encoding = "utf-8"
+    _refuse_binary_text(text, path)
+    return text, encoding, 0
+
+
+def _c1_fallback(error: UnicodeError) -> tuple[str, int]:
+    # The five bytes cp1252 leaves undefined decode to the C1 controls of the same
+    # value, as browsers do, so every byte keeps exactly one character.
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return "".join(chr(b) for b in error.object[error.start : error.end]), error.end
+
+
+codecs.register_error("docgraph-c1", _c1_fallback)
+
+
+def _refuse_binary_text(text: str, path: str) -> None:
+    sample = text[:_SNIFF]
+    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f\v")
+    if "\x00" in sample or (sample and controls / len(sample) > 0.1):
+        raise BinaryInputError(path, "binary data (control bytes), not a text document")
+
+
+def front_matter(text: str, path: str) -> tuple[Metadata, int]:
+    """Parse a leading YAML front-matter block.
+
+    A malformed block gives a warning naming the file and line; the body is still
+    cleaned, starting after the block.
+
+    Returns:
+        The metadata and the offset where the body starts.
+    """
+    opening = _FRONT_OPEN.match(text)
+    fields: dict[str, Any] = {}
+    body_start = 0
+    if opening:
+        closing = _FRONT_CLOSE.search(text, opening.end())
+        if closing is None:
+            warnings.warn(f"{path}:1: front matter opened with '---' is never closed; "
+                          "reading the whole file as the body", InputWarning, stacklevel=2)
+        else:
+            fields = _parse_yaml(text[opening.end() : closing.start()], path)
+            body_start = closing.end()
+    return _metadata(fields, path), body_start
+
+
+def _parse_yaml(block: str, path: str) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        warnings.warn(f"{path}{line}: malformed front matter ({problem}); ignoring it",
+                      InputWarning, stacklevel=3)
+        return {}
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        warnings.warn(f"{path}:2: front matter is a {type(loaded).__name__}, not a mapping; "
+                      "ignoring it", InputWarning, stacklevel=3)
+        return {}
+    return {str(key): value for key, value in loaded.items()}
+
+
+def _metadata(fields: dict[str, Any], path: str) -> Metadata:
+    date = parse_date(fields.get("date"), path)
+    if date is None:
+        found = _FILENAME_DATE.search(Path(path).name)
+        if found:
+            try:
+                date = dt.date(*(int(part) for part in found.groups()))
+            except ValueError:
+                date = None
+    known = ("title", "date", "permalink", "description")
+    return Metadata(
+        title=_text(fields.get("title")),
+        date=date,
+        permalink=_text(fields.get("permalink")),
+        description=_text(fields.get("description")),
+        extra={key: value for key, value in fields.items() if key not in known},
+    )
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def parse_date(value: object, path: str) -> dt.date | None:
+    """Read a date given as a YAML date, an ISO timestamp or a written-out date.
+
+    An unreadable value gives a warning naming ``path`` and ``None``.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for layout in ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%Y/%m/%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, layout).date()
+        except ValueError:
+            continue
+    warnings.warn(f"{path}: front-matter date {text!r} is not a date; ignoring it",
+                  InputWarning, stacklevel=4)
+    return None
+
+
+def detect_format(text: str, start: int = 0) -> InputFormat:
+    """Tell the markup of ``text[start:]`` from its content.
+
+    A whole page (doctype or ``<html>``) is :attr:`InputFormat.HTML_PAGE`; a body whose
+    text sits almost entirely inside block-level HTML elements is an HTML fragment;
+    otherwise Markdown if it shows Markdown syntax, else plain text.
+    """
+    if _HTML_PAGE.match(text, start):
+        return InputFormat.HTML_PAGE
+    depth = tags = 0
+    inside = outside = 0
+    for token in tokenize(text, start):
+        if token.kind is TokenKind.START:
+            tags += 1
+            if token.name in BLOCK_ELEMENTS and not token.self_closing and \
+                    token.name not in ("hr", "col"):
+                depth += 1
+        elif token.kind is TokenKind.END:
+            tags += 1
+            if token.name in BLOCK_ELEMENTS:
+                depth = max(0, depth - 1)
+        elif token.kind is TokenKind.TEXT:
+            visible = len(text[token.start : token.end].split())
+            if depth:
+                inside += visible
+            else:
+                outside += visible
+    if (inside or (tags and not outside)) and \
+            outside <= _LOOSE_TEXT_SHARE * (inside + outside):
+        return InputFormat.HTML
+    if _MARKDOWN_SIGNS.search(text, start) or inside:
+        return InputFormat.MARKDOWN
+    return InputFormat.TEXT

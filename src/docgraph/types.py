@@ -1,0 +1,293 @@
+"""Plain records passed between docgraph's pipeline stages.
+
+Every stage boundary carries frozen dataclasses that hold text and character offsets,
+never parser or spaCy objects, so that later stages (graph, RDF) can be used and tested
+without the stages before them.
+
+Offsets are Python string indices. ``Block`` offsets into the *source* count characters
+of the decoded file (front matter included, byte-order mark excluded);
+:meth:`Document.byte_offset` converts them to byte offsets in the file on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+_SINGLE_BYTE = frozenset({"cp1252", "latin-1", "ascii"})
+
+
+class InputFormat(StrEnum):
+    """The markup a document's body is written in, detected from its content."""
+
+    HTML = "html"
+    """An HTML fragment, as Isomer's tiptap editor stores pages."""
+    HTML_PAGE = "html-page"
+    """A whole HTML page, with ``<html>``/``<body>`` and site chrome to drop."""
+    MARKDOWN = "markdown"
+    """kramdown-flavoured Markdown, possibly with inline and block HTML."""
+    TEXT = "text"
+    """Plain text: paragraphs separated by blank lines."""
+
+
+class BlockKind(StrEnum):
+    """What a block is on the page."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    CAPTION = "caption"
+    IMAGE_ALT = "image_alt"
+    FOOTNOTE = "footnote"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Maps every character of a block's cleaned text to the source characters it came from.
+
+    The map is a list of segments rather than one offset per character. Segment ``i``
+    covers cleaned text ``[clean[i], clean[i + 1])`` (the last one runs to ``length``)
+    and source text ``[source[i], source_end[i])``. When both sides have the same length
+    the segment maps character to character; otherwise (a decoded entity such as
+    ``&amp;``, a run of whitespace collapsed to one space, a ``<br>`` turned into a line
+    break) each of its characters maps to the whole source range.
+    """
+
+    clean: tuple[int, ...]
+    source: tuple[int, ...]
+    source_end: tuple[int, ...]
+    length: int
+
+    def __post_init__(self) -> None:
+        if not len(self.clean) == len(self.source) == len(self.source_end):
+            raise ValueError("SourceMap columns differ in length")
+        if self.length and (not self.clean or self.clean[0] != 0):
+            raise ValueError("SourceMap must start at offset 0")
+
+    def char_span(self, index: int) -> Span:
+        """Return the source range that the cleaned character at ``index`` came from."""
+        if not 0 <= index < self.length:
+            raise IndexError(f"offset {index} outside text of length {self.length}")
+        seg = bisect_right(self.clean, index) - 1
+        seg_end = self.clean[seg + 1] if seg + 1 < len(self.clean) else self.length
+        start, end = self.source[seg], self.source_end[seg]
+        if end - start == seg_end - self.clean[seg]:
+            pos = start + index - self.clean[seg]
+            return Span(pos, pos + 1)
+        return Span(start, end)
+
+    def span(self, start: int, end: int) -> Span:
+        """Return the smallest source range holding cleaned text ``[start, end)``.
+
+        An empty range maps to an empty span at the source position of ``start``.
+        """
+        if not 0 <= start <= end <= self.length:
+            raise IndexError(f"range [{start}, {end}) outside text of length {self.length}")
+        if start == end:
+            if start < self.length:
+                pos = self.char_span(start).start
+            else:
+                pos = self.char_span(self.length - 1).end if self.length else 0
+            return Span(pos, pos)
+        return Span(self.char_span(start).start, self.char_span(end - 1).end)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink whose text ``[start, end)`` stays in the block's text."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote marker removed from the prose.
+
+    Attributes:
+        marker: The marker as printed, without brackets (``"1"``, ``"*"``).
+        offset: Where in the cleaned text the marker stood.
+        source: The marker's range in the source file, markup included.
+        href: The link target when the marker was a link (``"#fn1"``).
+    """
+
+    marker: str
+    offset: int
+    source: Span
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """Where a table-cell block sits.
+
+    Attributes:
+        table: The table's position among the document's tables, from 0.
+        row: Row index from 0, header rows included.
+        column: Column index from 0, after earlier cells' ``colspan``/``rowspan``.
+        header: The text of the header cell over this column, if the table has one.
+        is_header: Whether this cell is itself a header (``<th>``) cell.
+    """
+
+    table: int
+    row: int
+    column: int
+    header: str | None = None
+    is_header: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    r"""One unit of cleaned text: a heading, paragraph, list item, table cell, ...
+
+    A sentence never spans two blocks.
+
+    Attributes:
+        index: The block's position in its document, from 0.
+        kind: What the block is.
+        text: Cleaned text: whitespace collapsed, entities decoded, markup removed;
+            ``\n`` only where the page has a hard line break.
+        span: The source range from the first to the last character of ``text``.
+        offsets: Maps each character of ``text`` to its source range.
+        section: Texts of the headings this block sits under, outermost first.
+        number: The paragraph or list number the page shows, if any.
+        level: For headings, 1-6 for ``<h1>``-``<h6>``, deeper for bold or underlined
+            paragraphs that act as headings.
+        cell: For table cells, the cell's position.
+        depth: For list items, how deeply their list is nested (0 for a top-level list).
+        links: Hyperlinks in the text.
+        footnotes: Footnote markers removed from the text.
+        boilerplate: Why the block is boilerplate (``"media-contact"``, ...), or None
+            for content. Later stages skip boilerplate by default.
+    """
+
+    index: int
+    kind: BlockKind
+    text: str
+    span: Span
+    offsets: SourceMap = field(repr=False)
+    section: tuple[str, ...] = ()
+    number: int | None = None
+    level: int | None = None
+    cell: TableCell | None = None
+    depth: int = 0
+    links: tuple[Link, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    boilerplate: str | None = None
+
+    def source_span(self, start: int, end: int) -> Span:
+        """Return the source range of this block's text ``[start, end)``."""
+        return self.offsets.span(start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the page says about itself (front matter, or ``<title>``/``<meta>``).
+
+    Attributes:
+        title: The page title.
+        date: Publication date, from the front matter or a ``YYYY-MM-DD-`` file name.
+        permalink: The page's path on its site.
+        description: The summary the page gives of itself.
+        extra: Every other front-matter field, as parsed.
+    """
+
+    title: str | None = None
+    date: dt.date | None = None
+    permalink: str | None = None
+    description: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """A document read from disk or standard input, before cleaning.
+
+    Attributes:
+        id: A stable identifier: a hash of the file's bytes.
+        path: Where it came from (``-`` for standard input).
+        text: The whole decoded file, front matter included.
+        encoding: The codec it was decoded with.
+        bom: Length in bytes of the byte-order mark that preceded ``text`` in the file.
+        format: The markup of the body.
+        body_start: Offset in ``text`` where the body starts (after the front matter).
+        metadata: Title, date and other facts about the page.
+    """
+
+    id: str
+    path: str
+    text: str = field(repr=False)
+    encoding: str
+    bom: int
+    format: InputFormat
+    body_start: int
+    metadata: Metadata
+
+    @property
+    def body(self) -> str:
+        """The document's body, without front matter."""
+        return self.text[self.body_start :]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned document: its metadata and its ordered blocks.
+
+    Attributes:
+        id: A stable identifier: a hash of the file's bytes.
+        path: Where it came from (``-`` for standard input).
+        format: The markup the body was written in.
+        metadata: Title, date and other facts about the page.
+        blocks: The cleaned blocks in reading order.
+        text: The whole decoded source file, which block offsets point into.
+        encoding: The codec the file was decoded with.
+        bom: Length in bytes of the file's byte-order mark.
+    """
+
+    id: str
+    path: str
+    format: InputFormat
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    text: str = field(repr=False)
+    encoding: str = "utf-8"
+    bom: int = 0
+
+    def byte_offset(self, offset: int) -> int:
+        """Convert a character offset into the source text to a byte offset in the file."""
+        if not 0 <= offset <= len(self.text):
+            raise IndexError(f"offset {offset} outside source of length {len(self.text)}")
+        if self.encoding in _SINGLE_BYTE:
+            # One byte per character; the cp1252 fallback also decodes the five bytes
+            # cp1252 leaves undefined, so re-encoding could fail where counting cannot.
+            return self.bom + offset
+        return self.bom + len(self.text[:offset].encode(self.encoding, "surrogatepass"))
+
+    def byte_span(self, span: Span) -> Span:
+        """Convert a character span of the source text to a byte span in the file."""
+        return Span(self.byte_offset(span.start), self.byte_offset(span.end))
+
+    def content(self) -> tuple[Block, ...]:
+        """The blocks that are not marked as boilerplate."""
+        return tuple(block for block in self.blocks if block.boilerplate is None)
