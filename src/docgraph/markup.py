@@ -32,13 +32,15 @@ BLOCK_ELEMENTS = frozenset({
     "colgroup", "col", "template",
 })
 
-_ATTRS = r"""(?:\s*[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"'=<`]+))?|\s*/(?!>))*"""
+# Attributes are separated by whitespace. Making the separator optional would let the
+# name pattern split one word in exponentially many ways when a "<" is never closed.
+_ATTRS = r"""(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"'=<`]+))?|\s*/(?!>))*"""
 _MARKUP = re.compile(
     r"""<!--.*?(?:--!?>|\Z)"""  # comment; an unterminated one runs to the end
     r"""|<!\[CDATA\[.*?(?:\]\]>|\Z)"""
     r"""|<![^>]*>?"""  # doctype and other declarations
     r"""|<\?[^>]*>?"""  # processing instructions (bogus comments in HTML)
-    r"""|</[A-Za-z][^\s/>]*[^>]*>"""  # end tag
+    r"""|</[A-Za-z][^>]*>"""  # end tag
     rf"""|<([A-Za-z][^\s/>]*){_ATTRS}\s*(/?)>""",  # start tag
     re.DOTALL,
 )

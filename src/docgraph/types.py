@@ -291,3 +291,89 @@ class Document:
     def content(self) -> tuple[Block, ...]:
         """The blocks that are not marked as boilerplate."""
         return tuple(block for block in self.blocks if block.boilerplate is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of a block's text that names an entity.
+
+    Attributes:
+        text: The text as it appears (honorific excluded, suffix such as "SC" included).
+        label: The class's local name in docgraph's ontology (``Person``, ``Country``).
+        block: The :attr:`Block.index` of the block it is in.
+        start: Start offset in the block's text.
+        end: End offset in the block's text.
+        sentence: The sentence holding it, as offsets in the block's text.
+        source: What found it: ``gazetteer``, ``people``, ``posts``, ``meetings``,
+            ``names``, ``acronym``, ``acronym-definition`` or ``model``.
+        name: The name it gives (without honorific or suffix).
+        key: What identifies the entity when known: a gazetteer IRI, or the key of the
+            long form an acronym stands for.
+        honorific: The honorific or title used with a person's name.
+        acronym_of: For an acronym, the long form it was defined with.
+        series: For a numbered meeting, the key of its series.
+        series_name: For a numbered meeting, the name of its series.
+        ordinal: For a numbered meeting, its number in the series.
+        anaphor: Only a head noun ("the Working Group") that must find an antecedent.
+    """
+
+    text: str
+    label: str
+    block: int
+    start: int
+    end: int
+    sentence: Span
+    source: str
+    name: str
+    key: str | None = None
+    honorific: str | None = None
+    acronym_of: str | None = None
+    series: str | None = None
+    series_name: str | None = None
+    ordinal: int | None = None
+    anaphor: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Why a surface form was merged into an entity.
+
+    Attributes:
+        form: The surface form.
+        rule: The resolution rule (``gazetteer``, ``acronym``, ``same-name``,
+            ``short-name``, ``head-noun``, ``meeting-series``).
+    """
+
+    form: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world thing, with every mention of it.
+
+    Attributes:
+        key: What identifies it within a run (a gazetteer IRI, or class and name).
+        label: The class's local name in docgraph's ontology.
+        name: Its canonical name.
+        aliases: Every other name it was mentioned by, acronyms included.
+        mentions: Its mentions, in document order.
+        documents: Ids of the documents that mention it.
+        iri: Its IRI when a gazetteer names it.
+        honorifics: Honorifics and titles used with a person's name.
+        series: For a numbered meeting, the key of its series.
+        ordinal: For a numbered meeting, its number.
+        merges: How each surface form came to be part of this entity.
+    """
+
+    key: str
+    label: str
+    name: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    documents: tuple[str, ...]
+    iri: str | None = None
+    honorifics: tuple[str, ...] = ()
+    series: str | None = None
+    ordinal: int | None = None
+    merges: tuple[Merge, ...] = ()

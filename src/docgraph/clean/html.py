@@ -35,9 +35,9 @@ _SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
 # How much unrelated text a search may skip to find the next text node before the
 # aligner suspects it has matched a later, repeated occurrence instead.
 _MAX_SKIP = 64
-# Longest text the aligner compares character by character (quadratic) when the
-# parser changed it; longer ones are placed as a whole.
-_MAX_FUZZY = 2000
+# Longest text the aligner compares character by character (difflib is quadratic or
+# worse) when the parser changed it; longer texts are aligned in pieces of this size.
+_MAX_FUZZY = 64
 _IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
 _ALT_ATTR = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"'=<`]+))""",
                        re.IGNORECASE)
@@ -66,10 +66,15 @@ class _Aligner:
                 end = found + len(text)
                 self.cursor = end
                 return Text(text, stream.starts[found:end], stream.ends[found:end])
-        if not text.strip() or len(text) > _MAX_FUZZY:
+        if not text.strip():
             position = self.source_position()
             return Text(text, [position] * len(text), [position] * len(text))
-        return self._fuzzy(text)
+        if len(text) <= _MAX_FUZZY:
+            return self._fuzzy(text)
+        # A long text is aligned piece by piece, so the work stays linear in its length.
+        pieces = [self.align(text[i : i + _MAX_FUZZY]) for i in range(0, len(text), _MAX_FUZZY)]
+        return Text(text, [s for p in pieces for s in p.starts],
+                    [e for p in pieces for e in p.ends])
 
     def _fuzzy(self, text: str) -> Text:
         stream = self.stream

@@ -319,7 +319,9 @@ class _BlockParser:
     def _html(self, lines: list[_Line], index: int, into: Element) -> int:
         """Hand a block of HTML to the HTML reader; it ends where its elements close."""
         start = lines[index].start
-        limit = lines[-1].end
+        # An unclosed element would make every later line rescan the rest of the page;
+        # an HTML block longer than this ends at a blank line instead.
+        limit = min(lines[-1].end, start + _MAX_HTML_BLOCK)
         end_offset = _html_block_end(self.source, start, limit)
         if end_offset is None:
             # Unclosed: it ends at the first blank line, like a paragraph.
@@ -707,6 +709,7 @@ def _html_block_end(source: str, start: int, limit: int) -> int | None:
     return None
 
 
+_MAX_HTML_BLOCK = 50_000
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 

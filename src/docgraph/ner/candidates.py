@@ -1,0 +1,136 @@
+"""Entity candidates that docgraph's spaCy components propose, and how one is chosen.
+
+Each component appends :class:`Candidate` records to ``doc.user_data`` instead of
+writing ``doc.ents`` directly, because the rules overlap each other and the statistical
+model: the last component (``docgraph_repair_v1``) chooses among all of them at once
+with :func:`select`, so no component's order silently decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+
+CANDIDATES = "docgraph.candidates"
+"""Key in ``Doc.user_data`` of the list of candidates."""
+MENTIONS = "docgraph.mentions"
+"""Key in ``Doc.user_data`` of the chosen candidates, one per entity in ``doc.ents``."""
+DOCUMENT = "docgraph.document"
+"""Key in ``Doc.user_data`` of the id of the document a doc (or chunk of it) belongs to."""
+HEADINGS = "docgraph.headings"
+"""Key in ``Doc.user_data`` of the character ranges of heading blocks."""
+
+# How much each source is trusted when candidates overlap; higher wins.
+PRIORITY = {
+    "people": 90,
+    "meetings": 85,
+    "posts": 80,
+    "acronym-definition": 75,
+    "acronym": 71,  # a defined acronym carries its long form; the gazetteer's may not
+    "gazetteer": 70,
+    "names": 60,
+    "model": 50,
+}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A proposed entity mention: tokens ``[start, end)`` of a doc, with what is known.
+
+    Attributes:
+        start: First token.
+        end: Token after the last.
+        label: Class local name in docgraph's ontology (``Person``, ``Country``, ...).
+        source: The component that proposed it; its key in :data:`PRIORITY`.
+        key: What identifies the entity when known: a gazetteer IRI, or a normalised
+            long form that an acronym stands for.
+        name: The entity's name when it differs from the text (honorifics, suffixes).
+        honorific: Honorific or title used with a person's name.
+        acronym_of: For an acronym, the long form it abbreviates.
+        series: For a meeting instance, the key or name of its series.
+        series_name: For a meeting instance, the series' name.
+        ordinal: For a meeting instance, its number in the series.
+        anaphor: The mention is only a head noun ("the Working Group") that must find
+            an antecedent in the document to count.
+        typed_by_head: The label came from a head noun such as "Authority".
+    """
+
+    start: int
+    end: int
+    label: str
+    source: str
+    key: str | None = None
+    name: str | None = None
+    honorific: str | None = None
+    acronym_of: str | None = None
+    series: str | None = None
+    series_name: str | None = None
+    ordinal: int | None = None
+    anaphor: bool = False
+    typed_by_head: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def priority(self) -> int:
+        """How much the candidate's source is trusted."""
+        return PRIORITY[self.source]
+
+    def overlaps(self, other: Candidate) -> bool:
+        """Whether the two share a token."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Candidate) -> bool:
+        """Whether ``other`` lies strictly inside this candidate."""
+        return self.start <= other.start and other.end <= self.end and \
+            (self.end - self.start) > (other.end - other.start)
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """The doc's candidate list, created on first use."""
+    found = doc.user_data.get(CANDIDATES)
+    if found is None:
+        found = []
+        doc.user_data[CANDIDATES] = found
+    return found
+
+
+def add(doc: Doc, new: Iterable[Candidate]) -> None:
+    """Append candidates to the doc's list."""
+    candidates(doc).extend(new)
+
+
+def covered(doc: Doc, sources: Iterable[str]) -> set[int]:
+    """Token indices already inside candidates from ``sources``."""
+    wanted = set(sources)
+    return {i for c in candidates(doc) if c.source in wanted for i in range(c.start, c.end)}
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Choose non-overlapping candidates: most trusted first, then longest.
+
+    One exception comes first: a name typed by its head noun ("Singapore Business
+    Federation", "AI Verify Foundation") beats a shorter gazetteer match inside it
+    ("Singapore", "AI Verify"), because the head noun shows the longer name is the
+    thing meant.
+    """
+    dropped: set[int] = set()
+    for outer in found:
+        if not outer.typed_by_head:
+            continue
+        for index, inner in enumerate(found):
+            if inner.source in ("gazetteer", "acronym") and outer.contains(inner):
+                dropped.add(index)
+    ranked = sorted((c for i, c in enumerate(found) if i not in dropped),
+                    key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    chosen: list[Candidate] = []
+    for candidate in ranked:
+        if not any(candidate.overlaps(other) for other in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def relabel(candidate: Candidate, label: str, **changes: object) -> Candidate:
+    """A copy of ``candidate`` with another label (and other changes)."""
+    return replace(candidate, label=label, **changes)  # type: ignore[arg-type]

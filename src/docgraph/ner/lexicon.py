@@ -1,0 +1,136 @@
+r"""Load the recogniser's data: gazetteer entries (RDF) and the lexicon (YAML).
+
+Gazetteers are SKOS: each entry is a resource with an ``rdf:type`` from docgraph's
+ontology, a ``skos:prefLabel`` and any number of ``skos:altLabel``\\ s. Users add their
+own files in the same shape. The lexicon holds the words the rules rely on.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from docgraph.errors import ConfigurationError
+from docgraph.resources import gazetteer_paths, lexicon_path
+
+DG = "https://w3id.org/docgraph/ontology#"
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One named thing from a gazetteer."""
+
+    iri: str
+    label: str
+    """The class's local name in docgraph's ontology, such as ``Country``."""
+    name: str
+    """The preferred label."""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word lists for the rule components; see ``ontologies/lexicon.yaml``."""
+
+    honorifics: tuple[str, ...]
+    titles: tuple[str, ...]
+    name_particles: frozenset[str]
+    name_suffixes: frozenset[str]
+    post_modifiers: frozenset[str]
+    post_titles: tuple[str, ...]
+    standalone_posts: frozenset[str]
+    ordinals: Mapping[str, int]
+    heads: Mapping[str, str]
+    """Head noun (possibly several words) -> class local name."""
+    leading_heads: Mapping[str, str]
+    product_suffixes: tuple[str, ...]
+    not_entities: frozenset[str]
+    head_starts: frozenset[str] = frozenset()
+    honorific_words: frozenset[str] = frozenset()
+    """Words of honorifics and titles that never start a name ("Datuk", "Dr"); the
+    first words of longer honorifics that are also surnames ("Tan" Sri) are left out."""
+    """First words of the head nouns ("Memorandum" of "Memorandum of Understanding")."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def load_gazetteers(paths: Iterable[Path] = ()) -> tuple[GazetteerEntry, ...]:
+    """Read docgraph's gazetteers and any extra files, in that order.
+
+    Raises:
+        ConfigurationError: If a file cannot be parsed or names an unknown class.
+    """
+    entries = list(_default_gazetteer())
+    for path in paths:
+        entries.extend(_read_gazetteer(Path(path)))
+    return tuple(entries)
+
+
+@functools.cache
+def _default_gazetteer() -> tuple[GazetteerEntry, ...]:
+    entries: list[GazetteerEntry] = []
+    for path in gazetteer_paths():
+        entries.extend(_read_gazetteer(path))
+    return tuple(entries)
+
+
+def _read_gazetteer(path: Path) -> list[GazetteerEntry]:
+    import rdflib
+    from rdflib.namespace import RDF, SKOS
+
+    graph = rdflib.Graph()
+    try:
+        graph.parse(path)
+    except (OSError, SyntaxError, ValueError, rdflib.exceptions.Error) as exc:
+        raise ConfigurationError(f"{path}: cannot read gazetteer: {exc}") from exc
+    entries = []
+    for subject in sorted(set(graph.subjects(SKOS.prefLabel, None)), key=str):
+        types = [str(t) for t in graph.objects(subject, RDF.type) if str(t).startswith(DG)]
+        if not types:
+            raise ConfigurationError(f"{path}: {subject} has no rdf:type in docgraph's "
+                                     "ontology (https://w3id.org/docgraph/ontology#)")
+        name = str(next(iter(graph.objects(subject, SKOS.prefLabel))))
+        aliases = tuple(sorted(str(a) for a in graph.objects(subject, SKOS.altLabel)))
+        entries.append(GazetteerEntry(str(subject), sorted(types)[0][len(DG):], name, aliases))
+    return entries
+
+
+@functools.cache
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Read the lexicon (default: docgraph's own ``ontologies/lexicon.yaml``).
+
+    Raises:
+        ConfigurationError: If the file is missing or malformed.
+    """
+    source = path or lexicon_path()
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        posts = data["posts"]
+        heads = {head: label for label, words in data["heads"].items() for head in words}
+        leading = {head: label for label, words in data["leading_heads"].items()
+                   for head in words}
+        return Lexicon(
+            honorifics=tuple(data["honorifics"]),
+            titles=tuple(data["titles"]),
+            name_particles=frozenset(data["name_particles"]),
+            name_suffixes=frozenset(data["name_suffixes"]),
+            post_modifiers=frozenset(posts["modifiers"]),
+            post_titles=tuple(posts["titles"]),
+            standalone_posts=frozenset(posts["standalone"]),
+            ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
+            heads=heads,
+            leading_heads=leading,
+            product_suffixes=tuple(data["product_suffixes"]),
+            not_entities=frozenset(data["not_entities"]),
+            head_starts=frozenset(head.split()[0] for head in heads),
+            honorific_words=frozenset(
+                word for phrase in (*data["honorifics"], *data["titles"])
+                for position, word in enumerate(phrase.split())
+                if word[:1].isupper() and (" " not in phrase or position > 0)),
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise ConfigurationError(f"{source}: cannot read the lexicon: {exc}") from exc

@@ -1,0 +1,301 @@
+"""Group mentions into entities: one node per real-world thing, with the reasons why.
+
+The contract: :func:`resolve_document` turns one document's mentions into
+:class:`~docgraph.types.Entity` records, and :func:`merge` combines entities from several
+documents by key, so that adding a document later gives the same result as resolving
+them together. Every merge is deterministic and recorded as a
+:class:`~docgraph.types.Merge` naming its rule:
+
+- ``gazetteer``: forms of one gazetteer entry ("Viet Nam", "Vietnam");
+- ``acronym``: an acronym and the long form it was defined with ("WG-AI");
+- ``meeting``: the same meeting of the same series ("4th ADGMIN", "4th ASEAN Digital
+  Ministers Meeting");
+- ``same-name``: the same name after folding case, quotes, "the" and possessives;
+- ``short-name``: a person's surname or part of their name, when exactly one person in
+  the document has it ("Teo", "Minister Teo");
+- ``head-noun``: "the Working Group" for the one working group the document names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from docgraph.ner.acronyms import looks_like_acronym
+from docgraph.ner.rules import normalise_name, ordinal_text
+from docgraph.types import Document, Entity, Mention, Merge
+
+# Classes that name the same kind of thing for resolution: an agency mentioned once as
+# an "Organization" and once as a "GovernmentAgency" is one entity.
+GROUPS = {
+    "Person": "person", "Country": "country", "Place": "place", "City": "place",
+    "Meeting": "meeting", "MeetingSeries": "meeting-series", "Post": "post",
+    "Organization": "organization", "GovernmentAgency": "organization",
+    "Ministry": "organization", "WorkingGroup": "organization",
+    "IntergovernmentalOrganization": "organization", "Company": "organization",
+    "EducationalOrganization": "organization",
+}
+# When mentions disagree on the class, the more specific one wins.
+_GENERIC = {"Organization", "Place", "Work", "Meeting"}
+
+
+def group(label: str) -> str:
+    """The resolution group of a class: works, organisations, places, ... ."""
+    return GROUPS.get(label, "work")
+
+
+class _Sets:
+    """Union-find over mention indices."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, left: int, right: int) -> None:
+        a, b = self.find(left), self.find(right)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _base_key(mention: Mention) -> str:
+    if mention.ordinal is not None and mention.series:
+        return f"meeting:{mention.series}#{mention.ordinal}"
+    if mention.key and mention.key.startswith(("http://", "https://")):
+        return mention.key
+    if mention.key and mention.source in ("acronym", "acronym-definition"):
+        return f"{group(mention.label)}:{mention.key}"
+    return f"{group(mention.label)}:{normalise_name(mention.name)}"
+
+
+def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[Entity]:
+    """Group one document's mentions into entities.
+
+    Args:
+        document: The cleaned document.
+        mentions: Its mentions, from :func:`docgraph.ner.recognise`.
+
+    Returns:
+        Entities in order of first mention.
+    """
+    mentions = list(mentions)
+    sets = _Sets(len(mentions))
+    reasons: dict[int, str] = {}
+    keys = [_base_key(m) for m in mentions]
+    first_with_key: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if key in first_with_key:
+            sets.union(first_with_key[key], index)
+            reasons[index] = _rule_for(mentions[index], mentions[first_with_key[key]])
+        else:
+            first_with_key[key] = index
+    _link_acronyms(mentions, keys, first_with_key, sets, reasons)
+    _link_short_names(mentions, sets, reasons)
+    dropped = _link_anaphors(mentions, sets, reasons)
+    members: dict[int, list[int]] = {}
+    for index in range(len(mentions)):
+        if index not in dropped:
+            members.setdefault(sets.find(index), []).append(index)
+    entities = []
+    for indices in members.values():
+        entity = _entity(document, [mentions[i] for i in indices],
+                         [reasons.get(i, "first") for i in indices])
+        if entity is not None:
+            entities.append(entity)
+    entities.extend(_series_entities(document, entities))
+    return entities
+
+
+def _rule_for(mention: Mention, other: Mention) -> str:
+    if mention.ordinal is not None and mention.series:
+        return "meeting"
+    if mention.key and mention.key == other.key and mention.source == "gazetteer":
+        return "gazetteer"
+    if mention.source == "acronym" or other.source == "acronym":
+        return "acronym"
+    return "same-name"
+
+
+def _link_acronyms(mentions: list[Mention], keys: list[str], first: dict[str, int],
+                   sets: _Sets, reasons: dict[int, str]) -> None:
+    """An acronym joins the entity of the long form it was defined with."""
+    for index, mention in enumerate(mentions):
+        if mention.acronym_of is None:
+            continue
+        long_key = f"{group(mention.label)}:{normalise_name(mention.acronym_of)}"
+        target = first.get(long_key)
+        if target is None:  # the long form was a meeting or post
+            target = next((i for i, m in enumerate(mentions) if m.text == mention.acronym_of
+                           and i != index), None)
+        if target is not None:
+            sets.union(target, index)
+            reasons[index] = "acronym"
+
+
+def _link_short_names(mentions: list[Mention], sets: _Sets, reasons: dict[int, str]) -> None:
+    """A person's partial name joins the one person whose full name contains it."""
+    people = [i for i, m in enumerate(mentions) if m.label == "Person"]
+    full: dict[str, int] = {}
+    for index in people:
+        full.setdefault(normalise_name(mentions[index].name), index)
+    for index in people:
+        words = normalise_name(mentions[index].name).split()
+        holders = {sets.find(full[name]) for name in full
+                   if len(name.split()) > len(words) and _contains_words(name.split(), words)}
+        if len(holders) == 1:
+            sets.union(holders.pop(), index)
+            reasons[index] = "short-name"
+
+
+def _contains_words(full: list[str], part: list[str]) -> bool:
+    return all(word in full for word in part)
+
+
+def _link_anaphors(mentions: list[Mention], sets: _Sets, reasons: dict[int, str]) -> set[int]:
+    """"The Working Group" joins the one earlier entity whose name has that head."""
+    dropped = set()
+    for index, mention in enumerate(mentions):
+        if not mention.anaphor:
+            continue
+        head = normalise_name(mention.name)
+        antecedents = {sets.find(i) for i, other in enumerate(mentions[:index])
+                       if not other.anaphor and group(other.label) == group(mention.label)
+                       and f" {head} " in f" {normalise_name(other.name)} "}
+        if len(antecedents) == 1:
+            sets.union(antecedents.pop(), index)
+            reasons[index] = "head-noun"
+        else:
+            dropped.add(index)
+    return dropped
+
+
+def _entity(document: Document, mentions: list[Mention], rules: list[str]) -> Entity | None:
+    label = _label(mentions)
+    if label == "Person" and not _credible_person(mentions):
+        return None
+    name = _canonical(mentions, label)
+    forms: list[str] = []
+    for mention in mentions:
+        for form in (mention.text, mention.name, mention.acronym_of):
+            if form and form != name and form not in forms and not mention.anaphor:
+                forms.append(form)
+        if mention.anaphor and mention.name not in forms and mention.name != name:
+            forms.append(mention.name)
+    iri = next((m.key for m in mentions if m.key and m.key.startswith("http")), None)
+    series = next((m.series for m in mentions if m.series), None)
+    ordinal = next((m.ordinal for m in mentions if m.ordinal is not None), None)
+    key = iri or (f"meeting:{series}#{ordinal}" if series and ordinal is not None
+                  else f"{group(label)}:{normalise_name(name)}")
+    merges = tuple(Merge(m.text, rule) for m, rule in zip(mentions, rules, strict=True)
+                   if rule != "first")
+    return Entity(
+        key=key,
+        label=label,
+        name=name,
+        aliases=tuple(forms),
+        mentions=tuple(mentions),
+        documents=(document.id,),
+        iri=iri,
+        honorifics=tuple(dict.fromkeys(m.honorific for m in mentions if m.honorific)),
+        series=series,
+        ordinal=ordinal,
+        merges=tuple(dict.fromkeys(merges)),
+    )
+
+
+def _label(mentions: list[Mention]) -> str:
+    gazetteer = [m.label for m in mentions if m.source == "gazetteer"]
+    if gazetteer:
+        return gazetteer[0]
+    counts = Counter(m.label for m in mentions if not m.anaphor)
+    if not counts:
+        counts = Counter(m.label for m in mentions)
+    ranked = sorted(counts.items(), key=lambda kv: (kv[0] in _GENERIC, -kv[1], kv[0]))
+    return ranked[0][0]
+
+
+def _credible_person(mentions: list[Mention]) -> bool:
+    """A lone one-word name the model called a person ("Tech") is not enough."""
+    if any(m.source != "model" for m in mentions):
+        return True
+    return any(len(m.name.split()) > 1 for m in mentions)
+
+
+def _canonical(mentions: list[Mention], label: str) -> str:
+    gazetteer = next((m.name for m in mentions if m.source == "gazetteer"
+                      and m.key and m.key.startswith("http")), None)
+    if gazetteer and not any(m.ordinal for m in mentions):
+        return gazetteer
+    meeting = next((m for m in mentions if m.ordinal is not None and m.series_name), None)
+    if meeting is not None and meeting.series_name is not None and \
+            not looks_like_acronym(meeting.series_name):
+        return f"{ordinal_text(meeting.ordinal or 0)} {meeting.series_name}"
+    names = [m.name for m in mentions if not m.anaphor] + \
+        [m.acronym_of for m in mentions if m.acronym_of]
+    full = [n for n in names if not looks_like_acronym(n)] or names or \
+        [m.name for m in mentions]
+    if label == "Person":
+        return max(full, key=lambda n: (len(n.split()), len(n)))
+    counts = Counter(full)
+    return max(full, key=lambda n: (len(n.split()) > 1, counts[n], len(n)))
+
+
+def _series_entities(document: Document, entities: list[Entity]) -> list[Entity]:
+    """A numbered meeting's series is an entity too, named if it is not mentioned."""
+    known = {e.key for e in entities} | {e.iri for e in entities if e.iri}
+    added: dict[str, Entity] = {}
+    for entity in entities:
+        series = entity.series
+        if not series or series in known or series in added:
+            continue
+        name = next((m.series_name for m in entity.mentions if m.series_name), None)
+        if name is None:
+            continue
+        iri = series if series.startswith("http") else None
+        added[series] = Entity(key=series, label="MeetingSeries", name=name, aliases=(),
+                               mentions=(), documents=(document.id,), iri=iri)
+    return list(added.values())
+
+
+def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
+    """Combine entities from several documents: same key, one entity.
+
+    The result does not depend on how the documents were batched: merging A with B and
+    then C gives the same entities as merging all three at once.
+    """
+    merged: dict[str, Entity] = {}
+    for entities in entity_lists:
+        for entity in entities:
+            existing = merged.get(entity.key)
+            merged[entity.key] = entity if existing is None else _combine(existing, entity)
+    return sorted(merged.values(), key=lambda e: e.key)
+
+
+def _combine(left: Entity, right: Entity) -> Entity:
+    names = [left.name, right.name]
+    name = left.name if left.iri else max(names, key=lambda n: (len(n.split()), len(n), n))
+    aliases = tuple(dict.fromkeys(a for a in (*left.aliases, *right.aliases, *names)
+                                  if a != name))
+    return Entity(
+        key=left.key,
+        label=left.label if left.label not in _GENERIC else right.label,
+        name=name,
+        aliases=aliases,
+        mentions=left.mentions + right.mentions,
+        documents=tuple(dict.fromkeys(left.documents + right.documents)),
+        iri=left.iri or right.iri,
+        honorifics=tuple(dict.fromkeys(left.honorifics + right.honorifics)),
+        series=left.series or right.series,
+        ordinal=left.ordinal if left.ordinal is not None else right.ordinal,
+        merges=tuple(dict.fromkeys(left.merges + right.merges)),
+    )
+
+
+def stable_hash(text: str, size: int = 8) -> str:
+    """A short, stable hash of ``text`` for identifiers."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:size]

