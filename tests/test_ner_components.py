@@ -22,7 +22,7 @@ def test_component_names_are_versioned(nlp: Language) -> None:
     ours = [name for name in nlp.pipe_names if name.startswith("docgraph_")]
     assert ours == ["docgraph_blocks_v1", "docgraph_gazetteer_v1", "docgraph_people_v1",
                     "docgraph_posts_v1", "docgraph_meetings_v1", "docgraph_names_v1",
-                    "docgraph_acronyms_v1", "docgraph_repair_v1"]
+                    "docgraph_acronyms_v1", "docgraph_repair_v1", "docgraph_relations_v1"]
 
 
 # Gazetteer ------------------------------------------------------------------------------

@@ -27,8 +27,9 @@ def nlp() -> Language:
 
 
 def _entities(document: Document, nlp: Language) -> list[dict[str, object]]:
-    [(doc, mentions)] = list(recognise([document], nlp))
-    return [{"type": e.label, "name": e.name} for e in resolve_document(doc, mentions)]
+    [analysis] = list(recognise([document], nlp))
+    return [{"type": e.label, "name": e.name}
+            for e in resolve_document(analysis.document, analysis.mentions)]
 
 
 def test_seed_entities_match_the_golden_list(seed: Document, nlp: Language) -> None:
@@ -46,11 +47,11 @@ def test_the_user_s_examples_are_found(seed: Document, nlp: Language) -> None:
 
 def test_long_documents_are_cut_at_block_boundaries_not_truncated(
         seed: Document, nlp: Language) -> None:
-    [(_, whole)] = list(recognise([seed], nlp))
+    [whole] = [a.mentions for a in recognise([seed], nlp)]
     small = build_pipeline(BLANK)
     small.max_length = 300  # smaller than several blocks: blocks are split too
-    [(_, chunked)] = list(recognise([seed], small))
-    [(_, unchunked)] = list(recognise([seed], build_pipeline(BLANK)))
+    [chunked] = [a.mentions for a in recognise([seed], small)]
+    [unchunked] = [a.mentions for a in recognise([seed], build_pipeline(BLANK))]
     last_block = max(b.index for b in seed.content())
     assert max(m.block for m in chunked) == last_block
     for mention in chunked:
@@ -64,7 +65,7 @@ def test_long_documents_are_cut_at_block_boundaries_not_truncated(
 
 
 def test_mentions_point_into_block_text(seed: Document, nlp: Language) -> None:
-    [(_, mentions)] = list(recognise([seed], nlp))
+    [mentions] = [a.mentions for a in recognise([seed], nlp)]
     for mention in mentions:
         block: Block = seed.blocks[mention.block]
         assert block.text[mention.start : mention.end] == mention.text
@@ -90,7 +91,7 @@ def test_boilerplate_is_skipped_unless_asked(seed: Document, nlp: Language) -> N
     marked = dataclasses.replace(seed, blocks=tuple(
         dataclasses.replace(b, boilerplate="about") if b.number == 1 else b
         for b in seed.blocks))
-    [(_, mentions)] = list(recognise([marked], nlp))
+    [mentions] = [a.mentions for a in recognise([marked], nlp)]
     assert all(seed.blocks[m.block].number != 1 for m in mentions)
-    [(_, everything)] = list(recognise([marked], nlp, include_boilerplate=True))
+    [everything] = [a.mentions for a in recognise([marked], nlp, include_boilerplate=True)]
     assert any(seed.blocks[m.block].number == 1 for m in everything)

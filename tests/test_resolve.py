@@ -99,3 +99,15 @@ def test_merging_documents_later_gives_the_same_entities() -> None:
     assert together == stepwise
     assert {e.name: e.documents for e in together} == {"Singapore": ("a", "b"),
                                                        "ITU": ("b", "c")}
+
+
+def test_spelling_variants_of_a_person_merge_across_documents() -> None:
+    a = resolve_document(_doc("a"), [_m("Prasert Jantararuangtong", "Person", "people")])
+    b = resolve_document(_doc("b"), [_m("Prasert Janthararuangthong", "Person", "people")])
+    c = resolve_document(_doc("c"), [_m("Prasert Somsak", "Person", "people")])
+    merged = merge([a, b, c])
+    assert sorted(e.name for e in merged) == ["Prasert Janthararuangthong", "Prasert Somsak"]
+    variant = next(e for e in merged if e.name == "Prasert Janthararuangthong")
+    assert variant.aliases == ("Prasert Jantararuangtong",)
+    assert [m.rule for m in variant.merges] == ["spelling-variant"]
+    assert merge([merge([a, b]), c]) == merged

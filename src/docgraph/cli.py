@@ -210,18 +210,21 @@ class _OutputNames:
 
 
 def _write_document(result: Extraction, path: Path, fmt: str) -> None:
+    from docgraph.graph import statements
     from docgraph.rdf import to_rdf, write
 
-    graph = to_rdf(result.entities, {result.document.id: result.document})
+    found = statements(result.entities, result.relations)
+    graph = to_rdf(result.entities, {result.document.id: result.document}, found)
     write(graph, path, fmt)
 
 
 def _write_merged(results: list[Extraction], path: Path, fmt: str) -> None:
+    from docgraph.graph import from_extractions
     from docgraph.rdf import to_rdf, write
-    from docgraph.resolve import merge
 
-    entities = merge(result.entities for result in results)
-    graph = to_rdf(entities, {result.document.id: result.document for result in results})
+    entities, found = from_extractions((r.entities, r.relations) for r in results)
+    graph = to_rdf(entities, {result.document.id: result.document for result in results},
+                   found)
     write(graph, path, fmt)
 
 
@@ -260,6 +263,82 @@ def entities(
             _error(str(exc))
             raise typer.Exit(EXIT_USAGE) from exc
     _summary("read", done, failed)
+
+
+@app.command()
+def evaluate(
+    inputs: Inputs,
+    gold: Annotated[Path, typer.Option(
+        "--gold", help="Folder of gold files (one YAML file per document; see README).")],
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="List missed and spurious entities and relations.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    model: Model = None,
+    gazetteer: Gazetteers = None,
+    include: Include = None,
+    exclude: Exclude = None,
+) -> None:
+    """Score extraction against your own annotations: P, R and F1 per document."""
+    from docgraph.clean import Failure
+    from docgraph.errors import ConfigurationError, InputError
+    from docgraph.evaluate import Report, load_gold, score
+    from docgraph.graph import statements
+
+    try:
+        golds = load_gold(gold)
+    except InputError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from exc
+    if not golds:
+        _error(f"{gold}: no gold files (*.yaml)")
+        raise typer.Exit(EXIT_USAGE)
+    report = Report()
+    seen = set()
+    failed = 0
+    with _warnings_on_stderr():
+        try:
+            for result in _extractions(inputs, model, gazetteer, include, exclude, "lxml"):
+                if isinstance(result, Failure):
+                    failed += 1
+                    _error(str(result.error))
+                    continue
+                name = Path(result.document.path).name
+                if name not in golds:
+                    continue
+                seen.add(name)
+                report.documents.append(score(golds[name], result.entities,
+                                              statements(result.entities, result.relations)))
+        except ConfigurationError as exc:
+            _error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from exc
+    report.missing = sorted(set(golds) - seen)
+    if as_json:
+        print(json.dumps(report.to_dict(explain=explain), indent=1))
+    else:
+        _print_report(report, explain)
+    if failed:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _print_report(report: Any, explain: bool) -> None:
+    print(f"{'document':44} {'ent P':>6} {'ent R':>6} {'ent F1':>6} {'typed':>6} "
+          f"{'rel P':>6} {'rel R':>6} {'rel F1':>6}")
+
+    def row(name: str, entities: Any, typed: Any, relations: Any) -> str:
+        e, t, r = entities.prf(), typed.prf(), relations.prf()
+        return (f"{name[:44]:44} {e[0]:6.2f} {e[1]:6.2f} {e[2]:6.2f} {t[2]:6.2f} "
+                f"{r[0]:6.2f} {r[1]:6.2f} {r[2]:6.2f}")
+
+    for item in report.documents:
+        print(row(item.doc, item.entities, item.typed, item.relations))
+        if explain:
+            for key in ("missed_entities", "spurious_entities", "wrong_type",
+                        "missed_relations", "spurious_relations"):
+                for line in getattr(item, key):
+                    print(f"    {key.replace('_', ' ')}: {line}")
+    for name in report.missing:
+        print(f"{name[:44]:44} (not among the inputs)")
+    print(row("ALL (micro)", *report.total()))
 
 
 def _first(entity: Entity) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from docgraph.clean import Failure, clean_paths
 from docgraph.resolve import resolve_document
-from docgraph.types import Document, Entity, Mention
+from docgraph.types import Document, Entity, Mention, Relation
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,6 +28,7 @@ class Extraction:
     document: Document
     mentions: tuple[Mention, ...]
     entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...] = ()
 
 
 def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
@@ -61,10 +62,11 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
             else:
                 yield item
 
-    for document, mentions in recognise(documents(), pipeline):
+    for analysis in recognise(documents(), pipeline):
         while failures:
             yield failures.popleft()
-        yield Extraction(document, tuple(mentions),
-                         tuple(resolve_document(document, mentions)))
+        yield Extraction(analysis.document, tuple(analysis.mentions),
+                         tuple(resolve_document(analysis.document, analysis.mentions)),
+                         tuple(analysis.relations))
     while failures:
         yield failures.popleft()

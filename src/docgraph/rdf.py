@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from docgraph.errors import ConfigurationError
+from docgraph.graph import Statement
 from docgraph.resolve import group, stable_hash
 from docgraph.types import Document, Entity
-from docgraph.vocab import DG, ID_BASE, PREFIXES
+from docgraph.vocab import DG, ID_BASE, PREFIXES, term
 
 FORMATS = {"turtle": ("turtle", ".ttl"), "nt": ("nt", ".nt"), "xml": ("xml", ".rdf"),
            "jsonld": ("json-ld", ".jsonld")}
@@ -70,13 +72,18 @@ def document_iri(document_id: str, base: str = ID_BASE) -> URIRef:
     return URIRef(f"{base}document/{document_id}")
 
 
-def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None, *,
-           base: str = ID_BASE) -> Graph:
-    """Describe entities and their documents in docgraph's ontology.
+def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None,
+           found: Iterable[Statement] = (), *, base: str = ID_BASE) -> Graph:
+    """Describe entities, the relations between them and their documents.
+
+    Each relation is a direct triple (``<Singapore> dg:chairOf <4th ADGMIN>``) and a
+    ``dg:Assertion`` about that triple naming the document, the sentence, its source
+    characters, the rule, the confidence and the dates the sentence gives.
 
     Args:
         entities: Resolved entities.
         documents: The documents, by id, to describe (title, date, path).
+        found: Relations between the entities (see :func:`docgraph.graph.statements`).
         base: Base IRI for minted IRIs.
 
     Returns:
@@ -89,7 +96,7 @@ def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None 
     iris = entity_iris(entities, base)
     for entity in entities:
         node = iris[entity.key]
-        graph.add((node, RDF.type, DG[entity.label]))
+        graph.add((node, RDF.type, term(entity.label)))
         graph.add((node, RDFS.label, Literal(entity.name)))
         for alias in entity.aliases:
             graph.add((node, SKOS.altLabel, Literal(alias)))
@@ -104,6 +111,8 @@ def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None 
         if entity.ordinal is not None and entity.ordinal > 0:
             graph.add((node, DG.ordinal, Literal(entity.ordinal,
                                                  datatype=XSD.positiveInteger)))
+    for item in found:
+        _statement(graph, item, iris, base)
     for source in (documents or {}).values():
         node = document_iri(source.id, base)
         graph.add((node, RDF.type, DG.SourceDocument))
@@ -117,11 +126,41 @@ def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None 
     return graph
 
 
+def _statement(graph: Graph, item: Statement, iris: Mapping[str, URIRef], base: str) -> None:
+    subject, obj = iris.get(item.subject), iris.get(item.object)
+    if subject is None or obj is None:
+        return
+    predicate = term(item.predicate)
+    graph.add((subject, predicate, obj))
+    relation = item.relation
+    node = URIRef(f"{base}assertion/" + stable_hash(
+        f"{subject}|{predicate}|{obj}|{relation.document}|{relation.block}|"
+        f"{relation.sentence.start}|{relation.rule}", 16))
+    graph.add((node, RDF.type, DG.Assertion))
+    graph.add((node, RDF.subject, subject))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, RDF.object, obj))
+    graph.add((node, PROV.wasDerivedFrom, document_iri(relation.document, base)))
+    graph.add((node, DG.rule, Literal(relation.rule)))
+    graph.add((node, DG.confidence, Literal(Decimal(str(relation.confidence)),
+                                            datatype=XSD.decimal)))
+    graph.add((node, DG.sentence, Literal(relation.text)))
+    graph.add((node, DG.block, Literal(relation.block, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, DG.sourceBegin, Literal(relation.source.start,
+                                             datatype=XSD.nonNegativeInteger)))
+    graph.add((node, DG.sourceEnd, Literal(relation.source.end,
+                                           datatype=XSD.nonNegativeInteger)))
+    if relation.start is not None:
+        graph.add((node, DG.startDate, Literal(relation.start.isoformat(), datatype=XSD.date)))
+    if relation.end is not None:
+        graph.add((node, DG.endDate, Literal(relation.end.isoformat(), datatype=XSD.date)))
+
+
 def from_rdf(graph: Graph) -> dict[str, tuple[str, str, tuple[str, ...]]]:
     """Read entities back: IRI -> (class local name, label, aliases)."""
     out = {}
     for node, cls in graph.subject_objects(RDF.type):
-        if not str(cls).startswith(str(DG._NS)) or cls == DG.SourceDocument:
+        if not str(cls).startswith(str(DG._NS)) or cls in (DG.SourceDocument, DG.Assertion):
             continue
         label = str(graph.value(node, RDFS.label) or "")
         aliases = tuple(sorted(str(a) for a in graph.objects(node, SKOS.altLabel)))

@@ -13,14 +13,18 @@ them together. Every merge is deterministic and recorded as a
 - ``same-name``: the same name after folding case, quotes, "the" and possessives;
 - ``short-name``: a person's surname or part of their name, when exactly one person in
   the document has it ("Teo", "Minister Teo");
-- ``head-noun``: "the Working Group" for the one working group the document names.
+- ``head-noun``: "the Working Group" for the one working group the document names;
+- ``spelling-variant`` (across documents): a person whose name is spelt slightly
+  differently ("Prasert Jantararuangtong", "Prasert Janthararuangthong").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
 
 from docgraph.ner.acronyms import looks_like_acronym
 from docgraph.ner.rules import normalise_name, ordinal_text
@@ -36,6 +40,10 @@ GROUPS = {
     "IntergovernmentalOrganization": "organization", "Company": "organization",
     "EducationalOrganization": "organization",
 }
+# How alike two surnames must be (difflib ratio) to be one person's spellings:
+# "Jantararuangtong" and "Janthararuangthong" score 0.94; "Tan Kiat How" and "Tan Kah
+# Hui" 0.6.
+_VARIANT_SIMILARITY = 0.85
 # When mentions disagree on the class, the more specific one wins.
 _GENERIC = {"Organization", "Place", "Work", "Meeting"}
 
@@ -265,34 +273,80 @@ def _series_entities(document: Document, entities: list[Entity]) -> list[Entity]
 def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
     """Combine entities from several documents: same key, one entity.
 
-    The result does not depend on how the documents were batched: merging A with B and
-    then C gives the same entities as merging all three at once.
+    People whose names differ only by spelling ("Prasert Jantararuangtong", "Prasert
+    Janthararuangthong") are one person too (rule ``spelling-variant``). Every rule
+    compares two entities at a time, never depending on a third, so the result does not
+    depend on how the documents were batched: merging A with B and then C gives the same
+    entities as merging all three at once.
     """
     merged: dict[str, Entity] = {}
     for entities in entity_lists:
         for entity in entities:
             existing = merged.get(entity.key)
             merged[entity.key] = entity if existing is None else _combine(existing, entity)
-    return sorted(merged.values(), key=lambda e: e.key)
+    return sorted(_merge_variants(list(merged.values())), key=lambda e: e.key)
+
+
+def _merge_variants(entities: list[Entity]) -> list[Entity]:
+    people: dict[tuple[str, int], list[Entity]] = {}
+    for entity in entities:
+        words = normalise_name(entity.name).split()
+        if entity.label == "Person" and len(words) > 1:
+            people.setdefault((words[0], len(words)), []).append(entity)
+    replaced: dict[str, str] = {}
+    for group_ in people.values():
+        group_.sort(key=lambda e: e.key)
+        for index, left in enumerate(group_):
+            for right in group_[index + 1 :]:
+                if _spelling_variants(left.name, right.name):
+                    replaced[right.key] = replaced.get(left.key, left.key)
+    if not replaced:
+        return entities
+    by_key = {e.key: e for e in entities}
+    for old, new in sorted(replaced.items()):
+        target = by_key.pop(new, None)
+        source = by_key.pop(old, None)
+        if target is None or source is None:
+            if target is not None:
+                by_key[new] = target
+            if source is not None:
+                by_key[old] = source
+            continue
+        combined = _combine(target, source)
+        by_key[new] = dataclasses.replace(
+            combined, merges=tuple(dict.fromkeys(
+                (*combined.merges, Merge(source.name, "spelling-variant")))))
+    return list(by_key.values())
+
+
+def _spelling_variants(left: str, right: str) -> bool:
+    """Same given name and word count, surnames spelt almost alike."""
+    a, b = normalise_name(left).split(), normalise_name(right).split()
+    if a == b or len(a) != len(b) or a[0] != b[0]:
+        return False
+    rest_a, rest_b = " ".join(a[1:]), " ".join(b[1:])
+    return min(len(rest_a), len(rest_b)) >= 5 and \
+        SequenceMatcher(None, rest_a, rest_b).ratio() >= _VARIANT_SIMILARITY
 
 
 def _combine(left: Entity, right: Entity) -> Entity:
+    """One entity from two; the result does not depend on which came first."""
     names = [left.name, right.name]
     name = left.name if left.iri else max(names, key=lambda n: (len(n.split()), len(n), n))
-    aliases = tuple(dict.fromkeys(a for a in (*left.aliases, *right.aliases, *names)
-                                  if a != name))
+    labels = sorted({left.label, right.label}, key=lambda label: (label in _GENERIC, label))
     return Entity(
         key=left.key,
-        label=left.label if left.label not in _GENERIC else right.label,
+        label=labels[0],
         name=name,
-        aliases=aliases,
-        mentions=left.mentions + right.mentions,
-        documents=tuple(dict.fromkeys(left.documents + right.documents)),
+        aliases=tuple(sorted({*left.aliases, *right.aliases, *names} - {name})),
+        mentions=tuple(sorted({*left.mentions, *right.mentions},
+                              key=lambda m: (m.block, m.start, m.end, m.text, m.source))),
+        documents=tuple(sorted({*left.documents, *right.documents})),
         iri=left.iri or right.iri,
-        honorifics=tuple(dict.fromkeys(left.honorifics + right.honorifics)),
+        honorifics=tuple(sorted({*left.honorifics, *right.honorifics})),
         series=left.series or right.series,
         ordinal=left.ordinal if left.ordinal is not None else right.ordinal,
-        merges=tuple(dict.fromkeys(left.merges + right.merges)),
+        merges=tuple(sorted({*left.merges, *right.merges}, key=lambda m: (m.rule, m.form))),
     )
 
 

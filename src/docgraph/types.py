@@ -335,6 +335,39 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation a sentence states between two mentions, with its provenance.
+
+    Attributes:
+        subject: The mention the relation is about.
+        predicate: The relation's local name in docgraph's ontology (``chairOf``, ...).
+        object: The other mention.
+        document: The id of the document.
+        block: The :attr:`Block.index` of the block holding the sentence.
+        sentence: The sentence, as offsets in the block's text.
+        text: The sentence's text.
+        source: The sentence's range in the source file.
+        rule: The rule that found it (``verb:chair``, ``pattern:apposition``, ...).
+        confidence: How reliable the rule is, in [0, 1].
+        start: First day of the period the sentence gives for it, if any.
+        end: Last day of that period.
+    """
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    document: str
+    block: int
+    sentence: Span
+    text: str
+    source: Span
+    rule: str
+    confidence: float
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Merge:
     """Why a surface form was merged into an entity.
 

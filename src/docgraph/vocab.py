@@ -49,12 +49,49 @@ class DG(DefinedNamespace):
     Report: URIRef
     Post: URIRef
     SourceDocument: URIRef
-    # Properties
+    Assertion: URIRef
+    # Entity properties
     mentionedIn: URIRef
     series: URIRef
     ordinal: URIRef
     honorific: URIRef
     mentionCount: URIRef
+    # Relations
+    chairOf: URIRef
+    viceChairOf: URIRef
+    handedOverChairTo: URIRef
+    holdsPost: URIRef
+    attended: URIRef
+    hosted: URIRef
+    heldIn: URIRef
+    memberOf: URIRef
+    partnerOf: URIRef
+    established: URIRef
+    convened: URIRef
+    partOf: URIRef
+    derivedFrom: URIRef
+    developedBy: URIRef
+    basedIn: URIRef
+    launched: URIRef
+    signed: URIRef
+    # Provenance of assertions
+    rule: URIRef
+    confidence: URIRef
+    sentence: URIRef
+    sourceBegin: URIRef
+    sourceEnd: URIRef
+    block: URIRef
+    startDate: URIRef
+    endDate: URIRef
+
+
+def term(name: str) -> URIRef:
+    """The IRI of one of docgraph's terms by name; an unknown name raises AttributeError."""
+    value = getattr(DG, name)
+    # A namespace helper such as "_NS" is no term: report it like any unknown term.
+    if not isinstance(value, URIRef):
+        raise AttributeError(f"{name!r} is not a term of docgraph's ontology")  # noqa: TRY004
+    return value
 
 
 PREFIXES = {

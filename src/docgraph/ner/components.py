@@ -156,7 +156,7 @@ class Repair:
         chosen = [c for c in cands.select(found) if rules.keep(doc, c, self.lexicon)]
         chosen = _made_by(doc, chosen)
         doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
-        doc.user_data[cands.MENTIONS] = sorted(chosen + _inside_posts(chosen, found),
+        doc.user_data[cands.MENTIONS] = sorted(chosen + _inside_posts(doc, chosen, found),
                                                key=lambda c: (c.start, -c.end))
         return doc
 
@@ -191,7 +191,7 @@ def _merge_split_names(doc: Doc, found: list[cands.Candidate]) -> list[cands.Can
     return found + merged
 
 
-def _inside_posts(chosen: list[cands.Candidate], found: list[cands.Candidate]
+def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Candidate]
                   ) -> list[cands.Candidate]:
     """Names inside a post ("Secretary-General of ASEAN") are mentions too.
 
@@ -200,7 +200,11 @@ def _inside_posts(chosen: list[cands.Candidate], found: list[cands.Candidate]
     posts = [c for c in chosen if c.label == "Post"]
     inner = [c for c in found if c.source in ("gazetteer", "names", "acronym-definition",
                                               "acronym") and not c.anaphor
-             and any(post.contains(c) for post in posts)]
+             and any(post.contains(c) for post in posts)
+             # "Minister of Digital Economy and Society of ...": a name starting after
+             # "and" inside a post is a piece of the post's remit, not a body.
+             and not (c.source == "names" and c.start > 0
+                      and doc[c.start - 1].text in ("and", "&"))]
     return cands.select(inner)
 
 

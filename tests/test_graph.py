@@ -1,0 +1,75 @@
+"""The networkx graph, cross-document merging, and deterministic output."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from spacy.language import Language
+
+from docgraph import resolve
+from docgraph.clean import clean
+from docgraph.graph import build, from_extractions, merge, statements
+from docgraph.ingest import read
+from docgraph.ner import build_pipeline, default_model, recognise
+from docgraph.rdf import to_rdf
+from docgraph.resolve import resolve_document
+from docgraph.types import Document
+from helpers import ISOMER, SEED
+
+pytestmark = pytest.mark.model
+OTHERS = [ISOMER / ("mddi-corp__media-centre_press-releases_posts_2024-02-01-post-Singapore_"
+                    "chairs_4th_ASEAN_Digital_Ministers_Meeting.md"),
+          ISOMER / ("mddi-corp__media-centre_speeches_posts_2025-01-16-post-Opening_Remarks_"
+                    "by_Minister_Josephine_Teo_at_the_5th_ASEAN_Digital_Ministers_Meeting.md")]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    if default_model() is None:
+        pytest.fail("no statistical model installed; `make test` installs one")
+    return build_pipeline()
+
+
+def _extract(nlp: Language, paths: list[object]) -> list[tuple[object, object, Document]]:
+    documents = [clean(read(str(p))) for p in paths]
+    return [(resolve_document(a.document, a.mentions), a.relations, a.document)
+            for a in recognise(documents, nlp)]
+
+
+def test_three_documents_merge_into_one_node_per_thing(nlp: Language) -> None:
+    batches = _extract(nlp, [SEED, *OTHERS])
+    entities, found = from_extractions((e, r) for e, r, _ in batches)  # type: ignore[misc]
+    names = [e.name for e in entities]
+    assert names.count("Josephine Teo") == 1
+    assert names.count("Thailand") == 1
+    assert names.count("International Telecommunication Union") == 1
+    prasert = [e for e in entities if e.name.startswith("Prasert")]
+    assert len(prasert) == 1  # "Jantararuangtong" and "Janthararuangthong"
+    assert {m.rule for m in prasert[0].merges} >= {"spelling-variant"}
+    teo = next(e for e in entities if e.name == "Josephine Teo")
+    assert len(teo.documents) == 3
+    graph = build(entities, found)
+    assert graph.nodes[teo.key]["type"] == "Person"
+    assert any(data["relation"] == "holdsPost" for _, _, data in
+               graph.out_edges(teo.key, data=True))
+
+
+def test_adding_a_document_later_gives_the_same_graph(nlp: Language) -> None:
+    batches = _extract(nlp, [SEED, *OTHERS])
+    relations = [r for _, rs, _ in batches for r in rs]  # type: ignore[attr-defined]
+    at_once = build(*from_extractions((e, r) for e, r, _ in batches))  # type: ignore[misc]
+    first_two = resolve.merge(e for e, _, _ in batches[:2])  # type: ignore[misc]
+    stepwise = resolve.merge([first_two, batches[2][0]])  # type: ignore[list-item]
+    later = build(stepwise, statements(stepwise, relations))
+    assert nx.utils.graphs_equal(at_once, later)
+    assert merge([at_once, at_once]).number_of_edges() == at_once.number_of_edges()
+
+
+def test_extraction_is_deterministic(nlp: Language) -> None:
+    outputs = []
+    for _ in range(2):
+        batches = _extract(nlp, [SEED, *OTHERS])
+        entities, found = from_extractions((e, r) for e, r, _ in batches)  # type: ignore[misc]
+        documents = {d.id: d for _, _, d in batches}
+        outputs.append(to_rdf(entities, documents, found).serialize(format="turtle"))
+    assert outputs[0] == outputs[1]
