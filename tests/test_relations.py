@@ -111,6 +111,12 @@ def test_roles_with_as(nlp: Language) -> None:
             ("Thant Sin Maung", "viceChairOf", "4th ASEAN Digital Ministers' Meeting")} <= found
 
 
+def test_under_the_chairmanship_of(nlp: Language) -> None:
+    found = triples(nlp, "The 3rd ASEAN Digital Ministers' Meeting was held in Manila under "
+                         "the chairmanship of the Philippines.")
+    assert ("Philippines", "chairOf", "3rd ASEAN Digital Ministers' Meeting") in found
+
+
 def test_lists_of_partners_and_members(nlp: Language) -> None:
     found = triples(nlp, "ASEAN met its Dialogue Partners – US, China, Japan, Korea and India. "
                          "All ten ASEAN Member States took part, namely Brunei, Cambodia and "

@@ -497,6 +497,9 @@ class Extractor:
     # Roles: "as the Chair of X" ------------------------------------------------------
 
     def _role(self, token: Token, sentence: Span) -> None:
+        if token.lower_ == "under":
+            self._under_role(token, sentence)
+            return
         if token.lower_ != "as":
             return
         role = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -518,6 +521,29 @@ class Extractor:
             self._add(subject, spec["relation"], target, f"role:{words}",
                       float(spec["confidence"]), sentence)
             return
+
+    def _under_role(self, under: Token, sentence: Span) -> None:
+        """"held under the chairmanship of Singapore", "under Singapore's Chairmanship"."""
+        role = next((c for c in under.children if c.dep_ == "pobj"), None)
+        if role is None:
+            return
+        spec = next((s for s in self.rules.roles if role.text in s["nouns"]
+                     and role.lower_.endswith("ship")), None)
+        if spec is None:
+            return
+        holders = [m for c in role.children if c.dep_ == "poss" for m in self.ctx.expand(c)]
+        holders += [m for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" for m in self.ctx.expand(p)]
+        verb = under.head
+        meetings = [m for t in _subjects(verb) for m in self.ctx.expand(self._relative(t))
+                    if entity_group(m.label) == "Meeting"] if verb.pos_ in ("VERB", "AUX") \
+            else []
+        if not meetings:  # "Under Singapore's Chairmanship, AMS strengthened ...": of what?
+            return
+        target = meetings[0]
+        for holder in holders:
+            self._add(holder, spec["relation"], target, f"role:under {role.lower_}",
+                      float(spec["confidence"]) - 0.1, sentence)
 
     def _role_holder(self, as_token: Token) -> Candidate | None:
         """Who holds a role: the entity just before "as", or the verb's subject."""
