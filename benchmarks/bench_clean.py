@@ -20,12 +20,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from _common import corpus_dir
 from docgraph.clean import clean
 from docgraph.ingest import read
 from docgraph.types import InputFormat, RawDocument
-
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPORA = (ROOT.parent / "shared" / "corpus" / "isomer", ROOT / "tests" / "data" / "isomer")
 
 
 def load(corpus: Path, megabytes: float) -> tuple[list[RawDocument], int]:
@@ -50,7 +48,7 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path)
     parser.add_argument("--megabytes", type=float, default=20.0)
     args = parser.parse_args()
-    corpus = args.corpus or next(path for path in DEFAULT_CORPORA if path.is_dir())
+    corpus = corpus_dir(args.corpus)
     pages, size = load(corpus, args.megabytes)
     html_pages = [p for p in pages if p.format in (InputFormat.HTML, InputFormat.HTML_PAGE)]
     print(f"corpus: {corpus} ({len(pages)} documents after repetition, "

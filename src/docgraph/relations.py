@@ -32,18 +32,11 @@ from docgraph.errors import ConfigurationError
 from docgraph.ner.candidates import MENTIONS, Candidate
 from docgraph.ner.lexicon import Lexicon, load_lexicon
 from docgraph.resources import ontologies_dir
+from docgraph.vocab import coarse_type
 
 RELATIONS = "docgraph.relations"
 """Key in ``Doc.user_data`` of the relations found in the doc."""
 
-GROUPS = {
-    "Person": "Person", "Country": "Country", "Place": "Place", "City": "Place",
-    "Meeting": "Meeting", "MeetingSeries": "Meeting", "Post": "Post",
-    "Organization": "Organization", "GovernmentAgency": "Organization",
-    "Ministry": "Organization", "WorkingGroup": "Organization",
-    "IntergovernmentalOrganization": "Organization", "Company": "Organization",
-    "EducationalOrganization": "Organization",
-}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _OBJECTS = ("dobj", "obj", "attr", "oprd")
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
@@ -51,7 +44,7 @@ _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 
 def entity_group(label: str) -> str:
     """The group of a class for relation typing: Person, Organization, Work, ..."""
-    return GROUPS.get(label, "Work")
+    return coarse_type(label)
 
 
 @dataclass(frozen=True, slots=True)

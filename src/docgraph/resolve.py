@@ -29,17 +29,11 @@ from difflib import SequenceMatcher
 from docgraph.ner.acronyms import looks_like_acronym
 from docgraph.ner.rules import normalise_name, ordinal_text
 from docgraph.types import Document, Entity, Mention, Merge
+from docgraph.vocab import coarse_type
 
-# Classes that name the same kind of thing for resolution: an agency mentioned once as
-# an "Organization" and once as a "GovernmentAgency" is one entity.
-GROUPS = {
-    "Person": "person", "Country": "country", "Place": "place", "City": "place",
-    "Meeting": "meeting", "MeetingSeries": "meeting-series", "Post": "post",
-    "Organization": "organization", "GovernmentAgency": "organization",
-    "Ministry": "organization", "WorkingGroup": "organization",
-    "IntergovernmentalOrganization": "organization", "Company": "organization",
-    "EducationalOrganization": "organization",
-}
+# Resolution compares mentions within a coarse type (an agency mentioned once as an
+# "Organization" and once as a "GovernmentAgency" is one entity), except that a meeting
+# series is never one of its own meetings.
 # How alike two surnames must be (difflib ratio) to be one person's spellings:
 # "Jantararuangtong" and "Janthararuangthong" score 0.94; "Tan Kiat How" and "Tan Kah
 # Hui" 0.6.
@@ -50,7 +44,7 @@ _GENERIC = {"Organization", "Place", "Work", "Meeting"}
 
 def group(label: str) -> str:
     """The resolution group of a class: works, organisations, places, ... ."""
-    return GROUPS.get(label, "work")
+    return "meeting-series" if label == "MeetingSeries" else coarse_type(label).lower()
 
 
 class _Sets:

@@ -85,6 +85,27 @@ class DG(DefinedNamespace):
     endDate: URIRef
 
 
+COARSE_TYPES = {
+    "Person": "Person", "Country": "Country", "Place": "Place", "City": "Place",
+    "Meeting": "Meeting", "MeetingSeries": "Meeting", "Post": "Post",
+    "Organization": "Organization", "GovernmentAgency": "Organization",
+    "Ministry": "Organization", "WorkingGroup": "Organization",
+    "IntergovernmentalOrganization": "Organization", "Company": "Organization",
+    "EducationalOrganization": "Organization",
+}
+"""Each entity class's coarse type: Person, Organization, Country, Place, Meeting, Post;
+every other class is a kind of Work. A test checks this against the ontology's
+subclass hierarchy."""
+
+
+def coarse_type(label: str) -> str:
+    """The coarse type of one of the ontology's classes, given by local name.
+
+    One of Person, Organization, Country, Place, Meeting, Work and Post.
+    """
+    return COARSE_TYPES.get(label, "Work")
+
+
 def term(name: str) -> URIRef:
     """The IRI of one of docgraph's terms by name; an unknown name raises AttributeError."""
     value = getattr(DG, name)
