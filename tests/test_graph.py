@@ -73,3 +73,15 @@ def test_extraction_is_deterministic(nlp: Language) -> None:
         documents = {d.id: d for _, _, d in batches}
         outputs.append(to_rdf(entities, documents, found).serialize(format="turtle"))
     assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("module", ["docgraph.graph", "docgraph.rdf", "docgraph.resolve",
+                                    "docgraph.evaluate"])
+def test_stages_after_recognition_do_not_load_spacy(module: str) -> None:
+    import subprocess
+    import sys
+
+    probe = f"import sys, {module}; print('spacy' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert output.stdout.strip() == "False"

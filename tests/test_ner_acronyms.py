@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from docgraph.ner.acronyms import long_form_start, looks_like_acronym
+from docgraph.names import looks_like_acronym
+from docgraph.ner.acronyms import long_form_start
 
 
 @pytest.mark.parametrize(("acronym", "words", "start"), [

@@ -15,7 +15,6 @@ nor penalised.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ import yaml
 
 from docgraph.errors import InputError
 from docgraph.graph import Statement
+from docgraph.names import normalise_name
 from docgraph.types import Entity
 from docgraph.vocab import coarse_type
 
@@ -33,16 +33,13 @@ _HONORIFICS = ("datuk seri ", "tan sri ", "datuk ", "dato ", "mr ", "mrs ", "ms 
 
 
 def fold(name: str) -> str:
-    """Fold a name for comparison with gold names."""
-    text = unicodedata.normalize("NFKC", name).casefold()
-    text = re.sub(r"[\u2018\u2019]", "'", text)
-    text = re.sub(r"[\u201c\u201d]", '"', text)
-    text = re.sub(r"[\u2010-\u2015-]", " ", text)
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"['.,]", " ", text.replace("'", ""))
+    """Fold a name for comparison with gold names.
+
+    On top of :func:`~docgraph.names.normalise_name` (case, quotes, possessive,
+    "the"), dashes, dots and commas become spaces and one honorific goes.
+    """
+    text = re.sub(r"[-'.,]", " ", normalise_name(name))
     text = re.sub(r"\s+", " ", text).strip()
-    if text.startswith("the "):
-        text = text[4:]
     for honorific in _HONORIFICS:
         if text.startswith(honorific) and len(text) > len(honorific):
             return text[len(honorific) :].strip()

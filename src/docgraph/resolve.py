@@ -26,8 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
-from docgraph.ner.acronyms import looks_like_acronym
-from docgraph.ner.rules import normalise_name, ordinal_text
+from docgraph.names import looks_like_acronym, normalise_name, ordinal_text
 from docgraph.types import Document, Entity, Mention, Merge
 from docgraph.vocab import coarse_type
 

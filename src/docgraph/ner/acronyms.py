@@ -11,13 +11,6 @@ from __future__ import annotations
 
 import re
 
-_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z0-9][A-Za-z0-9&*+\-./]{1,14}$")
-
-
-def looks_like_acronym(text: str) -> bool:
-    """Whether ``text`` has the shape of an acronym: short, no spaces, two capitals."""
-    return bool(_ACRONYM.match(text)) and not text.isdigit()
-
 
 def long_form_start(acronym: str, words: list[str]) -> int | None:
     """Find where the long form of ``acronym`` starts among ``words``.

@@ -10,14 +10,14 @@ pages (honorifics before names, "Minister for X", "the 4th X Meeting", a name en
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from docgraph.ner.acronyms import long_form_start, looks_like_acronym
+from docgraph.names import looks_like_acronym, normalise_name
+from docgraph.ner.acronyms import long_form_start
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.lexicon import GazetteerEntry, Lexicon
 
@@ -56,24 +56,6 @@ class Phrases:
                                        for k in range(1, len(tokens))):
                 return len(tokens)
         return 0
-
-
-def ordinal_text(number: int) -> str:
-    """``4`` -> ``"4th"``."""
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
-
-
-def normalise_name(text: str) -> str:
-    """Fold a name for comparison: case, quotes, dashes, "the", possessive, spacing."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[\u2018\u2019\u02bc`]", "'", text)
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    text = re.sub(r"'s\b|(?<=s)'(?=\s|$)", "", text)
-    text = re.sub(r"[\"\u201c\u201d]", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" .,;:")
-    return text[4:] if text.startswith("the ") else text
 
 
 def name_like(token: Token) -> bool:
