@@ -5,8 +5,14 @@ from __future__ import annotations
 import importlib.util
 import multiprocessing
 import resource
+import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docgraph.types import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = (ROOT.parent / "shared" / "corpus" / "isomer", ROOT / "tests" / "data" / "isomer")
@@ -45,3 +51,32 @@ def peak_rss(job: Callable[..., object], *args: object) -> float:
     value = float(queue.get())
     process.join()
     return value
+
+
+def load_documents(corpus: Path) -> list[Document]:
+    """The corpus pages, cleaned."""
+    from docgraph.clean import clean
+    from docgraph.ingest import read
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return [clean(read(path)) for path in sorted(corpus.glob("*.md"))]
+
+
+def texts_of(documents: list[Document]) -> list[str]:
+    """What docgraph gives spaCy for each document: content blocks joined."""
+    from docgraph.ner import SEPARATOR
+
+    return [SEPARATOR.join(block.text for block in doc.content()) for doc in documents]
+
+
+def bare_seconds(corpus: Path, model: str) -> float:
+    """Seconds bare spaCy ``nlp.pipe`` takes over the corpus's cleaned text: the baseline."""
+    import spacy
+
+    texts = texts_of(load_documents(corpus))
+    nlp = spacy.load(model)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=8):
+        pass
+    return time.perf_counter() - start

@@ -18,41 +18,25 @@ from __future__ import annotations
 
 import argparse
 import time
-import warnings
 from pathlib import Path
 
-from _common import corpus_dir, installed_model, peak_rss
-
-
-def load_documents(corpus: Path) -> list:  # type: ignore[type-arg]
-    from docgraph.clean import clean
-    from docgraph.ingest import read
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return [clean(read(path)) for path in sorted(corpus.glob("*.md"))]
-
-
-def texts_of(documents: list) -> list[str]:  # type: ignore[type-arg]
-    from docgraph.ner import SEPARATOR
-
-    return [SEPARATOR.join(block.text for block in doc.content()) for doc in documents]
+from _common import (
+    bare_seconds,
+    corpus_dir,
+    installed_model,
+    load_documents,
+    peak_rss,
+    texts_of,
+)
 
 
 def run(kind: str, corpus: Path, model: str | None) -> float:
     """Process the corpus once with one configuration; return seconds."""
-    import spacy
-
     from docgraph.ner import BLANK, build_pipeline, recognise
 
-    documents = load_documents(corpus)
     if kind == "bare":
-        nlp = spacy.load(model or "")
-        texts = texts_of(documents)
-        start = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=8):
-            pass
-        return time.perf_counter() - start
+        return bare_seconds(corpus, model or "")
+    documents = load_documents(corpus)
     pipeline = build_pipeline(BLANK if kind == "rules" else model)
     start = time.perf_counter()
     for _ in recognise(documents, pipeline):

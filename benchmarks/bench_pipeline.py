@@ -16,25 +16,14 @@ import time
 import warnings
 from pathlib import Path
 
-from _common import corpus_dir, installed_model, peak_rss
-
-
-def bare(corpus: Path, model: str) -> float:
-    import spacy
-
-    from docgraph.clean import clean
-    from docgraph.ingest import read
-    from docgraph.ner import SEPARATOR
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        documents = [clean(read(p)) for p in sorted(corpus.glob("*.md"))]
-    texts = [SEPARATOR.join(b.text for b in d.content()) for d in documents]
-    nlp = spacy.load(model)
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=8):
-        pass
-    return time.perf_counter() - start
+from _common import (
+    bare_seconds,
+    corpus_dir,
+    installed_model,
+    load_documents,
+    peak_rss,
+    texts_of,
+)
 
 
 def whole(corpus: Path, model: str) -> tuple[float, dict[str, float], int]:
@@ -73,19 +62,14 @@ def main() -> None:
     corpus = corpus_dir(args.corpus)
     model = installed_model()
     # Peak memory first, while this process is still small.
-    peaks = {"bare": peak_rss(bare, corpus, model), "docgraph": peak_rss(whole, corpus, model)}
-    from docgraph.clean import clean
-    from docgraph.ingest import read
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        words = sum(len(b.text.split()) for p in sorted(corpus.glob("*.md"))
-                    for b in clean(read(p)).content())
+    peaks = {"bare": peak_rss(bare_seconds, corpus, model),
+             "docgraph": peak_rss(whole, corpus, model)}
+    words = sum(len(text.split()) for text in texts_of(load_documents(corpus)))
     best_bare = best_whole = float("inf")
     phases: dict[str, float] = {}
     size = 0
     for _ in range(args.repeat):
-        best_bare = min(best_bare, bare(corpus, model))
+        best_bare = min(best_bare, bare_seconds(corpus, model))
         seconds, run_phases, size = whole(corpus, model)
         if seconds < best_whole:
             best_whole, phases = seconds, run_phases

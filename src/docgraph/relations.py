@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,6 @@ class Rules:
     patterns: dict[str, dict[str, Any]]
     pronouns: dict[str, str]
     determiners: frozenset[str]
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @functools.cache
@@ -186,8 +185,8 @@ class _Context:
                 break
             if entity_group(mention.label) != group:
                 continue
-            if label is not None and label not in (mention.label, "Work", "Organization") \
-                    and entity_group(label) == "Work" and mention.label != label:
+            # "the agreement" wants an Agreement, not any work.
+            if label not in (None, "Work") and group == "Work" and mention.label != label:
                 continue
             best = mention
         return best

@@ -44,6 +44,3 @@ class Element:
             child.text if isinstance(child, Text) else child.text_content()
             for child in self.children
         )
-
-
-Node = Element | Text

@@ -38,11 +38,6 @@ _RUN = re.compile(rf"(?P<keep>[^\s{_DROPPED_CLASS}]+(?: [^\s{_DROPPED_CLASS}]+)*
 _VISIBLE_RE = re.compile(rf"[^\s{_DROPPED_CLASS}]")
 
 
-def is_dropped(char: str) -> bool:
-    """Whether normalising removes ``char`` (invisible and control characters)."""
-    return char in _DROPPED
-
-
 def visible_count(text: str) -> int:
     """How many characters of ``text`` show on the page (not whitespace, not dropped)."""
     return len(_VISIBLE_RE.findall(text))

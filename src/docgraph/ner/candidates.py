@@ -9,7 +9,7 @@ with :func:`select`, so no component's order silently decides.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -19,6 +19,8 @@ MENTIONS = "docgraph.mentions"
 """Key in ``Doc.user_data`` of the chosen candidates, one per entity in ``doc.ents``."""
 DOCUMENT = "docgraph.document"
 """Key in ``Doc.user_data`` of the id of the document a doc (or chunk of it) belongs to."""
+MODEL = "docgraph.model_candidates"
+"""Key in ``Doc.user_data`` of the statistical model's entities as candidates."""
 HEADINGS = "docgraph.headings"
 """Key in ``Doc.user_data`` of the character ranges of heading blocks."""
 
@@ -70,7 +72,6 @@ class Candidate:
     ordinal: int | None = None
     anaphor: bool = False
     typed_by_head: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def priority(self) -> int:

@@ -15,6 +15,7 @@ class names as labels. Chosen candidates, with what the rules learned about them
 
 from __future__ import annotations
 
+import functools
 import itertools
 from pathlib import Path
 from typing import Any
@@ -32,11 +33,29 @@ def _lexicon(path: str | None) -> Lexicon:
     return load_lexicon(Path(path) if path else None)
 
 
+@functools.cache
+def _gazetteer_index(paths: tuple[str, ...]) -> rules.GazetteerIndex:
+    """One index per set of gazetteer files, shared by the components that need it."""
+    return rules.GazetteerIndex.build(load_gazetteers(Path(p) for p in paths))
+
+
+def _model_candidates(doc: Doc, lexicon: Lexicon) -> list[cands.Candidate]:
+    """The model's entities as candidates, computed once per doc.
+
+    Repair rewrites ``doc.ents`` afterwards, so the first reading is the model's.
+    """
+    found = doc.user_data.get(cands.MODEL)
+    if found is None:
+        found = rules.model_candidates(doc, doc.ents, lexicon)
+        doc.user_data[cands.MODEL] = found
+    return list(found)
+
+
 class Gazetteer:
     """Names from the gazetteers, typed by the class of their entry."""
 
     def __init__(self, nlp: Language, paths: list[str]) -> None:
-        self.index = rules.GazetteerIndex.build(load_gazetteers(Path(p) for p in paths))
+        self.index = _gazetteer_index(tuple(paths))
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher.add("gazetteer", [nlp.make_doc(form) for form in self.index.forms()])
 
@@ -87,7 +106,7 @@ class Meetings:
 
     def __init__(self, nlp: Language, lexicon: str | None, gazetteers: list[str]) -> None:
         self.lexicon = _lexicon(lexicon)
-        self.index = rules.GazetteerIndex.build(load_gazetteers(Path(p) for p in gazetteers))
+        self.index = _gazetteer_index(tuple(gazetteers))
         series = [form for form, entry in self.index.by_form.items()
                   if entry.label == "MeetingSeries"]
         self.series = rules.Phrases(nlp, series)
@@ -128,7 +147,7 @@ class Acronyms:
         if document is None or document != self._document:
             self._document = document
             self._definitions = {}
-        found = cands.candidates(doc) + rules.model_candidates(doc, doc.ents, self.lexicon)
+        found = cands.candidates(doc) + _model_candidates(doc, self.lexicon)
         new, definitions = rules.find_definitions(doc, found, self.lexicon)
         for definition in definitions:
             self._definitions.setdefault(definition.acronym, definition)
@@ -150,7 +169,7 @@ class Repair:
 
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
-        model = _outside_headings(doc, rules.model_candidates(doc, doc.ents, self.lexicon))
+        model = _outside_headings(doc, _model_candidates(doc, self.lexicon))
         model = _proper(doc, model)
         found = _merge_split_names(doc, cands.candidates(doc) + model)
         chosen = [c for c in cands.select(found) if rules.keep(doc, c, self.lexicon)]

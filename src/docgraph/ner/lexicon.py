@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -55,7 +54,6 @@ class Lexicon:
     """Words of honorifics and titles that never start a name ("Datuk", "Dr"); the
     first words of longer honorifics that are also surnames ("Tan" Sri) are left out."""
     """First words of the head nouns ("Memorandum" of "Memorandum of Understanding")."""
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 def load_gazetteers(paths: Iterable[Path] = ()) -> tuple[GazetteerEntry, ...]:

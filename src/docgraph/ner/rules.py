@@ -490,11 +490,6 @@ def _head_label(doc: Doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     return _head(doc, start, end, lexicon)[0]
 
 
-def _head_size(doc: Doc, start: int, end: int, lexicon: Lexicon) -> int:
-    """How many tokens of ``[start, end)`` the head noun takes (0 for none)."""
-    return _head(doc, start, end, lexicon)[1]
-
-
 def _head(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[str | None, int]:
     words = [t.text for t in doc[start:end] if t.text not in ("'", "’")]
     while words and (words[-1].isdigit() or words[-1] == "-"):
