@@ -1,8 +1,13 @@
-"""Rewrite tests/data/seed_blocks.json from the current cleaner (review the diff!)."""
+"""Rewrite the golden files from the current code (review the diff before committing!).
+
+    python tests/regenerate_golden.py          # tests/data/seed_blocks.json
+    python tests/regenerate_golden.py --rdf    # also tests/data/seed_graph.ttl (model)
+"""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from docgraph.clean import clean
@@ -22,8 +27,22 @@ def golden_rows() -> list[dict[str, object]]:
     ]
 
 
+def golden_graph() -> str:
+    sys.path.insert(0, str(HERE))
+    from docgraph.ner import build_pipeline
+    from docgraph.rdf import to_string
+    from helpers import extract, extraction_dataset
+
+    (result,) = extract([SEED], build_pipeline())
+    return to_string(extraction_dataset(result), "turtle")
+
+
 if __name__ == "__main__":
     target = HERE / "data" / "seed_blocks.json"
     target.write_text(json.dumps(golden_rows(), indent=1, ensure_ascii=False) + "\n",
                       encoding="utf-8")
     print(f"wrote {target}")  # noqa: T201
+    if "--rdf" in sys.argv:
+        target = HERE / "data" / "seed_graph.ttl"
+        target.write_text(golden_graph(), encoding="utf-8")
+        print(f"wrote {target}")  # noqa: T201

@@ -146,7 +146,7 @@ def test_extract_rejects_an_unknown_format(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(SEED), "--output", str(tmp_path),
                                  "--format", "docx"])
     assert result.exit_code == 2
-    assert "unknown --format 'docx'" in result.stderr
+    assert "unknown format 'docx'" in result.stderr
 
 
 def test_entities_lists_types_names_aliases_and_counts() -> None:
@@ -161,3 +161,76 @@ def test_entities_lists_types_names_aliases_and_counts() -> None:
     assert {"form": "Teo", "rule": "short-name"} in by_name["Josephine Teo"]["merged"]
     text = runner.invoke(app, ["entities", "--model", "blank", str(SEED)])
     assert "Working Group on AI Governance  (also: WG-AI; Working Group)" in text.stdout
+
+
+def _two_pages(tmp_path: Path) -> list[str]:
+    pages = []
+    for name, text in (("a.html", ("<p>Singapore chaired the 4th ASEAN Digital Ministers' "
+                                  "Meeting.</p>")),
+                       ("b.md", ("Mrs Josephine Teo, Minister for Digital Development and "
+                                "Information, attended the meeting."))):
+        (tmp_path / name).write_text(text, "utf-8")
+        pages.append(str(tmp_path / name))
+    return pages
+
+
+def test_extract_trig_puts_each_document_in_its_graph_and_validates(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", *_two_pages(tmp_path), "--output", str(out),
+                                 "--format", "trig", "--validate", "--model", "blank",
+                                 "--base-iri", "https://example.org/kg/"])
+    assert result.exit_code == 0, result.stderr
+    from docgraph.rdf import read
+
+    dataset = read(out / "graph.trig")
+    names = sorted(str(g.identifier) for g in dataset.graphs() if len(g))
+    assert len(names) == 2
+    assert all(name.startswith("https://example.org/kg/graph/") for name in names)
+
+
+def test_extract_writes_graph_tool_formats(tmp_path: Path) -> None:
+    for fmt, name in (("graphml", "graph.graphml"), ("nodelink", "graph.json")):
+        result = runner.invoke(app, ["extract", *_two_pages(tmp_path), "--output",
+                                     str(tmp_path / fmt), "--format", fmt, "--model", "blank"])
+        assert result.exit_code == 0, result.stderr
+        assert (tmp_path / fmt / name).stat().st_size > 200
+
+
+def test_validate_reports_each_problem_and_exits_3(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["extract", *_two_pages(tmp_path), "--output", str(out),
+                               "--model", "blank"]).exit_code == 0
+    good = out / "graph.ttl"
+    result = runner.invoke(app, ["validate", str(good)])
+    assert result.exit_code == 0, result.stderr
+    assert "validated 1 document" in result.stderr
+    bad = tmp_path / "bad.ttl"
+    text = good.read_text("utf-8").replace('rdfs:label "Singapore"',
+                                           'rdfs:label "Singapore", "Singapura"')
+    bad.write_text(text, "utf-8")
+    result = runner.invoke(app, ["validate", str(good), str(bad)])
+    assert result.exit_code == 3
+    assert f"docgraph: {bad}: Violation: <https://w3id.org/docgraph/id/country/singapore>" \
+        in result.stderr
+    assert "1 output invalid" in result.stderr
+
+
+def test_validate_names_an_unreadable_file_and_goes_on(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> .", "utf-8")
+    empty = tmp_path / "empty.nt"
+    empty.write_text("", "utf-8")
+    result = runner.invoke(app, ["validate", str(broken), str(empty)])
+    assert result.exit_code == 1
+    assert f"docgraph: error: {broken}: not valid turtle" in result.stderr
+    assert "validated 1 of 2 documents; 1 failed" in result.stderr
+
+
+def test_a_bad_base_iri_or_validating_a_graph_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(SEED), "--output", str(tmp_path),
+                                 "--base-iri", "example.org"])
+    assert result.exit_code == 2
+    assert "base IRI 'example.org'" in result.stderr
+    result = runner.invoke(app, ["extract", str(SEED), "--output", str(tmp_path),
+                                 "--format", "graphml", "--validate"])
+    assert result.exit_code == 2

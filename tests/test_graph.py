@@ -10,7 +10,7 @@ from docgraph import resolve
 from docgraph.clean import clean
 from docgraph.graph import build, from_extractions, merge, statements
 from docgraph.ingest import read
-from docgraph.ner import build_pipeline, default_model, recognise
+from docgraph.ner import recognise
 from docgraph.rdf import to_rdf
 from docgraph.resolve import resolve_document
 from docgraph.types import Document
@@ -21,13 +21,6 @@ OTHERS = [ISOMER / ("mddi-corp__media-centre_press-releases_posts_2024-02-01-pos
                     "chairs_4th_ASEAN_Digital_Ministers_Meeting.md"),
           ISOMER / ("mddi-corp__media-centre_speeches_posts_2025-01-16-post-Opening_Remarks_"
                     "by_Minister_Josephine_Teo_at_the_5th_ASEAN_Digital_Ministers_Meeting.md")]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    if default_model() is None:
-        pytest.fail("no statistical model installed; `make test` installs one")
-    return build_pipeline()
 
 
 def _extract(nlp: Language, paths: list[object]) -> list[tuple[object, object, Document]]:

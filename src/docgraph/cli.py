@@ -6,7 +6,8 @@ not load the parsing or NLP stack.
 
 Exit codes: 0 when every input was processed, 1 when any input failed (the others are
 still processed and a summary says how many failed), 2 for a usage or configuration
-error.
+error, 3 when every input was read but an output (``extract --validate``) or a checked
+file (``validate``) does not conform to the SHACL shapes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import contextlib
 import json
 import sys
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
@@ -27,7 +28,10 @@ from docgraph._version import __version__
 T = TypeVar("T")
 
 if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
+
     from docgraph.clean import Failure
+    from docgraph.graph import Statement
     from docgraph.pipeline import Extraction
     from docgraph.types import Block, Document, Entity
 
@@ -41,6 +45,7 @@ app = typer.Typer(
 
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INVALID = 3
 
 
 def _version(value: bool) -> None:
@@ -169,7 +174,14 @@ def extract(
         "--per-document", help="Write one graph per input (OUTPUT/<stem>.ttl) instead "
                                "of one merged OUTPUT/graph.ttl.")] = False,
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", help="RDF format: turtle, nt, xml or jsonld.")] = "turtle",
+        "--format", "-f", help="turtle, nt, nquads, trig (one named graph per document), "
+                               "jsonld, xml, graphml or nodelink.")] = "turtle",
+    base_iri: Annotated[str | None, typer.Option(
+        "--base-iri", help="Base of the IRIs docgraph mints (default "
+                           "https://w3id.org/docgraph/id/).")] = None,
+    validate: Annotated[bool, typer.Option(
+        "--validate", help="Check each RDF output against docgraph's SHACL shapes and "
+                           "fail (exit 3) if one is invalid.")] = False,
     model: Model = None,
     gazetteer: Gazetteers = None,
     include: Include = None,
@@ -177,23 +189,32 @@ def extract(
     html_parser: HtmlParser = "lxml",
 ) -> None:
     """Extract entities and relations into RDF: one merged graph, or one per document."""
-    from docgraph.rdf import FORMATS
+    from docgraph.errors import ConfigurationError
+    from docgraph.rdf import check_base, format_for
+    from docgraph.vocab import ID_BASE
 
-    if fmt not in FORMATS:
-        _error(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        spec = format_for(fmt)
+        base = check_base(base_iri or ID_BASE)
+    except ConfigurationError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from exc
+    if validate and spec.rdflib is None:
+        _error(f"--validate checks RDF; {fmt} is a graph format")
         raise typer.Exit(EXIT_USAGE)
     tally = _Tally()
     results: list[Extraction] = []
-    names = _OutputNames(output, FORMATS[fmt][1])
+    names = _OutputNames(output, spec.extension)
+    writer = _Writer(fmt, base, gazetteer or [], validate)
     stream = _extractions(inputs, model, gazetteer, include, exclude, html_parser)
     for result in _successes(stream, tally):
         if per_document:
-            _write_document(result, names.path_for(result.document.path), fmt)
+            writer.document(result, names.path_for(result.document.path))
         else:
             results.append(result)
     if not per_document:
-        _write_merged(results, output / f"graph{FORMATS[fmt][1]}", fmt)
-    _summary(f"extracted to {output}:", tally)
+        writer.merged(results, output / f"graph{spec.extension}")
+    _summary(f"extracted to {output}:", tally, invalid=writer.invalid)
 
 
 def _extractions(inputs: list[str], model: str | None, gazetteer: list[Path] | None,
@@ -227,23 +248,80 @@ class _OutputNames:
         return self.folder / f"{name}{self.suffix}"
 
 
-def _write_document(result: Extraction, path: Path, fmt: str) -> None:
-    from docgraph.graph import statements
-    from docgraph.rdf import to_rdf, write
+class _Writer:
+    """Writes extractions as RDF, optionally checking each file against the shapes."""
 
-    found = statements(result.entities, result.relations)
-    graph = to_rdf(result.entities, {result.document.id: result.document}, found)
-    write(graph, path, fmt)
+    def __init__(self, fmt: str, base: str, gazetteers: list[Path], validate: bool) -> None:
+        from docgraph.pipeline import same_as_links
+
+        self.fmt = fmt
+        self.base = base
+        self.links = same_as_links(gazetteers)
+        self.validate = validate
+        self.invalid = 0
+
+    def document(self, result: Extraction, path: Path) -> None:
+        from docgraph.graph import statements
+
+        found = statements(result.entities, result.relations)
+        self._write(result.entities, {result.document.id: result.document}, found, path)
+
+    def merged(self, results: list[Extraction], path: Path) -> None:
+        from docgraph.graph import from_extractions
+
+        entities, found = from_extractions((r.entities, r.relations) for r in results)
+        self._write(entities, {r.document.id: r.document for r in results}, found, path)
+
+    def _write(self, entities: Sequence[Entity], documents: Mapping[str, Document],
+               found: Sequence[Statement], path: Path) -> None:
+        from docgraph.rdf import to_dataset, write
+
+        dataset = to_dataset(entities, documents, found, base=self.base, links=self.links)
+        write(dataset, path, self.fmt)
+        if self.validate and not _report(path, dataset):
+            self.invalid += 1
 
 
-def _write_merged(results: list[Extraction], path: Path, fmt: str) -> None:
-    from docgraph.graph import from_extractions
-    from docgraph.rdf import to_rdf, write
+def _report(path: Path, data: Graph | Dataset, shapes: Path | None = None) -> bool:
+    """Validate ``data``, print its problems, and say whether it conforms."""
+    from docgraph.rdf.validate import validate
 
-    entities, found = from_extractions((r.entities, r.relations) for r in results)
-    graph = to_rdf(entities, {result.document.id: result.document for result in results},
-                   found)
-    write(graph, path, fmt)
+    report = validate(data, shapes)
+    for problem in report.problems:
+        print(f"docgraph: {path}: {problem}", file=sys.stderr)
+    if not report.conforms:
+        _error(f"{path}: does not conform to the shapes ({len(report.violations)} "
+               f"violation{'s' if len(report.violations) != 1 else ''})")
+    return report.conforms
+
+
+@app.command("validate")
+def validate_command(
+    files: Annotated[list[Path], typer.Argument(
+        help="RDF files to check (format from the extension).", show_default=False)],
+    shapes: Annotated[Path | None, typer.Option(
+        "--shapes", help="SHACL shapes (default: docgraph's ontologies/shapes.ttl).")] = None,
+) -> None:
+    """Check RDF files against SHACL shapes; print every problem, one per line."""
+    from docgraph.errors import ConfigurationError, InputError
+    from docgraph.rdf import read
+
+    tally = _Tally()
+    invalid = 0
+    for path in files:
+        try:
+            dataset = read(path)
+            conforms = _report(path, dataset, shapes)
+        except InputError as exc:
+            tally.failed += 1
+            _error(str(exc))
+            continue
+        except ConfigurationError as exc:
+            _error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from exc
+        tally.done += 1
+        invalid += not conforms
+    _summary("validated", tally, invalid=invalid)
 
 
 @app.command()
@@ -394,14 +472,22 @@ def _block_line(block: Block) -> str:
             f"{block.span.start:>7}-{block.span.end:<7} {text}{mark}")
 
 
-def _summary(verb: str, tally: _Tally) -> None:
+def _summary(verb: str, tally: _Tally, *, invalid: int = 0) -> None:
     done, failed = tally.done, tally.failed
     total = done + failed
     if failed:
         print(f"docgraph: {verb} {done} of {total} documents; {failed} failed",
               file=sys.stderr)
+    else:
+        print(f"docgraph: {verb} {done} document{'s' if done != 1 else ''}",
+              file=sys.stderr)
+    if invalid:
+        print(f"docgraph: {invalid} output{'s' if invalid != 1 else ''} invalid",
+              file=sys.stderr)
+    if failed:
         raise typer.Exit(EXIT_INPUT_FAILED)
-    print(f"docgraph: {verb} {done} document{'s' if done != 1 else ''}", file=sys.stderr)
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
 
 
 def main(argv: list[str] | None = None) -> Any:

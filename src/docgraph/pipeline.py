@@ -70,3 +70,15 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
                          tuple(analysis.relations))
     while failures:
         yield failures.popleft()
+
+
+def same_as_links(gazetteers: Sequence[str | Path] = ()) -> dict[str, tuple[str, ...]]:
+    """``owl:sameAs`` targets (Wikidata items) by entity IRI, from the gazetteers.
+
+    Args:
+        gazetteers: Extra gazetteer files, read after docgraph's own.
+    """
+    from docgraph.ner.lexicon import load_gazetteers
+
+    return {entry.iri: entry.same_as for entry in load_gazetteers(map(Path, gazetteers))
+            if entry.same_as}

@@ -49,13 +49,14 @@ class DG(DefinedNamespace):
     Report: URIRef
     Post: URIRef
     SourceDocument: URIRef
+    Block: URIRef
     Assertion: URIRef
+    Tenure: URIRef
     # Entity properties
     mentionedIn: URIRef
     series: URIRef
     ordinal: URIRef
     honorific: URIRef
-    mentionCount: URIRef
     # Relations
     chairOf: URIRef
     viceChairOf: URIRef
@@ -74,15 +75,30 @@ class DG(DefinedNamespace):
     basedIn: URIRef
     launched: URIRef
     signed: URIRef
+    # Documents and blocks
+    sourcePath: URIRef
+    permalink: URIRef
+    blockIndex: URIRef
+    blockKind: URIRef
+    paragraphNumber: URIRef
     # Provenance of assertions
+    block: URIRef
+    inText: URIRef
+    inSource: URIRef
+    subjectSpan: URIRef
+    objectSpan: URIRef
     rule: URIRef
     confidence: URIRef
     sentence: URIRef
-    sourceBegin: URIRef
-    sourceEnd: URIRef
-    block: URIRef
     startDate: URIRef
     endDate: URIRef
+    # Roles held during a period
+    roleIn: URIRef
+    reportedOn: URIRef
+    roles: URIRef
+    chair: URIRef
+    viceChair: URIRef
+    postHolder: URIRef
 
 
 COARSE_TYPES = {
@@ -115,6 +131,11 @@ def term(name: str) -> URIRef:
     return value
 
 
+OA = Namespace("http://www.w3.org/ns/oa#")
+"""W3C Web Annotation vocabulary (selectors); rdflib does not ship it."""
+WD = Namespace("http://www.wikidata.org/entity/")
+"""Wikidata entities, the targets of the gazetteers' owl:sameAs links."""
+
 PREFIXES = {
     "dg": str(DG._NS),
     "skos": "http://www.w3.org/2004/02/skos/core#",
@@ -123,5 +144,10 @@ PREFIXES = {
     "org": "http://www.w3.org/ns/org#",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "schema": "https://schema.org/",
+    "time": "http://www.w3.org/2006/time#",
+    "oa": str(OA),
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "wd": str(WD),
 }
 """The one prefix map for everything docgraph writes."""

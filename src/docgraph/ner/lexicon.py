@@ -30,6 +30,8 @@ class GazetteerEntry:
     name: str
     """The preferred label."""
     aliases: tuple[str, ...] = ()
+    same_as: tuple[str, ...] = ()
+    """IRIs of the same thing elsewhere (``owl:sameAs``), such as its Wikidata item."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ def _default_gazetteer() -> tuple[GazetteerEntry, ...]:
 
 def _read_gazetteer(path: Path) -> list[GazetteerEntry]:
     import rdflib
-    from rdflib.namespace import RDF, SKOS
+    from rdflib.namespace import OWL, RDF, SKOS
 
     graph = rdflib.Graph()
     try:
@@ -93,7 +95,9 @@ def _read_gazetteer(path: Path) -> list[GazetteerEntry]:
                                      "ontology (https://w3id.org/docgraph/ontology#)")
         name = str(next(iter(graph.objects(subject, SKOS.prefLabel))))
         aliases = tuple(sorted(str(a) for a in graph.objects(subject, SKOS.altLabel)))
-        entries.append(GazetteerEntry(str(subject), sorted(types)[0][len(DG):], name, aliases))
+        same_as = tuple(sorted(str(o) for o in graph.objects(subject, OWL.sameAs)))
+        entries.append(GazetteerEntry(str(subject), sorted(types)[0][len(DG):], name, aliases,
+                                      same_as))
     return entries
 
 

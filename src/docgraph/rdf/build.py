@@ -1,0 +1,373 @@
+"""Entities, relations and their documents as RDF, one named graph per document.
+
+The contract: :func:`to_dataset` describes resolved entities, the statements between
+them and the documents they come from as an rdflib ``Dataset`` in which each document's
+contribution is its own named graph (:func:`~docgraph.rdf.iris.graph_iri`), so that a
+triple store can replace one document without touching the others; :func:`to_rdf` is
+the union of those graphs as one ``Graph``. Both are deterministic: the same input gives
+the same triples and IRIs.
+
+What a document's graph holds: the document (Dublin Core) and the blocks its statements
+come from; every entity it mentions (class, canonical label, aliases, Wikidata link);
+each relation as a direct triple and as a ``dg:Assertion`` with its rule, confidence,
+sentence and Web Annotation selectors; and, for chairs, vice-chairs and posts, a
+``dg:Tenure`` with its period. Triples that several documents share (an entity's label)
+are repeated in each of their graphs, so every graph stands on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
+from rdflib.term import Node
+
+from docgraph._version import __version__
+from docgraph.graph import Statement
+from docgraph.rdf.iris import (
+    activity_iri,
+    agent_iri,
+    block_iri,
+    check_base,
+    document_iri,
+    entity_iris,
+    graph_iri,
+    hashed_iri,
+    part,
+)
+from docgraph.rdf.text import clean_literal
+from docgraph.types import Document, Entity, InputFormat
+from docgraph.vocab import DG, ID_BASE, OA, PREFIXES, coarse_type, term
+
+Triple = tuple[Node, Node, Node]
+
+ROLES = {"chairOf": DG.chair, "viceChairOf": DG.viceChair, "holdsPost": DG.postHolder}
+"""The relations that are also tenures, and the kind of role each one is."""
+_MEETING_SUBJECT = {"heldIn"}
+_MEETING_OBJECT = {"attended", "hosted", "chairOf", "viceChairOf", "convened"}
+_MEDIA_TYPES = {InputFormat.HTML: "text/html", InputFormat.HTML_PAGE: "text/html",
+                InputFormat.MARKDOWN: "text/markdown", InputFormat.TEXT: "text/plain"}
+
+
+def to_dataset(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None,
+               found: Iterable[Statement] = (), *, base: str = ID_BASE,
+               links: Mapping[str, Sequence[str]] | None = None) -> Dataset:
+    """Describe entities, the statements between them and their documents.
+
+    Args:
+        entities: Resolved entities.
+        documents: The documents, by id: their metadata, blocks and source text give
+            titles, dates, block kinds and byte offsets.
+        found: Statements between the entities (see :func:`docgraph.graph.statements`).
+        base: Base of the IRIs docgraph mints (gazetteer IRIs are kept as they are).
+        links: ``owl:sameAs`` targets by entity IRI (from the gazetteers).
+
+    Returns:
+        A dataset with one named graph per document and docgraph's prefixes bound.
+
+    Raises:
+        ConfigurationError: If ``base`` cannot prefix IRIs.
+    """
+    check_base(base)
+    found = sorted(found, key=_order)
+    writer = _Writer(list(entities), documents or {}, base)
+    writer.periods = meeting_periods(found, writer.entities)
+    writer.describe_entities(links or {})
+    for item in found:
+        writer.statement(item)
+    for document in (documents or {}).values():
+        writer.document(document)
+    dataset = Dataset()
+    _bind(dataset)
+    for document_id in sorted(writer.triples):
+        graph = dataset.graph(graph_iri(document_id, base)) if document_id \
+            else dataset.default_graph
+        for triple in writer.triples[document_id]:
+            graph.add(triple)
+    return dataset
+
+
+def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None,
+           found: Iterable[Statement] = (), *, base: str = ID_BASE,
+           links: Mapping[str, Sequence[str]] | None = None) -> Graph:
+    """The union of :func:`to_dataset`'s graphs, as one graph (same arguments)."""
+    return union(to_dataset(entities, documents, found, base=base, links=links))
+
+
+def union(dataset: Dataset) -> Graph:
+    """All triples of every graph of ``dataset``, once each, with its prefixes."""
+    graph = Graph()
+    _bind(graph)
+    for context in dataset.graphs():
+        for triple in context:
+            graph.add(triple)
+    return graph
+
+
+def meeting_periods(found: Iterable[Statement], entities: Mapping[str, Entity]
+                    ) -> dict[str, tuple[dt.date, dt.date]]:
+    """When each meeting took place, by entity key, as the sentences about it say.
+
+    A sentence that says where a meeting was held, or who attended, hosted, chaired or
+    convened it, may give its date ("held in Singapore in February 2024"); the
+    narrowest such period wins, and the earliest of equally narrow ones.
+    """
+    periods: dict[str, tuple[dt.date, dt.date]] = {}
+    for item in found:
+        relation = item.relation
+        if relation.start is None or relation.end is None:
+            continue
+        if item.predicate in _MEETING_SUBJECT:
+            key = item.subject
+        elif item.predicate in _MEETING_OBJECT:
+            key = item.object
+        else:
+            continue
+        entity = entities.get(key)
+        if entity is None or entity.label != "Meeting":
+            continue
+        period = (relation.start, relation.end)
+        best = periods.get(key)
+        if best is None or (period[1] - period[0], period) < (best[1] - best[0], best):
+            periods[key] = period
+    return periods
+
+
+def _bind(graph: Graph) -> None:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, replace=True)
+
+
+class _Writer:
+    """Collects the triples of each document's graph ('' for entities with none)."""
+
+    def __init__(self, entities: list[Entity], documents: Mapping[str, Document],
+                 base: str) -> None:
+        self.entities = {entity.key: entity for entity in entities}
+        self.documents = documents
+        self.base = base
+        self.iris = entity_iris(entities, base)
+        self.triples: dict[str, set[Triple]] = {}
+        self.assertions: set[URIRef] = set()
+        self.periods: dict[str, tuple[dt.date, dt.date]] = {}
+
+    def describe_entities(self, links: Mapping[str, Sequence[str]]) -> None:
+        """Each entity, in the graph of every document that mentions it."""
+        for entity in self.entities.values():
+            for document_id in entity.documents or ("",):
+                self._entity(entity, document_id, links.get(str(self.iris[entity.key]), ()))
+
+    def add(self, document_id: str, subject: Node, predicate: Node, obj: Node) -> None:
+        self.triples.setdefault(document_id, set()).add((subject, predicate, obj))
+
+    def _entity(self, entity: Entity, document_id: str, same_as: Sequence[str]) -> None:
+        node = self.iris[entity.key]
+        add = self._adder(document_id, node)
+        add(RDF.type, term(entity.label))
+        add(RDFS.label, _text(entity.name))
+        for alias in entity.aliases:
+            add(SKOS.altLabel, _text(alias))
+        if document_id:
+            add(DG.mentionedIn, document_iri(document_id, self.base))
+        for honorific in entity.honorifics:
+            add(DG.honorific, _text(honorific))
+        if entity.series and entity.series in self.iris:
+            add(DG.series, self.iris[entity.series])
+        if entity.ordinal is not None and entity.ordinal > 0:
+            add(DG.ordinal, Literal(entity.ordinal, datatype=XSD.positiveInteger))
+        for target in same_as:
+            add(OWL.sameAs, URIRef(target))
+        if entity.key in self.periods:
+            start, end = self.periods[entity.key]
+            add(SDO.startDate, Literal(start.isoformat(), datatype=XSD.date))
+            add(SDO.endDate, Literal(end.isoformat(), datatype=XSD.date))
+
+    def _adder(self, document_id: str, subject: Node) -> Callable[[Node, Node], None]:
+        def add(predicate: Node, obj: Node) -> None:
+            self.add(document_id, subject, predicate, obj)
+        return add
+
+    def statement(self, item: Statement) -> None:
+        """The direct triple, its assertion and, for roles, the tenure."""
+        subject, obj = self.iris.get(item.subject), self.iris.get(item.object)
+        if subject is None or obj is None:
+            return
+        relation = item.relation
+        document_id = relation.document
+        predicate = term(item.predicate)
+        self.add(document_id, subject, predicate, obj)
+        node = hashed_iri("assertion", f"{subject}|{predicate}|{obj}|{document_id}|"
+                                       f"{relation.block}|{relation.sentence.start}|"
+                                       f"{relation.rule}", self.base)
+        if node in self.assertions:
+            # The sentence names an end twice ("the ITU ... (ITU)"): one assertion,
+            # for the first pair of mentions.
+            return
+        self.assertions.add(node)
+        add = self._adder(document_id, node)
+        doc, block = document_iri(document_id, self.base), \
+            block_iri(document_id, relation.block, self.base)
+        add(RDF.type, DG.Assertion)
+        add(RDF.subject, subject)
+        add(RDF.predicate, predicate)
+        add(RDF.object, obj)
+        add(PROV.wasDerivedFrom, doc)
+        add(DG.block, block)
+        add(PROV.wasGeneratedBy, self._activity(document_id, relation.rule))
+        add(DG.confidence, Literal(Decimal(str(relation.confidence)), datatype=XSD.decimal))
+        add(DG.sentence, _text(relation.text))
+        if relation.start is not None:
+            add(DG.startDate, Literal(relation.start.isoformat(), datatype=XSD.date))
+        if relation.end is not None:
+            add(DG.endDate, Literal(relation.end.isoformat(), datatype=XSD.date))
+        self._selections(document_id, node, doc, block, item)
+        if item.predicate in ROLES:
+            self._tenure(document_id, node, subject, item, obj)
+
+    def _selections(self, document_id: str, node: URIRef, doc: URIRef, block: URIRef,
+                    item: Statement) -> None:
+        relation = item.relation
+        in_text, in_source = part(node, "text"), part(node, "source")
+        self.add(document_id, node, DG.inText, in_text)
+        self._specific(document_id, in_text, block)
+        self._selector(document_id, in_text, part(node, "text-position"),
+                       OA.TextPositionSelector, relation.sentence.start, relation.sentence.end)
+        self.add(document_id, node, DG.inSource, in_source)
+        self._specific(document_id, in_source, doc)
+        self._selector(document_id, in_source, part(node, "source-position"),
+                       OA.TextPositionSelector, relation.source.start, relation.source.end)
+        source = self.documents.get(document_id)
+        if source is not None:
+            span = source.byte_span(relation.source)
+            self._selector(document_id, in_source, part(node, "source-bytes"),
+                           OA.DataPositionSelector, span.start, span.end)
+        for name, prop, mention in (("subject", DG.subjectSpan, relation.subject),
+                                    ("object", DG.objectSpan, relation.object)):
+            self._selector(document_id, node, part(node, name), OA.TextPositionSelector,
+                           mention.start, mention.end, link=prop)
+
+    def _specific(self, document_id: str, node: URIRef, source: URIRef) -> None:
+        self.add(document_id, node, RDF.type, OA.SpecificResource)
+        self.add(document_id, node, OA.hasSource, source)
+
+    def _selector(self, document_id: str, owner: URIRef, node: URIRef, kind: URIRef,
+                  start: int, end: int, *, link: URIRef = OA.hasSelector) -> None:
+        self.add(document_id, owner, link, node)
+        self.add(document_id, node, RDF.type, kind)
+        self.add(document_id, node, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
+        self.add(document_id, node, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+
+    def _activity(self, document_id: str, rule: str) -> URIRef:
+        activity, agent = activity_iri(rule, self.base), agent_iri(self.base)
+        self.add(document_id, activity, RDF.type, PROV.Activity)
+        self.add(document_id, activity, RDFS.label,
+                 Literal(f"docgraph {__version__} rule {rule}"))
+        self.add(document_id, activity, DG.rule, _text(rule))
+        self.add(document_id, activity, PROV.wasAssociatedWith, agent)
+        self.add(document_id, agent, RDF.type, PROV.SoftwareAgent)
+        self.add(document_id, agent, RDFS.label, Literal(f"docgraph {__version__}"))
+        self.add(document_id, agent, SDO.softwareVersion, Literal(__version__))
+        return activity
+
+    def _tenure(self, document_id: str, assertion: URIRef, holder: URIRef, item: Statement,
+                target: URIRef) -> None:
+        relation = item.relation
+        role = ROLES[item.predicate]
+        first, last = relation.start, relation.end
+        if first is None and last is None and item.object in self.periods:
+            # Chairing a meeting lasts as long as the meeting, whose date another
+            # sentence may give.
+            first, last = self.periods[item.object]
+        start = first.isoformat() if first else ""
+        end = last.isoformat() if last else ""
+        node = hashed_iri("tenure", f"{holder}|{role}|{target}|{start}|{end}", self.base)
+        add = self._adder(document_id, node)
+        add(RDF.type, DG.Tenure)
+        add(ORG.member, holder)
+        add(ORG.role, role)
+        add(DG.roleIn, target)
+        target_entity = self.entities.get(item.object)
+        if target_entity is not None and coarse_type(target_entity.label) == "Organization":
+            add(ORG.organization, target)
+        add(PROV.wasDerivedFrom, assertion)
+        source = self.documents.get(document_id)
+        if source is not None and source.metadata.date is not None:
+            add(DG.reportedOn, Literal(source.metadata.date.isoformat(), datatype=XSD.date))
+        if not (start or end):
+            return
+        interval = part(node, "interval")
+        add(ORG.memberDuring, interval)
+        self.add(document_id, interval, RDF.type, TIME.Interval)
+        for day, prop, edge, name in ((start, DG.startDate, TIME.hasBeginning, "start"),
+                                      (end, DG.endDate, TIME.hasEnd, "end")):
+            if not day:
+                continue
+            instant = part(node, name)
+            add(prop, Literal(day, datatype=XSD.date))
+            self.add(document_id, interval, edge, instant)
+            self.add(document_id, instant, RDF.type, TIME.Instant)
+            self.add(document_id, instant, TIME.inXSDDate, Literal(day, datatype=XSD.date))
+
+    def document(self, source: Document) -> None:
+        """The document node and the blocks the statements come from."""
+        node = document_iri(source.id, self.base)
+        add = self._adder(source.id, node)
+        add(RDF.type, DG.SourceDocument)
+        add(DCTERMS.identifier, Literal(source.id))
+        add(DG.sourcePath, _text(source.path))
+        add(DCTERMS["format"], Literal(_MEDIA_TYPES[source.format]))
+        meta = source.metadata
+        if meta.title:
+            add(DCTERMS.title, _text(meta.title))
+        if meta.date:
+            add(DCTERMS.date, Literal(meta.date.isoformat(), datatype=XSD.date))
+        if meta.permalink:
+            add(DG.permalink, _text(meta.permalink))
+        if meta.description:
+            add(DCTERMS.description, _text(meta.description))
+        used = {o for s, p, o in self.triples.get(source.id, ()) if p == DG.block}
+        for block in source.blocks:
+            fragment = block_iri(source.id, block.index, self.base)
+            if fragment not in used:
+                continue
+            add_block = self._adder(source.id, fragment)
+            add_block(RDF.type, DG.Block)
+            add_block(DCTERMS.isPartOf, node)
+            add_block(DG.blockIndex, Literal(block.index, datatype=XSD.nonNegativeInteger))
+            add_block(DG.blockKind, Literal(block.kind.value.replace("_", "-")))
+            if block.number is not None:
+                add_block(DG.paragraphNumber,
+                          Literal(block.number, datatype=XSD.nonNegativeInteger))
+
+
+def _text(value: str) -> Literal:
+    return Literal(clean_literal(value))
+
+
+def _order(item: Statement) -> tuple[str, str, str, str, int, int, str, int, int]:
+    relation = item.relation
+    return (item.subject, item.predicate, item.object, relation.document, relation.block,
+            relation.sentence.start, relation.rule, relation.subject.start,
+            relation.object.start)
+
+
+def from_rdf(graph: Graph) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """Read entities back: IRI -> (class local name, label, aliases).
+
+    Entities are the nodes whose class is one of the ontology's entity classes (not a
+    document, block, assertion or tenure).
+    """
+    namespace = str(DG._NS)
+    skip = {DG.SourceDocument, DG.Block, DG.Assertion, DG.Tenure}
+    out = {}
+    for node, cls in graph.subject_objects(RDF.type):
+        if not str(cls).startswith(namespace) or cls in skip:
+            continue
+        label = str(graph.value(node, RDFS.label) or "")
+        aliases = tuple(sorted(str(a) for a in graph.objects(node, SKOS.altLabel)))
+        out[str(node)] = (str(cls)[len(namespace):], label, aliases)
+    return out
+

@@ -1,0 +1,307 @@
+"""Reading and writing docgraph's graphs in every RDF syntax, and for graph tools.
+
+The contract: :data:`FORMATS` names each output format; :func:`to_string`/:func:`write`
+serialise a dataset (or graph) and :func:`from_string`/:func:`read` parse what they
+wrote back into a dataset whose triples are the same (isomorphic: docgraph writes no
+blank nodes). N-Quads and TriG keep each document's named graph; the other RDF formats
+hold the union. ``graphml`` and ``nodelink`` (JSON) are for graph tools (Gephi,
+Cytoscape, networkx, D3): entities are nodes and assertions are edges carrying their
+provenance; :func:`to_networkx` builds that graph and :func:`read_networkx` reads
+either file back into an equal one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import networkx as nx
+from rdflib import Dataset, Graph, URIRef
+from rdflib.exceptions import Error as RdflibError
+from rdflib.namespace import PROV, RDF
+from rdflib.term import Node
+
+from docgraph.errors import ConfigurationError, InputError
+from docgraph.rdf.build import from_rdf, union
+from docgraph.resources import ontologies_dir
+from docgraph.vocab import DG, OA, PREFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An output format.
+
+    Attributes:
+        name: What ``--format`` calls it.
+        extension: The file extension docgraph gives it.
+        rdflib: rdflib's name for the syntax, or None for a graph-tool format.
+        quads: Whether it keeps named graphs.
+        media_type: Its IANA media type.
+    """
+
+    name: str
+    extension: str
+    rdflib: str | None
+    quads: bool
+    media_type: str
+
+
+FORMATS = {f.name: f for f in (
+    Format("turtle", ".ttl", "turtle", False, "text/turtle"),
+    Format("nt", ".nt", "nt", False, "application/n-triples"),
+    Format("nquads", ".nq", "nquads", True, "application/n-quads"),
+    Format("trig", ".trig", "trig", True, "application/trig"),
+    Format("jsonld", ".jsonld", "json-ld", False, "application/ld+json"),
+    Format("xml", ".rdf", "xml", False, "application/rdf+xml"),
+    Format("graphml", ".graphml", None, False, "application/graphml+xml"),
+    Format("nodelink", ".json", None, False, "application/json"),
+)}
+"""Output formats by name."""
+
+
+def format_for(fmt: str) -> Format:
+    """The format called ``fmt``.
+
+    Raises:
+        ConfigurationError: If there is none.
+    """
+    try:
+        return FORMATS[fmt]
+    except KeyError:
+        raise ConfigurationError(
+            f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+
+
+def guess_format(path: Path) -> Format:
+    """The format a file name's extension stands for.
+
+    Raises:
+        ConfigurationError: If the extension is not one docgraph writes.
+    """
+    extra = {".turtle": "turtle", ".n3": "turtle", ".nquads": "nquads", ".xml": "xml",
+             ".owl": "xml", ".json-ld": "jsonld"}
+    suffix = path.suffix.lower()
+    for candidate in FORMATS.values():
+        if candidate.extension == suffix:
+            return candidate
+    if suffix in extra:
+        return FORMATS[extra[suffix]]
+    raise ConfigurationError(f"{path}: cannot tell the RDF format from the extension "
+                             f"{suffix or '(none)'}")
+
+
+@contextlib.contextmanager
+def _rdflib_internals() -> Iterator[None]:
+    """Silence the deprecation warnings rdflib 7 raises about its own internal calls.
+
+    Its N-Quads, TriG and JSON-LD plugins still call ``Dataset.contexts``,
+    ``Dataset.default_context`` and ``ConjunctiveGraph``, which rdflib itself has
+    deprecated; docgraph's calls are the supported ones.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", category=DeprecationWarning,
+            message=r"(Dataset\.(contexts|default_context)|ConjunctiveGraph) is deprecated")
+        yield
+
+
+@functools.cache
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD ``@context`` docgraph publishes (``ontologies/context.jsonld``)."""
+    data: dict[str, Any] = json.loads(
+        (ontologies_dir() / "context.jsonld").read_text(encoding="utf-8"))
+    return data
+
+
+def to_string(data: Dataset | Graph, fmt: str = "turtle") -> str:
+    """Serialise ``data`` in the RDF format ``fmt``.
+
+    Raises:
+        ConfigurationError: If ``fmt`` is unknown or not an RDF format.
+    """
+    spec = format_for(fmt)
+    if spec.rdflib is None:
+        raise ConfigurationError(f"{fmt} is a graph format, not RDF: use write() or "
+                                 "to_networkx()")
+    if spec.quads:
+        dataset = data if isinstance(data, Dataset) else _as_dataset(data)
+        with _rdflib_internals():
+            return dataset.serialize(format=spec.rdflib)
+    graph = union(data) if isinstance(data, Dataset) else data
+    if spec.name == "jsonld":
+        # The context is embedded, not linked, so that reading the file back never
+        # needs the network.
+        return graph.serialize(format="json-ld", context=jsonld_context()["@context"],
+                               auto_compact=True)
+    return graph.serialize(format=spec.rdflib)
+
+
+def from_string(text: str, fmt: str = "turtle", *, name: str = "<string>") -> Dataset:
+    """Parse RDF that docgraph (or anyone) wrote in ``fmt``.
+
+    Raises:
+        ConfigurationError: If ``fmt`` is unknown or not an RDF format.
+        InputError: If ``text`` is not valid in that format.
+    """
+    spec = format_for(fmt)
+    if spec.rdflib is None:
+        raise ConfigurationError(f"{fmt} is a graph format, not RDF: use read_networkx()")
+    dataset = Dataset()
+    try:
+        with _rdflib_internals():
+            if spec.quads:
+                dataset.parse(data=text, format=spec.rdflib)
+            else:
+                dataset.default_graph.parse(data=text, format=spec.rdflib)
+    except (RdflibError, SyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(name, f"not valid {spec.name}: {_first_line(exc)}") from exc
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, replace=True)
+    return dataset
+
+
+def write(data: Dataset | Graph, path: Path, fmt: str = "turtle") -> None:
+    """Write ``data`` to ``path`` in ``fmt`` (RDF, GraphML or node-link JSON)."""
+    spec = format_for(fmt)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if spec.rdflib is not None:
+        path.write_text(to_string(data, fmt), encoding="utf-8")
+        return
+    graph = to_networkx(union(data) if isinstance(data, Dataset) else data)
+    if spec.name == "graphml":
+        nx.write_graphml(_flat_attributes(graph), path, encoding="utf-8")
+    else:
+        path.write_text(json.dumps(nx.node_link_data(graph), ensure_ascii=False, indent=1,
+                                   sort_keys=True), encoding="utf-8")
+
+
+def read(path: Path, fmt: str | None = None) -> Dataset:
+    """Read an RDF file (format from ``fmt`` or the extension).
+
+    Raises:
+        ConfigurationError: If the format is unknown.
+        InputError: If the file cannot be read or parsed.
+    """
+    spec = format_for(fmt) if fmt else guess_format(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read: {exc}") from exc
+    return from_string(text, spec.name, name=str(path))
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph[str]:
+    """Entities as nodes and assertions as edges, keyed by IRI.
+
+    Nodes carry ``type`` (the class's local name), ``label``, ``aliases`` and
+    ``documents``; each edge carries ``relation`` (the property's local name),
+    ``document``, ``sentence``, ``rule``, ``confidence``, ``source_span`` (character offsets
+    of the sentence in the source file) and ``start``/``end`` when the sentence gives
+    dates. A direct triple between entities that no assertion explains (from another
+    tool) is an edge keyed by its predicate, without provenance.
+    """
+    entities = from_rdf(graph)
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    for iri in sorted(entities):
+        cls, label, aliases = entities[iri]
+        out.add_node(iri, type=cls, label=label, aliases=list(aliases),
+                     documents=sorted(str(d) for d in graph.objects(URIRef(iri),
+                                                                     DG.mentionedIn)))
+    explained = set()
+    for node in sorted(graph.subjects(RDF.type, DG.Assertion), key=str):
+        s, p, o = (graph.value(node, prop) for prop in (RDF.subject, RDF.predicate,
+                                                          RDF.object))
+        if str(s) not in entities or str(o) not in entities or p is None:
+            continue
+        explained.add((s, p, o))
+        out.add_edge(str(s), str(o), key=str(node), **_provenance(graph, node, p))
+    for s, p, o in sorted(graph):
+        if str(s) in entities and str(o) in entities and (s, p, o) not in explained \
+                and p not in {DG.series}:
+            out.add_edge(str(s), str(o), key=str(p), relation=_local(p))
+    return out
+
+
+def _provenance(graph: Graph, node: Node, predicate: Any) -> dict[str, Any]:
+    activity = graph.value(node, PROV.wasGeneratedBy)
+    data: dict[str, Any] = {
+        "relation": _local(predicate),
+        "document": str(graph.value(node, PROV.wasDerivedFrom) or ""),
+        "sentence": str(graph.value(node, DG.sentence) or ""),
+        "rule": str(graph.value(activity, DG.rule) or "") if activity else "",
+        "confidence": float(str(graph.value(node, DG.confidence) or 0)),
+    }
+    for selector in graph.objects(graph.value(node, DG.inSource), OA.hasSelector):
+        if (selector, RDF.type, OA.TextPositionSelector) in graph:
+            data["source_span"] = [int(str(graph.value(selector, OA.start))),
+                              int(str(graph.value(selector, OA.end)))]
+    for name, prop in (("start", DG.startDate), ("end", DG.endDate)):
+        value = graph.value(node, prop)
+        if value is not None:
+            data[name] = str(value)
+    return data
+
+
+def _local(iri: Any) -> str:
+    text = str(iri)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+_LISTS = ("aliases", "documents", "source_span")
+
+
+def _flat_attributes(graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
+    """GraphML holds only scalars: lists become JSON text (decoded by read_networkx)."""
+    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        flat.add_node(node, **{k: json.dumps(v, ensure_ascii=False) if k in _LISTS else v
+                               for k, v in data.items()})
+    for s, o, key, data in graph.edges(keys=True, data=True):
+        flat.add_edge(s, o, key=key, **{k: json.dumps(v) if k in _LISTS else v
+                                        for k, v in data.items()})
+    return flat
+
+
+def read_networkx(path: Path) -> nx.MultiDiGraph[str]:
+    """Read a ``graphml`` or ``nodelink`` file docgraph wrote.
+
+    Raises:
+        InputError: If the file cannot be read or parsed.
+    """
+    try:
+        if path.suffix.lower() != ".graphml":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            result = nx.node_link_graph(data, directed=True, multigraph=True)
+            return cast("nx.MultiDiGraph[str]", result)
+        raw = cast("nx.MultiDiGraph[str]", nx.read_graphml(path, force_multigraph=True))
+    except (OSError, SyntaxError, ValueError, KeyError, nx.NetworkXError) as exc:
+        raise InputError(str(path), f"cannot read graph: {_first_line(exc)}") from exc
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    for node, attrs in raw.nodes(data=True):
+        graph.add_node(node, **_unflatten(attrs))
+    for s, o, key, attrs in raw.edges(keys=True, data=True):
+        graph.add_edge(s, o, key=key, **_unflatten(attrs))
+    return graph
+
+
+def _unflatten(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: json.loads(v) if k in _LISTS else v for k, v in data.items()}
+
+
+def _as_dataset(graph: Graph) -> Dataset:
+    dataset = Dataset()
+    for triple in graph:
+        dataset.default_graph.add(triple)
+    return dataset
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+

@@ -1,0 +1,114 @@
+"""The IRIs docgraph mints: readable, stable, safe for any input.
+
+Entities get ``{base}{kind}/{slug}`` (``.../id/person/josephine-teo``) unless a
+gazetteer names them, in which case its IRI is kept whatever the base, so that graphs
+made with different bases still share the well-known things. Documents are named by the
+hash of their bytes, their blocks are fragments of the document's IRI, and assertions,
+tenures and the parts of each are named by a hash of what they say, so the same input
+always gives the same IRIs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from rdflib import URIRef
+
+from docgraph._version import __version__
+from docgraph.errors import ConfigurationError
+from docgraph.resolve import group, stable_hash
+from docgraph.types import Entity
+from docgraph.vocab import ID_BASE
+
+_KINDS = {"person": "person", "country": "country", "place": "place", "meeting": "meeting",
+          "meeting-series": "meeting", "post": "post", "organization": "organization",
+          "work": "work"}
+_MAX_SLUG = 80
+
+
+def check_base(base: str) -> str:
+    """Return ``base`` if it can prefix docgraph's IRIs.
+
+    Raises:
+        ConfigurationError: Unless it is an absolute http(s) IRI ending in ``/`` or ``#``
+            with no character an IRI cannot hold.
+    """
+    parts = urlsplit(base)
+    if parts.scheme not in {"http", "https"} or not parts.netloc \
+            or not base.endswith(("/", "#")) or re.search(r"[\s<>\"{}|\\^`]", base):
+        raise ConfigurationError(
+            f"base IRI {base!r} must be an absolute http(s) IRI ending in '/' or '#', "
+            "such as https://example.org/kg/")
+    return base
+
+
+def slug(text: str) -> str:
+    """A readable IRI segment: ASCII, lower case, hyphens; hashed if long or lossy.
+
+    Example:
+        >>> slug("Josephine Teo")
+        'josephine-teo'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    # Hash when folding lost letters (a name in another script), or the slug is empty
+    # or too long, so that different names never share an IRI by accident.
+    lossy = sum(c.isalnum() for c in folded) < sum(c.isalnum() for c in text)
+    if not base or len(base) > _MAX_SLUG or lossy:
+        digest = stable_hash(text, 8)
+        base = f"{base[:_MAX_SLUG].rstrip('-')}-{digest}" if base else digest
+    return base
+
+
+def entity_iris(entities: Iterable[Entity], base: str = ID_BASE) -> dict[str, URIRef]:
+    """IRIs for entities by key; unique even when two names fold to the same slug."""
+    taken: dict[str, str] = {}
+    iris: dict[str, URIRef] = {}
+    for entity in sorted(entities, key=lambda e: e.key):
+        if entity.iri:
+            iris[entity.key] = URIRef(entity.iri)
+            continue
+        candidate = f"{base}{_KINDS[group(entity.label)]}/{slug(entity.name)}"
+        if candidate in taken and taken[candidate] != entity.key:
+            candidate = f"{candidate}-{stable_hash(entity.key, 6)}"
+        taken[candidate] = entity.key
+        iris[entity.key] = URIRef(candidate)
+    return iris
+
+
+def document_iri(document_id: str, base: str = ID_BASE) -> URIRef:
+    """The IRI of a source document."""
+    return URIRef(f"{base}document/{document_id}")
+
+
+def block_iri(document_id: str, index: int, base: str = ID_BASE) -> URIRef:
+    """The IRI of one block of a document: a fragment of the document's IRI."""
+    return URIRef(f"{document_iri(document_id, base)}#block-{index}")
+
+
+def graph_iri(document_id: str, base: str = ID_BASE) -> URIRef:
+    """The name of the graph that holds what one document says (TriG, N-Quads)."""
+    return URIRef(f"{base}graph/{document_id}")
+
+
+def agent_iri(base: str = ID_BASE) -> URIRef:
+    """The software agent: this version of docgraph."""
+    return URIRef(f"{base}agent/docgraph-{__version__}")
+
+
+def activity_iri(rule: str, base: str = ID_BASE) -> URIRef:
+    """The extraction activity: one rule applied by this version of docgraph."""
+    return URIRef(f"{base}activity/docgraph-{__version__}/{slug(rule)}")
+
+
+def hashed_iri(kind: str, key: str, base: str = ID_BASE) -> URIRef:
+    """An IRI named by a hash of ``key``: ``{base}{kind}/{hash}``."""
+    return URIRef(f"{base}{kind}/{stable_hash(key, 16)}")
+
+
+def part(iri: URIRef, name: str) -> URIRef:
+    """A node that belongs to ``iri``: its fragment ``#name``."""
+    return URIRef(f"{iri}#{name}")

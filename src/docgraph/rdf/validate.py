@@ -1,0 +1,128 @@
+"""Check graphs: SHACL shapes (pyshacl) and OWL-RL consistency (owlrl).
+
+The contract: :func:`validate` checks a graph against ``ontologies/shapes.ttl`` (or any
+shapes file), with docgraph's ontology mixed in so that shapes on a class reach its
+subclasses, and returns a :class:`Report` listing each problem in one readable line;
+:func:`inconsistencies` runs OWL-RL reasoning over the ontology and a graph and returns
+what the reasoner found contradictory (nothing, for what docgraph writes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+from rdflib.namespace import SH
+
+from docgraph.errors import ConfigurationError
+from docgraph.rdf.build import union
+from docgraph.resources import ontologies_dir, ontology_path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One SHACL result.
+
+    Attributes:
+        severity: ``Violation``, ``Warning`` or ``Info``.
+        focus: The node that fails the shape.
+        path: The property checked, if any.
+        message: What is wrong.
+        value: The offending value, if any.
+    """
+
+    severity: str
+    focus: str
+    path: str | None
+    message: str
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        value = f" (value {self.value})" if self.value is not None else ""
+        return f"{self.severity}: <{self.focus}>{where}: {self.message}{value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The outcome of :func:`validate`: valid unless some problem is a violation."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def conforms(self) -> bool:
+        """Whether no problem is a violation (warnings are allowed)."""
+        return not self.violations
+
+    @property
+    def violations(self) -> tuple[Problem, ...]:
+        """The problems that make the graph invalid."""
+        return tuple(p for p in self.problems if p.severity == "Violation")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems worth a look that do not make the graph invalid."""
+        return tuple(p for p in self.problems if p.severity != "Violation")
+
+
+def shapes_path() -> Path:
+    """The shapes docgraph ships, ``ontologies/shapes.ttl``."""
+    return ontologies_dir() / "shapes.ttl"
+
+
+def validate(data: Graph | Dataset, shapes: Path | None = None) -> Report:
+    """Check ``data`` (all its graphs together) against SHACL shapes.
+
+    Args:
+        data: The graph or dataset to check.
+        shapes: A shapes file (default: docgraph's ``ontologies/shapes.ttl``).
+
+    Raises:
+        ConfigurationError: If the shapes file cannot be read.
+    """
+    from pyshacl import validate as shacl
+
+    shapes_graph = _parse(shapes or shapes_path(), "shapes")
+    ontology = _parse(ontology_path(), "ontology")
+    graph = union(data) if isinstance(data, Dataset) else data
+    _, results, _ = shacl(graph, shacl_graph=shapes_graph, ont_graph=ontology,
+                          inference="none", allow_warnings=True, allow_infos=True)
+    if not isinstance(results, Graph):  # pyshacl returns text only when asked to
+        raise TypeError("pyshacl returned no results graph")
+    problems = []
+    for result in results.subjects(SH.resultSeverity, None):
+        severity = str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
+        path = results.value(result, SH.resultPath)
+        value = results.value(result, SH.value)
+        problems.append(Problem(
+            severity=severity, focus=str(results.value(result, SH.focusNode)),
+            path=str(path) if path is not None else None,
+            message=str(results.value(result, SH.resultMessage) or "fails its shape"),
+            value=str(value) if value is not None else None))
+    problems.sort(key=lambda p: (p.severity != "Violation", p.focus, p.path or "", p.message))
+    return Report(tuple(problems))
+
+
+def inconsistencies(data: Graph | Dataset) -> list[str]:
+    """What OWL-RL reasoning over docgraph's ontology and ``data`` finds inconsistent."""
+    from owlrl import OWLRL_Semantics
+
+    graph = Graph()
+    for triple in _parse(ontology_path(), "ontology"):
+        graph.add(triple)
+    for triple in union(data) if isinstance(data, Dataset) else data:
+        graph.add(triple)
+    closure = OWLRL_Semantics(graph, axioms=False, daxioms=False, rdfs=False)
+    closure.closure()
+    return sorted(str(message) for message in closure.error_messages)
+
+
+def _parse(path: Path, what: str) -> Graph:
+    graph = Graph()
+    try:
+        # Parsed from text: rdflib leaves a file it opened itself to the garbage collector.
+        graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
+        raise ConfigurationError(f"{path}: cannot read the {what}: {exc}") from exc
+    return graph

@@ -1,0 +1,83 @@
+"""The SPARQL queries users reuse (``queries/*.rq``) answer the user's questions on the
+seed's graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.query import ResultRow
+from spacy.language import Language
+
+from docgraph.rdf import union
+from helpers import ROOT, SEED, extract, extraction_dataset
+
+pytestmark = pytest.mark.model
+QUERIES = ROOT / "queries"
+
+
+@pytest.fixture(scope="module")
+def graph(nlp: Language) -> Graph:
+    (result,) = extract([SEED], nlp)
+    return union(extraction_dataset(result))
+
+
+def _rows(graph: Graph, name: str) -> list[dict[str, str]]:
+    result = graph.query((QUERIES / name).read_text(encoding="utf-8"))
+    assert result.vars is not None
+    rows = []
+    for row in result:
+        assert isinstance(row, ResultRow)
+        rows.append({str(var): str(row[var]) for var in result.vars if row[var] is not None})
+    return rows
+
+
+def test_every_query_file_is_tested() -> None:
+    tested = {"chairs-of-meeting.rq", "chairs-in-year.rq", "posts-of-person.rq",
+              "established-by.rq", "provenance.rq"}
+    assert {p.name for p in QUERIES.glob("*.rq")} == tested
+
+
+def test_who_chaired_the_4th_adgmin(graph: Graph) -> None:
+    rows = _rows(graph, "chairs-of-meeting.rq")
+    assert {row["chairName"] for row in rows} == {"Singapore"}
+    assert {row["meetingName"] for row in rows} == {"4th ASEAN Digital Ministers' Meeting"}
+    assert rows[0]["start"] == "2024-02-01"
+    assert all("Chair" in row["sentence"] for row in rows)
+
+
+def test_who_chaired_adgmin_in_2024(graph: Graph) -> None:
+    rows = _rows(graph, "chairs-in-year.rq")
+    assert [(row["holderName"], row["roleName"]) for row in rows] == [("Singapore", "chair")]
+    text = (QUERIES / "chairs-in-year.rq").read_text(encoding="utf-8")
+    other_year = graph.query(text.replace('("ADGMIN" 2024)', '("ADGMIN" 2019)'))
+    assert len(other_year) == 0
+
+
+def test_which_posts_josephine_teo_holds(graph: Graph) -> None:
+    rows = _rows(graph, "posts-of-person.rq")
+    assert {row["postName"] for row in rows} == \
+        {"Minister of Digital Development and Information"}
+    assert all(row["sentence"] for row in rows)
+
+
+def test_what_singapore_established(graph: Graph) -> None:
+    rows = _rows(graph, "established-by.rq")
+    assert {row["thingName"] for row in rows} == {"Working Group on AI Governance"}
+
+
+def test_which_sentence_says_so_and_where(graph: Graph) -> None:
+    rows = _rows(graph, "provenance.rq")
+    assert rows
+    source = (ROOT / Path(rows[0]["path"])).read_bytes()
+    for row in rows:
+        assert "which Singapore established" in row["sentence"]
+        text = source.decode("utf-8")
+        start, end = int(row["sourceStart"]), int(row["sourceEnd"])
+        assert "Working Group on AI Governance" in text[start:end]
+        first, last = int(row["byteStart"]), int(row["byteEnd"])
+        assert source[first:last].decode("utf-8") == text[start:end]
+        assert row["rule"].startswith("verb:")
+        assert int(row["textEnd"]) - int(row["textStart"]) == len(row["sentence"])
+    assert SEED.name in rows[0]["path"]

@@ -1,0 +1,238 @@
+"""The RDF graph: entities, direct triples, assertions with selectors, tenures,
+documents and blocks, one named graph per document."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, TIME, XSD
+from rdflib.term import Node
+
+from docgraph.errors import ConfigurationError
+from docgraph.rdf import (
+    block_iri,
+    document_iri,
+    from_rdf,
+    from_string,
+    graph_iri,
+    to_dataset,
+    to_rdf,
+    to_string,
+)
+from docgraph.rdf.text import clean_literal
+from docgraph.types import Entity
+from docgraph.vocab import DG, OA
+from helpers import SG_IRI, tiny_extraction
+
+MEETING = URIRef("https://w3id.org/docgraph/id/meeting/4th-asean-digital-ministers-meeting")
+TEO = URIRef("https://w3id.org/docgraph/id/person/josephine-teo")
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    entities, documents, found = tiny_extraction()
+    return to_rdf(entities, documents, found)
+
+
+def _assertion(graph: Graph, predicate: URIRef) -> URIRef:
+    (node,) = list(graph.subjects(RDF.predicate, predicate))
+    assert isinstance(node, URIRef)
+    return node
+
+
+def test_entities_have_class_label_aliases_and_documents(graph: Graph) -> None:
+    read = from_rdf(graph)
+    assert read[str(MEETING)] == ("Meeting", "4th ASEAN Digital Ministers' Meeting",
+                                  ("4th ADGMIN",))
+    assert read[str(TEO)][0] == "Person"
+    assert (TEO, DG.honorific, Literal("Mrs")) in graph
+    assert (MEETING, DG.ordinal, Literal(4, datatype=XSD.positiveInteger)) in graph
+    assert len(set(graph.objects(TEO, DG.mentionedIn))) == 1
+
+
+def test_a_relation_is_a_direct_triple_and_an_assertion(graph: Graph) -> None:
+    assert (URIRef(SG_IRI), DG.chairOf, MEETING) in graph
+    node = _assertion(graph, DG.chairOf)
+    assert (node, RDF.type, DG.Assertion) in graph
+    assert graph.value(node, RDF.subject) == URIRef(SG_IRI)
+    assert graph.value(node, RDF.object) == MEETING
+    assert graph.value(node, DG.confidence) == Literal(Decimal("0.9"), datatype=XSD.decimal)
+    assert str(graph.value(node, DG.sentence)).startswith("Singapore chaired")
+    activity = graph.value(node, PROV.wasGeneratedBy)
+    assert str(graph.value(activity, DG.rule)) == "test:chairOf"
+    agent = graph.value(activity, PROV.wasAssociatedWith)
+    assert (agent, RDF.type, PROV.SoftwareAgent) in graph
+    assert graph.value(node, DG.startDate) == Literal("2024-02-01", datatype=XSD.date)
+
+
+def test_selectors_point_at_the_sentence_in_the_text_and_in_the_source() -> None:
+    entities, documents, found = tiny_extraction()
+    graph = to_rdf(entities, documents, found)
+    (document,) = documents.values()
+    node = _assertion(graph, DG.chairOf)
+    sentence = str(graph.value(node, DG.sentence))
+
+    def selectors(link: URIRef) -> dict[URIRef, tuple[int, int]]:
+        selection = graph.value(node, link)
+        assert (selection, RDF.type, OA.SpecificResource) in graph
+        return {URIRef(str(graph.value(s, RDF.type))): (_int(graph, s, OA.start),
+                                                         _int(graph, s, OA.end))
+                for s in graph.objects(selection, OA.hasSelector)}
+
+    in_text = graph.value(graph.value(node, DG.inText), OA.hasSource)
+    assert in_text == block_iri(document.id, 0)
+    start, end = selectors(DG.inText)[OA.TextPositionSelector]
+    assert document.blocks[0].text[start:end] == sentence
+    source = selectors(DG.inSource)
+    start, end = source[OA.TextPositionSelector]
+    assert sentence in document.text[start:end]
+    first, last = source[OA.DataPositionSelector]
+    assert document.text.encode("utf-8")[first:last].decode("utf-8") == \
+        document.text[start:end]
+    subject = graph.value(node, DG.subjectSpan)
+    begin, stop = _int(graph, subject, OA.start), _int(graph, subject, OA.end)
+    assert document.blocks[0].text[begin:stop] == "Singapore"
+
+
+def _int(graph: Graph, node: Node | None, prop: URIRef) -> int:
+    return int(str(graph.value(node, prop)))
+
+
+def test_chairing_and_posts_are_tenures_in_time(graph: Graph) -> None:
+    chair = graph.value(predicate=ORG.role, object=DG.chair)
+    assert (chair, RDF.type, DG.Tenure) in graph
+    assert graph.value(chair, ORG.member) == URIRef(SG_IRI)
+    assert graph.value(chair, DG.roleIn) == MEETING
+    assert graph.value(chair, PROV.wasDerivedFrom) == _assertion(graph, DG.chairOf)
+    interval = graph.value(chair, ORG.memberDuring)
+    assert (interval, RDF.type, TIME.Interval) in graph
+    begin = graph.value(interval, TIME.hasBeginning)
+    assert graph.value(begin, TIME.inXSDDate) == Literal("2024-02-01", datatype=XSD.date)
+    post = graph.value(predicate=ORG.role, object=DG.postHolder)
+    assert graph.value(post, ORG.member) == TEO
+    assert graph.value(post, ORG.memberDuring) is None
+    assert graph.value(post, DG.reportedOn) == Literal("2024-02-02", datatype=XSD.date)
+
+
+def test_a_chair_without_dates_takes_the_meetings_dates() -> None:
+    entities, documents, found = tiny_extraction()
+    chair = found[0]
+    undated = dataclasses.replace(chair, relation=dataclasses.replace(
+        chair.relation, start=None, end=None))
+    held = dataclasses.replace(chair, predicate="attended", relation=dataclasses.replace(
+        chair.relation, predicate="attended", rule="test:attended"))
+    graph = to_rdf(entities, documents, [undated, held])
+    tenure = graph.value(predicate=ORG.role, object=DG.chair)
+    assert graph.value(tenure, DG.startDate) == Literal("2024-02-01", datatype=XSD.date)
+    assert graph.value(MEETING, SDO.startDate) == Literal("2024-02-01", datatype=XSD.date)
+
+
+def test_documents_are_described_with_their_blocks(graph: Graph) -> None:
+    _, documents, _ = tiny_extraction()
+    (document,) = documents.values()
+    node = document_iri(document.id)
+    assert (node, RDF.type, DG.SourceDocument) in graph
+    assert graph.value(node, DCTERMS.title) == Literal("Singapore chairs ADGMIN")
+    assert graph.value(node, DCTERMS.date) == Literal("2024-02-02", datatype=XSD.date)
+    assert graph.value(node, DG.permalink) == Literal("/media/adgmin")
+    assert graph.value(node, DG.sourcePath) == Literal("adgmin.html")
+    assert graph.value(node, DCTERMS["format"]) == Literal("text/html")
+    block = block_iri(document.id, 1)
+    assert graph.value(block, DCTERMS.isPartOf) == node
+    assert graph.value(block, DG.blockKind) == Literal("paragraph")
+
+
+def test_each_document_is_a_named_graph_and_the_union_is_the_flat_graph() -> None:
+    one = tiny_extraction()
+    two = tiny_extraction("<p>Singapore chaired the 4th ASEAN Digital Ministers' Meeting "
+                          "again.</p>\n<p>Mrs Josephine Teo, Minister for Digital "
+                          "Development and Information, spoke.</p>\n")
+    entities = one[0] + [dataclasses.replace(e, documents=tuple(two[1])) for e in two[0]]
+    documents = {**one[1], **two[1]}
+    dataset = to_dataset(entities, documents, one[2] + two[2])
+    names = {g.identifier for g in dataset.graphs() if len(g)}
+    assert names == {graph_iri(d) for d in documents}
+    flat = to_rdf(entities, documents, one[2] + two[2])
+    assert isomorphic(flat, _union(dataset))
+    # Replacing one document touches only its graph: the other keeps its assertions.
+    first, second = (dataset.graph(graph_iri(d)) for d in documents)
+    dataset.remove_graph(first)
+    assert set(dataset.graph(second.identifier)) == set(second)
+    assert (URIRef(SG_IRI), DG.chairOf, MEETING) in _union(dataset)
+
+
+def _union(dataset: Dataset) -> Graph:
+    graph = Graph()
+    for context in dataset.graphs():
+        for triple in context:
+            graph.add(triple)
+    return graph
+
+
+def test_wikidata_links_come_from_the_gazetteers() -> None:
+    entities, documents, found = tiny_extraction()
+    graph = to_rdf(entities, documents, found,
+                   links={SG_IRI: ("http://www.wikidata.org/entity/Q334",)})
+    assert (URIRef(SG_IRI), OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q334")) \
+        in graph
+
+
+def test_the_same_input_gives_the_same_bytes() -> None:
+    assert to_string(to_rdf(*tiny_extraction())) == to_string(to_rdf(*tiny_extraction()))
+
+
+def test_the_base_iri_applies_to_every_minted_node() -> None:
+    graph = to_rdf(*tiny_extraction(), base="https://example.org/kg/")
+    minted = {str(node) for triple in graph for node in triple if isinstance(node, URIRef)
+              and "/docgraph/id/" in str(node)}
+    assert minted == {SG_IRI}
+    with pytest.raises(ConfigurationError):
+        to_rdf(*tiny_extraction(), base="not a base")
+
+
+TRICKY = ['Say "hello" \\ goodbye', "line one\nline two\r\n", "<script>alert(1)</script>",
+          "<img src=x onerror=alert(1)>", "\u05e9\u05dc\u05d5\u05dd \u200f(RTL)",
+          "zero\u200bwidth\u200djoiner\ufeff", "tab\there", "emoji 🇸🇬", "a & b ]]> c"]
+
+
+def _named(name: str) -> Graph:
+    entities, documents, found = tiny_extraction()
+    renamed = [dataclasses.replace(e, name=name, aliases=(name + " alias",))
+               if e.label == "Person" else e for e in entities]
+    return to_rdf(renamed, documents, found)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "nquads", "trig", "jsonld", "xml"])
+@pytest.mark.parametrize("name", TRICKY)
+def test_any_text_survives_every_format(name: str, fmt: str) -> None:
+    graph = _named(name)
+    again = from_string(to_string(graph, fmt), fmt)
+    assert isomorphic(graph, _union(again))
+    labels = {str(o) for s, o in _union(again).subject_objects(RDFS.label)
+              if (s, RDF.type, DG.Person) in graph}
+    assert labels == {name}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=80))
+def test_arbitrary_names_give_valid_iris_and_round_trip(name: str) -> None:
+    graph = _named(name)
+    person = next(iter(graph.subjects(RDF.type, DG.Person)))
+    assert str(person).isascii()
+    assert not any(c in str(person) for c in ' <>"{}|\\^`')
+    for fmt in ("turtle", "jsonld", "xml"):
+        again = _union(from_string(to_string(graph, fmt), fmt))
+        assert isomorphic(graph, again), fmt
+        assert str(again.value(person, RDFS.label)) == clean_literal(name)
+
+
+def test_entities_without_documents_go_to_the_default_graph() -> None:
+    entity = Entity("person:a", "Person", "A", (), (), ())
+    dataset = to_dataset([entity])
+    assert len(dataset.default_graph) == 2
