@@ -30,7 +30,7 @@ def whole(corpus: Path, model: str) -> tuple[float, dict[str, float], int]:
     from docgraph.graph import build, from_extractions
     from docgraph.ner import build_pipeline
     from docgraph.pipeline import Extraction, extract_paths
-    from docgraph.rdf import to_rdf
+    from docgraph.rdf import to_rdf, to_string
 
     nlp = build_pipeline(model)
     phases: dict[str, float] = {}
@@ -48,7 +48,7 @@ def whole(corpus: Path, model: str) -> tuple[float, dict[str, float], int]:
     graph = to_rdf(entities, {r.document.id: r.document for r in results}, found)
     phases["RDF graph"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    turtle = graph.serialize(format="turtle")
+    turtle = to_string(graph, "turtle")
     phases[f"Turtle ({len(graph)} triples)"] = time.perf_counter() - mark
     return time.perf_counter() - start, phases, len(turtle.encode("utf-8"))
 
