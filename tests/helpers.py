@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,3 +100,17 @@ def extraction_dataset(result: Extraction) -> Dataset:
     """The RDF ``docgraph extract --per-document`` writes for one document."""
     return to_dataset(result.entities, {result.document.id: result.document},
                       statements(result.entities, result.relations), links=same_as_links())
+
+
+ARTIFACTS = ROOT / "test-artifacts"
+"""Where tests leave files for people to look at (screenshots); not committed."""
+XSS_NAME = "<img src=x onerror=alert(1)>"
+
+
+def hostile_dataset() -> Dataset:
+    """The tiny extraction with a person whose name and alias are markup and script."""
+    entities, documents, found = tiny_extraction()
+    renamed = [dataclasses.replace(e, name=XSS_NAME,
+                                   aliases=("</script><script>alert(2)</script>",))
+               if e.label == "Person" else e for e in entities]
+    return to_dataset(renamed, documents, found)

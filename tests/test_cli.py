@@ -29,7 +29,8 @@ def test_help_lists_commands_and_imports_no_heavy_library() -> None:
         "from docgraph.cli import app\n"
         "result = CliRunner().invoke(app, ['--help'])\n"
         "assert result.exit_code == 0 and 'clean' in result.stdout, result.stdout\n"
-        "heavy = {'spacy', 'bs4', 'lxml', 'rdflib', 'networkx', 'yaml'}\n"
+        "heavy = {'spacy', 'bs4', 'lxml', 'rdflib', 'networkx', 'yaml', 'pandas',\n"
+        "         'matplotlib', 'pyshacl'}\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
     )
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
@@ -233,4 +234,81 @@ def test_a_bad_base_iri_or_validating_a_graph_format_is_a_usage_error(tmp_path: 
     assert "base IRI 'example.org'" in result.stderr
     result = runner.invoke(app, ["extract", str(SEED), "--output", str(tmp_path),
                                  "--format", "graphml", "--validate"])
+    assert result.exit_code == 2
+
+
+def _tiny_graph(tmp_path: Path) -> Path:
+    from docgraph.rdf import to_dataset, write
+    from helpers import tiny_extraction
+
+    path = tmp_path / "tiny.ttl"
+    write(to_dataset(*tiny_extraction()), path)
+    return path
+
+
+def test_query_prints_a_table_csv_or_json(tmp_path: Path) -> None:
+    graph = _tiny_graph(tmp_path)
+    query = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+             "SELECT ?label WHERE { ?s rdfs:label ?label } ORDER BY ?label")
+    result = runner.invoke(app, ["query", str(graph), "--query", query])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split()[0] == "label"
+    assert "Josephine Teo" in result.stdout
+    result = runner.invoke(app, ["query", str(graph), "-q", query, "--format", "csv"])
+    assert result.stdout.splitlines()[0] == "label"
+    result = runner.invoke(app, ["query", str(graph), "-q", query, "--format", "json"])
+    assert json.loads(result.stdout.splitlines()[0]) == {"label": "4th ASEAN Digital "
+                                                                  "Ministers' Meeting"}
+
+
+def test_query_files_from_queries_folder_run(tmp_path: Path) -> None:
+    graph = _tiny_graph(tmp_path)
+    root = Path(__file__).parent.parent
+    result = runner.invoke(app, ["query", str(graph), "--file",
+                                 str(root / "queries" / "chairs-of-meeting.rq")])
+    assert result.exit_code == 0, result.stderr
+    assert "Singapore" in result.stdout
+
+
+def test_query_refuses_service_and_load_and_bad_input(tmp_path: Path) -> None:
+    graph = _tiny_graph(tmp_path)
+    hostile = tmp_path / "hostile.rq"
+    hostile.write_text("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+                       "utf-8")
+    result = runner.invoke(app, ["query", str(graph), "--file", str(hostile)])
+    assert result.exit_code == 2
+    assert f"docgraph: error: {hostile}: the query uses SERVICE" in result.stderr
+    result = runner.invoke(app, ["query", str(graph), "-q", "LOAD <http://127.0.0.1:9/>"])
+    assert result.exit_code == 2
+    assert "updates are not run (LOAD)" in result.stderr
+    assert runner.invoke(app, ["query", str(graph)]).exit_code == 2
+    missing = runner.invoke(app, ["query", str(tmp_path / "none.ttl"), "-q", "ASK {}"])
+    assert missing.exit_code == 1
+    assert "none.ttl: cannot read" in missing.stderr
+
+
+def test_chairs_lists_the_chair(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["chairs", str(_tiny_graph(tmp_path))])
+    assert result.exit_code == 0, result.stderr
+    header, row = result.stdout.splitlines()[:2]
+    assert header.split()[:3] == ["meeting", "role", "holder"]
+    assert "chair" in row
+    assert "Singapore" in row
+    assert "2024-02-01" in row
+
+
+def test_viz_writes_html_svg_and_png(tmp_path: Path) -> None:
+    graph = _tiny_graph(tmp_path)
+    for name, extra in (("g.html", []), ("n.svg", ["--focus", "Singapore"]),
+                        ("c.png", ["--view", "chairs"]),
+                        ("t.png", ["--types", "Country", "--types", "Meeting"])):
+        result = runner.invoke(app, ["viz", str(graph), "--output", str(tmp_path / name),
+                                     *extra])
+        assert result.exit_code == 0, (name, result.stderr)
+        assert (tmp_path / name).stat().st_size > 2000
+    result = runner.invoke(app, ["viz", str(graph), "-o", str(tmp_path / "x.png"),
+                                 "--focus", "Atlantis"])
+    assert result.exit_code == 2
+    assert "no entity is called 'Atlantis'" in result.stderr
+    result = runner.invoke(app, ["viz", str(graph), "-o", str(tmp_path / "x.gif")])
     assert result.exit_code == 2

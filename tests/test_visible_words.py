@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,9 +25,6 @@ from docgraph.ingest import read
 from docgraph.types import Document, InputFormat
 from helpers import CORPUS_PAGES, SEED
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                  "--disable-background-networking"]
 _WORD = re.compile(r"\w+")
 _IAL_LINE = re.compile(r"^ {0,3}\{:[^}]*\}[ \t]*$", re.MULTILINE)
 _IAL_SPAN = re.compile(r"\{:[^}\n]*\}")
@@ -35,17 +33,10 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def browser_page() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium "
-                    "(`make test` and .ci/run install it with apt-get)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                             args=CHROMIUM_FLAGS)
-        page = browser.new_page()
-        yield page
-        browser.close()
+def browser_page(chromium: Any) -> Iterator[Any]:
+    page = chromium.new_page()
+    yield page
+    page.close()
 
 
 def _as_browser_html(document: Document) -> str:

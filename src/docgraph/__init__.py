@@ -1,9 +1,10 @@
 """docgraph: turn press releases and speeches into a knowledge graph with provenance.
 
-The pipeline is ingest -> clean -> NER -> resolve -> relations -> graph -> RDF; each
-stage is a module of this package and exchanges the plain records of
-:mod:`docgraph.types`. Heavy dependencies are imported only when first used, so
-``import docgraph`` stays cheap.
+The pipeline is ingest -> clean -> NER -> resolve -> relations -> graph -> RDF ->
+query / pictures; each stage is a module of this package and exchanges the plain
+records of :mod:`docgraph.types`. ``docgraph.extract(paths)`` runs it all and
+``docgraph.load(files)`` reads graphs back, both as a :class:`KnowledgeGraph`. Heavy
+dependencies are imported only when first used, so ``import docgraph`` stays cheap.
 
 Example:
     >>> import docgraph
@@ -29,8 +30,11 @@ if TYPE_CHECKING:
         DocgraphWarning,
         InputError,
         InputWarning,
+        QueryError,
+        UnknownEntityError,
     )
     from docgraph.ingest import iter_paths, read, read_bytes
+    from docgraph.kg import KnowledgeGraph, extract, load
     from docgraph.types import (
         Block,
         BlockKind,
@@ -59,16 +63,21 @@ __all__ = [
     "InputError",
     "InputFormat",
     "InputWarning",
+    "KnowledgeGraph",
     "Link",
     "Metadata",
+    "QueryError",
     "RawDocument",
     "SourceMap",
     "Span",
     "TableCell",
+    "UnknownEntityError",
     "__version__",
     "clean",
     "clean_paths",
+    "extract",
     "iter_paths",
+    "load",
     "read",
     "read_bytes",
     "to_html",
@@ -79,8 +88,9 @@ _LOCATIONS = {
     "to_html": "docgraph.clean", "iter_paths": "docgraph.ingest", "read": "docgraph.ingest",
     "read_bytes": "docgraph.ingest",
     **dict.fromkeys(("BinaryInputError", "ConfigurationError", "DecodeError",
-                     "DocgraphError", "DocgraphWarning", "InputError", "InputWarning"),
-                    "docgraph.errors"),
+                     "DocgraphError", "DocgraphWarning", "InputError", "InputWarning",
+                     "QueryError", "UnknownEntityError"), "docgraph.errors"),
+    **dict.fromkeys(("KnowledgeGraph", "extract", "load"), "docgraph.kg"),
     **dict.fromkeys(("Block", "BlockKind", "Document", "Footnote", "InputFormat", "Link",
                      "Metadata", "RawDocument", "SourceMap", "Span", "TableCell"),
                     "docgraph.types"),

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from docgraph.clean import Failure
     from docgraph.graph import Statement
+    from docgraph.kg import KnowledgeGraph
     from docgraph.pipeline import Extraction
     from docgraph.types import Block, Document, Entity
 
@@ -322,6 +323,139 @@ def validate_command(
         tally.done += 1
         invalid += not conforms
     _summary("validated", tally, invalid=invalid)
+
+
+Graphs = Annotated[list[Path], typer.Argument(
+    help="Graph files docgraph wrote (any RDF format, by extension).", show_default=False)]
+
+
+def _load(graphs: list[Path]) -> KnowledgeGraph:
+    """The graphs as one knowledge graph; an unreadable file ends the command (exit 1)."""
+    from docgraph.errors import ConfigurationError, InputError
+    from docgraph.kg import load
+
+    try:
+        return load(*graphs)
+    except InputError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_INPUT_FAILED) from exc
+    except ConfigurationError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from exc
+
+
+@app.command()
+def query(
+    graphs: Graphs,
+    text: Annotated[str | None, typer.Option(
+        "--query", "-q", help="The SPARQL query (or give --file).")] = None,
+    file: Annotated[Path | None, typer.Option(
+        "--file", help="A file holding the SPARQL query (queries/*.rq).")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="table, csv or json (JSON Lines).")] = "table",
+    allow_network: Annotated[bool, typer.Option(
+        "--allow-network", help="Let the query use SERVICE and FROM, which fetch IRIs "
+                                "(remote endpoints, files).")] = False,
+) -> None:
+    """Run a SPARQL query over graph files; SERVICE and FROM are refused by default."""
+    from docgraph.errors import QueryError
+
+    if (text is None) == (file is None):
+        _error("give the query with --query or --file (one of them)")
+        raise typer.Exit(EXIT_USAGE)
+    if fmt not in {"table", "csv", "json"}:
+        _error(f"unknown --format {fmt!r}; choose table, csv or json")
+        raise typer.Exit(EXIT_USAGE)
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _error(f"{file}: cannot read the query: {exc}")
+            raise typer.Exit(EXIT_USAGE) from exc
+    assert text is not None
+    kg = _load(graphs)
+    try:
+        frame = kg.sparql(text, allow_network=allow_network)
+    except QueryError as exc:
+        _error(f"{file or 'query'}: {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    _print_frame(frame, fmt)
+
+
+@app.command()
+def chairs(
+    graphs: Graphs,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="table, csv or json (JSON Lines).")] = "table",
+) -> None:
+    """Who chaired what: meetings, chairs, vice-chairs and handovers, with dates."""
+    if fmt not in {"table", "csv", "json"}:
+        _error(f"unknown --format {fmt!r}; choose table, csv or json")
+        raise typer.Exit(EXIT_USAGE)
+    frame = _load(graphs).chairs()
+    if fmt == "table":
+        frame = frame[["meeting", "role", "holder", "holder_type", "start", "end", "place",
+                       "handed_over_by", "document"]]
+    _print_frame(frame, fmt)
+
+
+def _print_frame(frame: Any, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt == "json":
+        for line in frame.to_json(orient="records", lines=True, date_format="iso",
+                                  force_ascii=False).splitlines():
+            print(line)
+    elif frame.empty:
+        print("(no rows)")
+    else:
+        print(frame.fillna("").to_string(index=False, max_colwidth=60))
+
+
+@app.command()
+def viz(
+    graphs: Graphs,
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="FILE.html (interactive), .svg or .png (static).")],
+    focus: Annotated[str | None, typer.Option(
+        "--focus", help="Draw the neighbourhood of this entity (name, alias or IRI).")
+    ] = None,
+    depth: Annotated[int, typer.Option("--depth", min=0, help="Relations away from "
+                                                              "--focus.")] = 1,
+    types: Annotated[list[str] | None, typer.Option(
+        "--types", help="Only these entity types (repeatable).")] = None,
+    relations: Annotated[list[str] | None, typer.Option(
+        "--relations", help="Only these relations (repeatable).")] = None,
+    view: Annotated[str, typer.Option(
+        "--view", help="For .svg/.png: graph (the neighbourhood or the whole graph) or "
+                       "chairs (who chaired what over time).")] = "graph",
+) -> None:
+    """Draw the graph: an interactive HTML page, or a static SVG/PNG."""
+    from docgraph.errors import UnknownEntityError
+
+    suffix = output.suffix.lower()
+    if suffix not in {".html", ".htm", ".svg", ".png"} or view not in {"graph", "chairs"}:
+        _error(f"{output}: write .html, .svg or .png; --view is graph or chairs")
+        raise typer.Exit(EXIT_USAGE)
+    kg = _load(graphs)
+    try:
+        if suffix in {".html", ".htm"}:
+            kg.show(focus, depth, types, relations).save(output)
+        else:
+            from docgraph.viz.static import chairs_figure, neighbourhood_figure, save
+
+            if view == "chairs":
+                figure = chairs_figure(kg.chairs())
+            else:
+                graph = kg._view(focus, depth, types, relations)
+                figure = neighbourhood_figure(
+                    graph, kg.resolve(focus) if focus else None,
+                    title=kg.resolve_label(focus) if focus else None)
+            save(figure, output)
+    except UnknownEntityError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from exc
+    print(f"docgraph: wrote {output}", file=sys.stderr)
 
 
 @app.command()

@@ -7,7 +7,9 @@ one class around a batch and still tell causes apart::
     ├── InputError            a document could not be read, decoded or parsed
     │   ├── BinaryInputError  the bytes are not text (images, archives, executables)
     │   └── DecodeError       the bytes are text in an encoding docgraph cannot decode
-    └── ConfigurationError    docgraph was asked for something that does not exist
+    ├── ConfigurationError    docgraph was asked for something that does not exist
+    ├── QueryError            a SPARQL query is malformed, an update, or reaches out
+    └── UnknownEntityError    a name matches no entity of the graph (also a KeyError)
 
 Warnings: DocgraphWarning -> InputWarning (doubtful input), ModelWarning (no model).
 
@@ -47,6 +49,22 @@ class DecodeError(InputError):
 
 class ConfigurationError(DocgraphError):
     """An option or setting names something that does not exist or cannot be used."""
+
+
+class QueryError(DocgraphError):
+    """A SPARQL query cannot be run.
+
+    It does not parse, is an update, or would reach the network or local files without
+    permission.
+    """
+
+
+class UnknownEntityError(DocgraphError, KeyError):
+    """A name or IRI matches no entity of the graph, or several equally well."""
+
+    def __str__(self) -> str:
+        # KeyError quotes its argument; this message is a sentence.
+        return str(self.args[0]) if self.args else ""
 
 
 class DocgraphWarning(UserWarning):

@@ -201,10 +201,11 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph[str]:
 
     Nodes carry ``type`` (the class's local name), ``label``, ``aliases`` and
     ``documents``; each edge carries ``relation`` (the property's local name),
-    ``document``, ``sentence``, ``rule``, ``confidence``, ``source_span`` (character offsets
-    of the sentence in the source file) and ``start``/``end`` when the sentence gives
-    dates. A direct triple between entities that no assertion explains (from another
-    tool) is an edge keyed by its predicate, without provenance.
+    ``document``, ``sentence``, ``rule``, ``confidence``, ``source_span`` (character
+    offsets of the sentence in the source file), ``subject_span``/``object_span``
+    (where the two names are in the sentence) and ``start``/``end`` when the sentence
+    gives dates. A direct triple between entities that no assertion explains (from
+    another tool) is an edge keyed by its predicate, without provenance.
     """
     entities = from_rdf(graph)
     out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
@@ -239,8 +240,15 @@ def _provenance(graph: Graph, node: Node, predicate: Any) -> dict[str, Any]:
     }
     for selector in graph.objects(graph.value(node, DG.inSource), OA.hasSelector):
         if (selector, RDF.type, OA.TextPositionSelector) in graph:
-            data["source_span"] = [int(str(graph.value(selector, OA.start))),
-                              int(str(graph.value(selector, OA.end)))]
+            data["source_span"] = _span(graph, selector)
+    sentence = graph.value(graph.value(node, DG.inText), OA.hasSelector)
+    if sentence is not None:
+        # Where the two names are in the sentence, for highlighting it.
+        offset = _span(graph, sentence)[0]
+        for name, prop in (("subject_span", DG.subjectSpan), ("object_span", DG.objectSpan)):
+            mention = graph.value(node, prop)
+            if mention is not None:
+                data[name] = [value - offset for value in _span(graph, mention)]
     for name, prop in (("start", DG.startDate), ("end", DG.endDate)):
         value = graph.value(node, prop)
         if value is not None:
@@ -248,12 +256,16 @@ def _provenance(graph: Graph, node: Node, predicate: Any) -> dict[str, Any]:
     return data
 
 
+def _span(graph: Graph, selector: Node) -> list[int]:
+    return [int(str(graph.value(selector, OA.start))), int(str(graph.value(selector, OA.end)))]
+
+
 def _local(iri: Any) -> str:
     text = str(iri)
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-_LISTS = ("aliases", "documents", "source_span")
+_LISTS = ("aliases", "documents", "source_span", "subject_span", "object_span")
 
 
 def _flat_attributes(graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:

@@ -1,0 +1,476 @@
+"""The knowledge graph in a notebook: extract or load, then ask it questions.
+
+The contract: :func:`extract` runs the whole pipeline over documents and :func:`load`
+reads graphs docgraph wrote (any RDF format); both return a :class:`KnowledgeGraph`,
+whose methods answer the common questions as ``pandas.DataFrame`` tables: SPARQL
+(:meth:`~KnowledgeGraph.sparql`), entities, relations, who chaired what, neighbours
+and provenance. Wherever a method takes an entity, a name or an alias works as well as
+an IRI (``kg.neighbours("WG-AI")``). Pictures come from :meth:`~KnowledgeGraph.show`
+(interactive, self-contained HTML) and :mod:`docgraph.viz.static` (PNG/SVG).
+
+Example:
+    >>> import docgraph
+    >>> kg = docgraph.extract("seeds/")                       # doctest: +SKIP
+    >>> kg.chairs()[["meeting", "role", "holder"]]            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import html
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Dataset, Graph, URIRef
+
+from docgraph.errors import InputError, UnknownEntityError
+from docgraph.names import normalise_name
+from docgraph.query import select
+from docgraph.vocab import DG, ID_BASE, coarse_type
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from docgraph.clean import Failure
+    from docgraph.pipeline import Extraction
+    from docgraph.viz.interactive import Picture
+
+_ENTITY_COLUMNS = ["iri", "label", "type", "coarse_type", "aliases", "documents"]
+_RELATION_COLUMNS = ["subject", "subject_label", "relation", "object", "object_label",
+                     "sentence", "document", "rule", "confidence", "start", "end",
+                     "assertion"]
+_CHAIR_COLUMNS = ["meeting", "series", "role", "holder", "holder_type", "start", "end",
+                  "place", "handed_over_by", "sentence", "document", "meeting_iri",
+                  "holder_iri", "assertion"]
+
+
+class KnowledgeGraph:
+    """A graph docgraph extracted or loaded, with one named graph per document.
+
+    Attributes:
+        dataset: The RDF, one named graph per document.
+        failures: The inputs that could not be read when it was extracted.
+    """
+
+    def __init__(self, dataset: Dataset, failures: Sequence[Failure] = ()) -> None:
+        from docgraph.rdf import union
+
+        self.dataset = dataset
+        self.failures = tuple(failures)
+        self._graph = union(dataset)
+
+    # Conversions ------------------------------------------------------------------------
+
+    def to_rdflib(self) -> Graph:
+        """All the triples, as one rdflib graph (the union of the documents' graphs)."""
+        return self._graph
+
+    def to_networkx(self) -> nx.MultiDiGraph[str]:
+        """Entities as nodes and assertions as edges (see :func:`docgraph.rdf.to_networkx`).
+
+        The graph is built once and shared; copy it before changing it.
+        """
+        return self._networkx
+
+    @functools.cached_property
+    def _networkx(self) -> nx.MultiDiGraph[str]:
+        from docgraph.rdf import to_networkx
+
+        return to_networkx(self._graph)
+
+    def write(self, path: str | Path, fmt: str | None = None) -> Path:
+        """Write the graph to ``path`` (format from ``fmt`` or the extension)."""
+        from docgraph.rdf import guess_format, write
+
+        target = Path(path)
+        write(self.dataset, target, fmt or guess_format(target).name)
+        return target
+
+    # Questions ------------------------------------------------------------------------
+
+    def sparql(self, query: str, *, allow_network: bool = False) -> pd.DataFrame:
+        """Run a SPARQL query over all documents' graphs; one column per variable.
+
+        ``SERVICE`` and ``FROM`` are refused unless ``allow_network`` (see
+        :mod:`docgraph.query`).
+        """
+        return select(self._graph, query, allow_network=allow_network)
+
+    def entities(self, type: str | None = None) -> pd.DataFrame:
+        """The entities, most mentioned first; ``type`` keeps one kind.
+
+        Args:
+            type: A class of the ontology (``WorkingGroup``) or a coarse type (``Person``,
+                ``Organization``, ``Country``, ``Place``, ``Meeting``, ``Work``, ``Post``),
+                in any case.
+        """
+        import pandas as pd
+
+        wanted = type.casefold() if type else None
+        rows = []
+        for iri, data in self._networkx.nodes(data=True):
+            coarse = coarse_type(data["type"])
+            if wanted and wanted not in {data["type"].casefold(), coarse.casefold()}:
+                continue
+            rows.append([iri, data["label"], data["type"], coarse, list(data["aliases"]),
+                         len(data["documents"])])
+        frame = pd.DataFrame(rows, columns=_ENTITY_COLUMNS)
+        degree = {iri: self._networkx.degree(iri) for iri in frame["iri"]}
+        frame["relations"] = frame["iri"].map(degree).astype("int64")
+        return frame.sort_values(["relations", "label"], ascending=[False, True],
+                                 ignore_index=True)
+
+    def relations(self, kind: str | Iterable[str] | None = None,
+                  entity: str | None = None) -> pd.DataFrame:
+        """The statements, each with its sentence and provenance.
+
+        Args:
+            kind: A relation (``chairOf``) or several.
+            entity: Keep statements about this entity (name, alias or IRI), either end.
+        """
+        import pandas as pd
+
+        kinds = {kind} if isinstance(kind, str) else set(kind) if kind else None
+        node = self.resolve(entity) if entity else None
+        graph = self._networkx
+        rows = []
+        for subject, obj, key, data in graph.edges(keys=True, data=True):
+            if kinds and data["relation"] not in kinds:
+                continue
+            if node and node not in (subject, obj):
+                continue
+            rows.append([subject, graph.nodes[subject]["label"], data["relation"], obj,
+                         graph.nodes[obj]["label"], data.get("sentence"),
+                         self._document_path(data.get("document")), data.get("rule"),
+                         data.get("confidence"), data.get("start"), data.get("end"),
+                         key if "/assertion/" in key else None])
+        frame = pd.DataFrame(rows, columns=_RELATION_COLUMNS)
+        return frame.sort_values(["relation", "subject_label", "object_label", "document"],
+                                 ignore_index=True)
+
+    def chairs(self) -> pd.DataFrame:
+        """Who chaired what, earliest first.
+
+        Columns: meeting, series, role (chair, vice-chair, next chair), holder and its
+        type, period, place, who handed the chair over, the sentence and its document.
+
+        A holder who took over a chairmanship ("handed over the Chairmanship to
+        Thailand") is a ``next chair`` row naming who handed it over.
+        """
+        import pandas as pd
+
+        found = records(self.sparql(_query("chairs.rq")))
+        rows = []
+        for row in found:
+            holder_type = str(row["holderType"]).rsplit("#", 1)[-1]
+            start = row["start"] if row["start"] is not None else row["reported"]
+            rows.append([row["meetingName"], row["seriesName"], row["role"],
+                         row["holderName"], holder_type, start, row["end"],
+                         row["placeName"], row["fromName"], row["sentence"], row["path"],
+                         row["meeting"], row["holder"], row["assertion"]])
+        frame = pd.DataFrame(rows, columns=_CHAIR_COLUMNS).drop_duplicates(
+            subset=["meeting_iri", "role", "holder_iri", "handed_over_by", "assertion"])
+        frame["start"] = pd.to_datetime(frame["start"]).dt.date
+        frame["end"] = pd.to_datetime(frame["end"]).dt.date
+        order = {"chair": 0, "vice-chair": 1, "next chair": 2}
+        frame["_order"] = frame["role"].map(order)
+        frame = frame.sort_values(["start", "meeting", "_order", "holder"],
+                                  na_position="last", ignore_index=True)
+        return frame.drop(columns="_order").astype(object).where(frame.notna(), None)
+
+    def neighbours(self, name: str, depth: int = 1) -> pd.DataFrame:
+        """The entities within ``depth`` relations of one, in either direction.
+
+        Nearest first, with the distance and the relations that reach each.
+        """
+        import pandas as pd
+
+        centre = self.resolve(name)
+        sub = self.neighbourhood(centre, depth)
+        distances = _distances(sub, centre)
+        rows = []
+        for iri, distance in distances.items():
+            if iri == centre:
+                continue
+            data = sub.nodes[iri]
+            links = sorted({d["relation"] for _, _, d in sub.edges(iri, data=True)} |
+                           {d["relation"] for _, _, d in sub.in_edges(iri, data=True)})
+            rows.append([iri, data["label"], data["type"], distance, links])
+        frame = pd.DataFrame(rows, columns=["iri", "label", "type", "distance", "relations"])
+        return frame.sort_values(["distance", "label"], ignore_index=True)
+
+    def neighbourhood(self, name: str, depth: int = 1) -> nx.MultiDiGraph[str]:
+        """The subgraph of the entities within ``depth`` relations of one."""
+        centre = self.resolve(name)
+        keep = _distances(self._networkx, centre, depth)
+        return self._networkx.subgraph(keep).copy()
+
+    def provenance(self, statement: Any) -> pd.DataFrame:
+        """Where a statement comes from, one row per sentence that states it.
+
+        Columns: document, path, title, block, sentence, its offsets in the cleaned text
+        and in the source file (characters and bytes), rule and confidence.
+
+        Args:
+            statement: An assertion IRI, a row of :meth:`relations`, or a (subject,
+                relation, object) triple of names, aliases or IRIs.
+        """
+        import pandas as pd
+
+        assertions = self._assertions(statement)
+        frames = [select(self._graph, _bound(_query("provenance.rq"), "assertion", iri))
+                  for iri in assertions]
+        columns = ["assertion", "document", "path", "title", "block", "sentence",
+                   "textStart", "textEnd", "sourceStart", "sourceEnd", "byteStart",
+                   "byteEnd", "rule", "confidence"]
+        if not frames:
+            return pd.DataFrame(columns=columns)
+        return pd.concat(frames, ignore_index=True)[columns]
+
+    def resolve(self, name: str) -> str:
+        """The IRI of the entity called ``name`` (IRI, label or alias, any case).
+
+        Raises:
+            UnknownEntityError: If no entity, or several equally, has that name.
+        """
+        graph = self._networkx
+        if name in graph:
+            return name
+        by_label, by_alias, by_folded = self._names
+        for index in (by_label, by_alias):
+            found = index.get(name, set())
+            if len(found) == 1:
+                return next(iter(found))
+            if found:
+                raise UnknownEntityError(_ambiguous(name, found, graph))
+        found = by_folded.get(normalise_name(name), set())
+        if len(found) == 1:
+            return next(iter(found))
+        if found:
+            raise UnknownEntityError(_ambiguous(name, found, graph))
+        close = difflib.get_close_matches(name, list(by_label), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise UnknownEntityError(f"no entity is called {name!r}{hint}")
+
+    @functools.cached_property
+    def _names(self) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+        by_label: dict[str, set[str]] = {}
+        by_alias: dict[str, set[str]] = {}
+        by_folded: dict[str, set[str]] = {}
+        for iri, data in self._networkx.nodes(data=True):
+            by_label.setdefault(data["label"], set()).add(iri)
+            for alias in data["aliases"]:
+                by_alias.setdefault(alias, set()).add(iri)
+            for text in (data["label"], *data["aliases"]):
+                by_folded.setdefault(normalise_name(text), set()).add(iri)
+        return by_label, by_alias, by_folded
+
+    def _assertions(self, statement: Any) -> list[str]:
+        if isinstance(statement, str):
+            return [statement]
+        if hasattr(statement, "get") and statement.get("assertion"):
+            return [str(statement["assertion"])]
+        if hasattr(statement, "get"):
+            statement = (statement["subject"], statement["relation"], statement["object"])
+        parts: tuple[Any, ...] = tuple(statement)
+        if len(parts) != 3:
+            raise TypeError("a statement is an assertion IRI, a row of relations() or a "
+                            "(subject, relation, object) triple")
+        first, last = self.resolve(str(parts[0])), self.resolve(str(parts[2]))
+        relation = str(parts[1]).rsplit("#", 1)[-1]
+        return sorted(key for _, target, key, data in
+                      self._networkx.out_edges(first, keys=True, data=True)
+                      if target == last and data["relation"] == relation
+                      and "/assertion/" in key)
+
+    @functools.cached_property
+    def documents(self) -> dict[str, dict[str, str]]:
+        """The source documents by IRI: path, title and date."""
+        from rdflib.namespace import DCTERMS, RDF
+
+        out = {}
+        for node in self._graph.subjects(RDF.type, DG.SourceDocument):
+            out[str(node)] = {key: str(value) for key, value in (
+                ("path", self._graph.value(node, DG.sourcePath)),
+                ("title", self._graph.value(node, DCTERMS.title)),
+                ("date", self._graph.value(node, DCTERMS.date))) if value is not None}
+        return out
+
+    def _document_path(self, iri: str | None) -> str | None:
+        if iri is None:
+            return None
+        return self.documents.get(iri, {}).get("path", iri)
+
+    # Pictures ---------------------------------------------------------------------------
+
+    def show(self, focus: str | None = None, depth: int = 1,
+             types: Iterable[str] | None = None,
+             relations: Iterable[str] | None = None) -> Picture:
+        """The interactive picture (self-contained HTML), shown inline in Jupyter.
+
+        Args:
+            focus: Draw only the neighbourhood of this entity.
+            depth: How many relations away from ``focus`` to draw.
+            types: Draw only entities of these types (classes or coarse types).
+            relations: Draw only these relations.
+        """
+        from docgraph.viz.interactive import Picture, page
+
+        graph = self._view(focus, depth, types, relations)
+        title = f"docgraph: {self.resolve_label(focus)}" if focus else "docgraph"
+        return Picture(page(graph, self.documents, self.chairs(), title=title))
+
+    def resolve_label(self, name: str) -> str:
+        """The canonical label of the entity called ``name``."""
+        return str(self._networkx.nodes[self.resolve(name)]["label"])
+
+    def _view(self, focus: str | None, depth: int, types: Iterable[str] | None,
+              relations: Iterable[str] | None) -> nx.MultiDiGraph[str]:
+        graph = self.neighbourhood(focus, depth) if focus else self._networkx.copy()
+        if types:
+            wanted = {t.casefold() for t in types}
+            centre = self.resolve(focus) if focus else None
+            kinds_of = {n: str(graph.nodes[n]["type"]) for n in graph.nodes}
+            graph.remove_nodes_from([n for n, kind in kinds_of.items()
+                                     if kind.casefold() not in wanted
+                                     and coarse_type(kind).casefold() not in wanted
+                                     and n != centre])
+        if relations:
+            kinds = set(relations)
+            graph.remove_edges_from([(s, o, k) for s, o, k, d in
+                                     list(graph.edges(keys=True, data=True))
+                                     if d["relation"] not in kinds])
+        return graph
+
+    # Display ----------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._graph)
+
+    def __repr__(self) -> str:
+        graph = self._networkx
+        return (f"<KnowledgeGraph: {len(self.documents)} documents, "
+                f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} "
+                f"statements, {len(self._graph)} triples>")
+
+    def _repr_html_(self) -> str:
+        """A summary table for Jupyter: counts by type and by relation."""
+        graph = self._networkx
+        by_type: dict[str, int] = {}
+        for _, data in graph.nodes(data=True):
+            kind = coarse_type(data["type"])
+            by_type[kind] = by_type.get(kind, 0) + 1
+        by_relation: dict[str, int] = {}
+        for _, _, data in graph.edges(data=True):
+            by_relation[data["relation"]] = by_relation.get(data["relation"], 0) + 1
+
+        def table(title: str, counts: Mapping[str, int]) -> str:
+            rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{v}</td></tr>"
+                           for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+            return (f"<table><thead><tr><th>{html.escape(title)}</th><th>count</th></tr>"
+                    f"</thead><tbody>{rows}</tbody></table>")
+
+        return (f"<div><p>{html.escape(repr(self))}</p>"
+                f"<div style='display:flex;gap:2em'>{table('entity type', by_type)}"
+                f"{table('relation', by_relation)}</div></div>")
+
+
+def extract(*paths: str | Path, model: str | None = None,
+            gazetteers: Sequence[str | Path] = (), base: str = ID_BASE,
+            include: Sequence[str] = (), exclude: Sequence[str] = ()) -> KnowledgeGraph:
+    """Extract a knowledge graph from documents (files, folders), merged across them.
+
+    A document that cannot be read is skipped with a warning naming it and the cause;
+    the others are kept, and ``kg.failures`` lists what failed.
+    """
+    from docgraph.clean import Failure
+    from docgraph.errors import InputWarning
+    from docgraph.pipeline import extract_paths
+
+    results: list[Extraction] = []
+    failures: list[Failure] = []
+    for item in extract_paths(list(paths), model=model, gazetteers=gazetteers,
+                              include=include, exclude=exclude):
+        if isinstance(item, Failure):
+            failures.append(item)
+            warnings.warn(str(item.error), InputWarning, stacklevel=2)
+        else:
+            results.append(item)
+    return from_extractions(results, base=base, gazetteers=gazetteers, failures=failures)
+
+
+def from_extractions(results: Sequence[Extraction], *, base: str = ID_BASE,
+                     gazetteers: Sequence[str | Path] = (),
+                     failures: Sequence[Failure] = ()) -> KnowledgeGraph:
+    """The knowledge graph of extractions, entities merged across documents."""
+    from docgraph.graph import from_extractions as merge
+    from docgraph.pipeline import same_as_links
+    from docgraph.rdf import to_dataset
+
+    entities, found = merge((r.entities, r.relations) for r in results)
+    dataset = to_dataset(entities, {r.document.id: r.document for r in results}, found,
+                         base=base, links=same_as_links(gazetteers))
+    return KnowledgeGraph(dataset, failures)
+
+
+def load(*paths: str | Path) -> KnowledgeGraph:
+    """Read graphs docgraph wrote (any RDF format, by extension) into one.
+
+    Raises:
+        InputError: If a file cannot be read or parsed.
+    """
+    from docgraph.rdf import read
+
+    if not paths:
+        raise InputError("-", "no graph file given")
+    dataset = Dataset()
+    for path in paths:
+        for graph in read(Path(path)).graphs():
+            target = dataset.graph(graph.identifier) if isinstance(graph.identifier, URIRef) \
+                and graph.identifier != dataset.default_graph.identifier \
+                else dataset.default_graph
+            for triple in graph:
+                target.add(triple)
+    return KnowledgeGraph(dataset)
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of ``frame`` as dictionaries, with ``None`` for missing values."""
+    return [{str(key): (None if _missing(value) else value) for key, value in row.items()}
+            for row in frame.to_dict("records")]
+
+
+def _missing(value: Any) -> bool:
+    import pandas as pd
+
+    return value is None or (not isinstance(value, (list, tuple, dict)) and
+                             bool(pd.isna(value)))
+
+
+def _query(name: str) -> str:
+    return resources.files("docgraph").joinpath(f"data/queries/{name}").read_text("utf-8")
+
+
+def _bound(query: str, variable: str, iri: str) -> str:
+    """``query`` with ``?variable`` fixed to one IRI (a VALUES block after WHERE's brace)."""
+    node = URIRef(iri)
+    return query.replace("WHERE {", f"WHERE {{\n  VALUES ?{variable} {{ {node.n3()} }}", 1)
+
+
+def _distances(graph: nx.MultiDiGraph[str], centre: str, depth: int | None = None
+               ) -> dict[str, int]:
+    import networkx as nx
+
+    return dict(nx.single_source_shortest_path_length(graph.to_undirected(as_view=True),
+                                                      centre, cutoff=depth))
+
+
+def _ambiguous(name: str, found: set[str], graph: nx.MultiDiGraph[str]) -> str:
+    options = "; ".join(f"{graph.nodes[i]['label']} ({graph.nodes[i]['type']}, {i})"
+                        for i in sorted(found))
+    return f"{name!r} names several entities: {options}; give the IRI"

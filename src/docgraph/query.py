@@ -1,0 +1,117 @@
+"""SPARQL over docgraph's graphs, safely, with results as pandas tables.
+
+The contract: :func:`check` parses a query and refuses what would make docgraph reach
+outside the graphs it was given — ``SERVICE`` (a remote endpoint), ``FROM`` and ``FROM
+NAMED`` (rdflib fetches those IRIs, ``file:`` ones included) — unless network access is
+allowed, and refuses updates (``LOAD``, ``INSERT``, ``DROP``, ...) always; :func:`select`
+runs a checked query and returns a ``pandas.DataFrame``. A query file from someone else
+can therefore be run without it reaching the network or reading local files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+
+from docgraph.errors import QueryError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_REMOTE = {"ServiceGraphPattern": "SERVICE (a remote endpoint)",
+           "DatasetClause": "FROM / FROM NAMED (rdflib would fetch the IRI)"}
+
+
+def check(query: str, *, allow_network: bool = False) -> str:
+    """Return ``query`` if docgraph may run it.
+
+    Raises:
+        QueryError: If it does not parse, is an update, or reaches outside the graph
+            (``SERVICE``, ``FROM``) while network access is not allowed.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        tree = parseQuery(query)
+    except ParseException as exc:
+        try:
+            update = parseUpdate(query)
+        except ParseException:
+            raise QueryError(f"not a SPARQL query: {_first_line(exc)}") from exc
+        kinds = sorted({node.name.upper() for node in _nodes(update)
+                        if node.name not in {"Update", "Prologue"}})
+        raise QueryError(f"updates are not run ({', '.join(kinds) or 'update'}); "
+                         "docgraph only answers queries") from exc
+    if not allow_network:
+        found = sorted({_REMOTE[node.name] for node in _nodes(tree) if node.name in _REMOTE})
+        if found:
+            raise QueryError(f"the query uses {' and '.join(found)}; refused without "
+                             "--allow-network (allow_network=True)")
+    return query
+
+
+def select(graph: Graph, query: str, *, allow_network: bool = False) -> pd.DataFrame:
+    """Run a SELECT or ASK query; rows become a DataFrame with one column per variable.
+
+    IRIs become strings, literals their Python values (dates, numbers), unbound
+    variables ``None``. An ASK query gives one row with one column, ``ask``; a CONSTRUCT
+    or DESCRIBE gives one row per triple (``subject``, ``predicate``, ``object``).
+
+    Raises:
+        QueryError: See :func:`check`, or if evaluation fails.
+    """
+    import pandas as pd
+    import rdflib.plugins.sparql as sparql
+
+    check(query, allow_network=allow_network)
+    loading = sparql.SPARQL_LOAD_GRAPHS
+    # Never let rdflib fetch graphs named in a query unless the caller allowed it.
+    sparql.SPARQL_LOAD_GRAPHS = allow_network
+    try:
+        result = graph.query(query)
+        if result.type == "ASK":
+            return pd.DataFrame({"ask": [bool(result.askAnswer)]})
+        if result.type in {"CONSTRUCT", "DESCRIBE"}:
+            triples = [[_python(term) for term in triple] for triple in result]  # type: ignore[union-attr]
+            return pd.DataFrame(triples, columns=["subject", "predicate", "object"])
+        columns = [str(var) for var in result.vars or ()]
+        rows = [[_python(term) for term in row] for row in result]  # type: ignore[union-attr]
+        return pd.DataFrame(rows, columns=columns)
+    except QueryError:
+        raise
+    except Exception as exc:
+        raise QueryError(f"the query failed: {_first_line(exc)}") from exc
+    finally:
+        sparql.SPARQL_LOAD_GRAPHS = loading
+
+
+def _python(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    if isinstance(term, (URIRef, BNode)):
+        return str(term)
+    return term
+
+
+def _nodes(tree: Any) -> Iterator[Any]:
+    """Every node of a parse tree from rdflib's SPARQL parser."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(tree, CompValue):
+        yield tree
+        for value in tree.values():
+            yield from _nodes(value)
+    elif isinstance(tree, (list, tuple)) or hasattr(tree, "asList"):
+        for value in tree:
+            yield from _nodes(value)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,171 @@
+// docgraph's interactive picture. Every name and sentence reaches the page through
+// textContent or the canvas, never through innerHTML, so a document that puts markup
+// in a name cannot run script here.
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("docgraph-data").textContent);
+  const byId = new Map(data.nodes.map((n) => [n.id, n]));
+  const edgeById = new Map(data.edges.map((e) => [e.id, e]));
+  const hiddenTypes = new Set();
+  const hiddenRelations = new Set();
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, value);
+    for (const child of children) {
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  function style(node) {
+    return data.styles[node.group] || { color: "#999999", shape: "dot" };
+  }
+
+  const nodes = new vis.DataSet(data.nodes.map((n) => ({
+    id: n.id, label: n.label, group: n.group, shape: style(n).shape,
+    color: { background: style(n).color, border: "#333333",
+             highlight: { background: style(n).color, border: "#000000" } },
+    font: { size: 14, color: style(n).font || "#1d2329" }, size: 14,
+  })));
+  const edges = new vis.DataSet(data.edges.map((e) => ({
+    id: e.id, from: e.from, to: e.to, label: e.relation, arrows: "to",
+    font: { size: 10, align: "middle", color: "#444444" }, color: { color: "#9aa3ad" },
+  })));
+  const nodeView = new vis.DataView(nodes, { filter: (n) => !hiddenTypes.has(n.group) });
+  const edgeView = new vis.DataView(edges, { filter: (e) => !hiddenRelations.has(e.label) });
+  const container = document.getElementById("graph");
+  const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
+    layout: { randomSeed: 7, improvedLayout: data.nodes.length < 150 },
+    physics: { stabilization: { iterations: 400 }, barnesHut: { springLength: 140 } },
+    interaction: { hover: true, tooltipDelay: 100000 },
+  });
+  function ready() {
+    network.setOptions({ physics: false });
+    window.docgraphReady = true;
+  }
+  network.once("stabilizationIterationsDone", ready);
+  setTimeout(() => { if (!window.docgraphReady) ready(); }, 8000);
+
+  // Sentences with the two names highlighted -----------------------------------------
+  function highlighted(edge) {
+    const text = edge.sentence || "";
+    const spans = [[edge.subject_span, "subject"], [edge.object_span, "object"]]
+      .filter(([span]) => Array.isArray(span) && span[0] >= 0 && span[1] <= text.length)
+      .sort((a, b) => a[0][0] - b[0][0]);
+    const box = el("div", { class: "sentence" });
+    let at = 0;
+    for (const [[start, end], kind] of spans) {
+      if (start < at) continue;  // overlapping names: keep the first
+      box.append(text.slice(at, start), el("mark", { class: kind }, text.slice(start, end)));
+      at = end;
+    }
+    box.append(text.slice(at));
+    return box;
+  }
+
+  function statement(edge) {
+    const from = byId.get(edge.from), to = byId.get(edge.to);
+    return `${from ? from.label : edge.from} \u2014 ${edge.relation} \u2192 ${to ? to.label : edge.to}`;
+  }
+
+  function meta(edge) {
+    const parts = [edge.document, edge.rule, edge.confidence !== undefined ? `confidence ${edge.confidence}` : "",
+                   edge.start ? `${edge.start}${edge.end && edge.end !== edge.start ? " to " + edge.end : ""}` : ""];
+    return el("p", { class: "meta" }, parts.filter(Boolean).join(" \u00b7 "));
+  }
+
+  const details = document.getElementById("details");
+  function showNode(id) {
+    const node = byId.get(id);
+    if (!node) return;
+    details.replaceChildren(
+      el("h2", {}, node.label),
+      el("p", { class: "meta" }, `${node.type} \u00b7 ${node.id}`));
+    if (node.aliases.length) details.append(el("p", {}, "Also: " + node.aliases.join("; ")));
+    if (node.documents.length) details.append(el("p", { class: "meta" }, "In: " + node.documents.join("; ")));
+    const list = el("ul", { id: "statements" });
+    for (const edge of data.edges) {
+      if (edge.from !== id && edge.to !== id) continue;
+      const item = el("li", { "data-edge": edge.id }, el("strong", {}, statement(edge)), highlighted(edge));
+      item.addEventListener("click", () => select({ edge: edge.id }));
+      list.append(item);
+    }
+    details.append(el("h2", {}, "Statements"), list.children.length ? list : el("p", { class: "meta" }, "None."));
+  }
+  function showEdge(id) {
+    const edge = edgeById.get(id);
+    if (!edge) return;
+    details.replaceChildren(el("h2", {}, statement(edge)), highlighted(edge), meta(edge));
+  }
+  function select(target) {
+    if (target.node) {
+      network.selectNodes([target.node]);
+      network.focus(target.node, { scale: 1.1, animation: false });
+      showNode(target.node);
+    } else if (target.edge) {
+      network.selectEdges([target.edge]);
+      showEdge(target.edge);
+    }
+  }
+  network.on("click", (params) => {
+    if (params.nodes.length) showNode(params.nodes[0]);
+    else if (params.edges.length) showEdge(params.edges[0]);
+  });
+
+  // Search and lists ------------------------------------------------------------------
+  const search = document.getElementById("search");
+  const list = document.getElementById("entities");
+  function renderList() {
+    const query = search.value.trim().toLowerCase();
+    const found = data.nodes.filter((n) => !hiddenTypes.has(n.group) && (!query ||
+      n.label.toLowerCase().includes(query) || n.aliases.some((a) => a.toLowerCase().includes(query))));
+    list.replaceChildren(...found.slice(0, 200).map((n) => {
+      const item = el("li", { "data-id": n.id },
+        el("span", { class: `swatch ${style(n).shape}`, style: `background:${style(n).color}` }), n.label);
+      item.addEventListener("click", () => select({ node: n.id }));
+      return item;
+    }));
+  }
+  search.addEventListener("input", renderList);
+  search.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && list.firstChild) select({ node: list.firstChild.getAttribute("data-id") });
+  });
+
+  function checkboxes(containerId, counts, hidden, view, swatches) {
+    const box = document.getElementById(containerId);
+    for (const [name, count] of Object.entries(counts).sort((a, b) => b[1] - a[1])) {
+      const input = el("input", { type: "checkbox", value: name });
+      input.checked = true;
+      input.addEventListener("change", () => {
+        if (input.checked) hidden.delete(name); else hidden.add(name);
+        view.refresh();
+        renderList();
+      });
+      const swatch = swatches ? el("span", { class: `swatch ${swatches[name].shape}`,
+                                            style: `background:${swatches[name].color}` }) : "";
+      box.append(el("label", {}, input, swatch, name + " ", el("span", { class: "count" }, `(${count})`)));
+    }
+  }
+  const typeCounts = {}, relationCounts = {};
+  for (const n of data.nodes) typeCounts[n.group] = (typeCounts[n.group] || 0) + 1;
+  for (const e of data.edges) relationCounts[e.relation] = (relationCounts[e.relation] || 0) + 1;
+  checkboxes("types", typeCounts, hiddenTypes, nodeView, data.styles);
+  checkboxes("relations", relationCounts, hiddenRelations, edgeView, null);
+  renderList();
+
+  // For scripts and tests: where a node is drawn, in page coordinates.
+  window.docgraphView = {
+    network,
+    find(label) {
+      const node = data.nodes.find((n) => n.label === label);
+      if (!node) return null;
+      const drawn = network.getPositions([node.id])[node.id];
+      if (!drawn) return null;  // filtered out
+      const point = network.canvasToDOM(drawn);
+      const box = container.getBoundingClientRect();
+      return { id: node.id, x: box.left + point.x, y: box.top + point.y };
+    },
+    select,
+  };
+})();

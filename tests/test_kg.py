@@ -1,0 +1,160 @@
+"""The notebook API on the seed: entities, relations, chairs, neighbours, provenance,
+conversions, and names resolved through aliases."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+from spacy.language import Language
+
+import docgraph
+from docgraph.errors import InputWarning, UnknownEntityError
+from docgraph.kg import KnowledgeGraph, from_extractions, load
+from docgraph.rdf import to_dataset
+from helpers import SEED, extract, tiny_extraction
+
+WG_AI = "https://w3id.org/docgraph/id/organization/working-group-on-ai-governance"
+
+
+@pytest.fixture(scope="module")
+def kg(nlp: Language) -> KnowledgeGraph:
+    return from_extractions(extract([SEED], nlp))
+
+
+@pytest.fixture(scope="module")
+def tiny() -> KnowledgeGraph:
+    return KnowledgeGraph(to_dataset(*tiny_extraction()))
+
+
+@pytest.mark.model
+def test_chairs_names_singapore_and_thailand_taking_over(kg: KnowledgeGraph) -> None:
+    chairs = kg.chairs()
+    first = chairs.iloc[0]
+    assert (first["meeting"], first["role"], first["holder"]) == \
+        ("4th ASEAN Digital Ministers' Meeting", "chair", "Singapore")
+    assert str(first["start"]) == "2024-02-01"
+    assert first["place"] == "Singapore"
+    assert "Chair of the 4th" in first["sentence"]
+    takeover = chairs[(chairs["holder"] == "Thailand")].iloc[0]
+    assert takeover["role"] == "next chair"
+    assert takeover["handed_over_by"] == "Singapore"
+    assert takeover["meeting"] == "ASEAN Digital Ministers' Meeting"
+
+
+@pytest.mark.model
+def test_entities_by_type_class_or_coarse(kg: KnowledgeGraph) -> None:
+    everything = kg.entities()
+    assert {"iri", "label", "type", "coarse_type", "aliases", "relations"} <= \
+        set(everything.columns)
+    people = kg.entities(type="Person")
+    assert "Josephine Teo" in set(people["label"])
+    assert set(people["coarse_type"]) == {"Person"}
+    groups = kg.entities(type="workinggroup")
+    assert list(groups["label"]) == ["Working Group on AI Governance"]
+    assert "Working Group on AI Governance" in set(kg.entities(type="Organization")["label"])
+
+
+@pytest.mark.model
+def test_relations_by_kind_and_by_entity_alias(kg: KnowledgeGraph) -> None:
+    chair = kg.relations(kind="chairOf")
+    assert set(chair["relation"]) == {"chairOf"}
+    about = kg.relations(entity="WG-AI")
+    assert set(about["relation"]) >= {"established", "convened"}
+    assert all(WG_AI in (s, o) for s, o in zip(about["subject"], about["object"], strict=True))
+    assert about["sentence"].str.len().min() > 20
+    assert set(about["document"]) == {"seeds/000_adf2444e3d603679.txt"}
+
+
+@pytest.mark.model
+def test_neighbours_resolve_aliases(kg: KnowledgeGraph) -> None:
+    near = kg.neighbours("WG-AI")
+    assert "Singapore" in set(near["label"])
+    assert set(near["distance"]) == {1}
+    farther = kg.neighbours("WG-AI", depth=2)
+    assert len(farther) > len(near)
+    assert set(farther["distance"]) == {1, 2}
+
+
+@pytest.mark.model
+def test_provenance_gives_sentence_and_offsets(kg: KnowledgeGraph) -> None:
+    rows = kg.provenance(("Singapore", "established", "WG-AI"))
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    source = SEED.read_bytes()
+    text = source.decode("utf-8")
+    start, end = int(row["sourceStart"]), int(row["sourceEnd"])
+    assert "which Singapore established" in " ".join(text[start:end].split())
+    assert source[int(row["byteStart"]):int(row["byteEnd"])].decode("utf-8") == text[start:end]
+    assert row["path"] == "seeds/000_adf2444e3d603679.txt"
+    again = kg.provenance(kg.relations(kind="established").iloc[0])
+    assert list(again["assertion"]) == list(rows["assertion"])
+
+
+@pytest.mark.model
+def test_conversions_and_display(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    graph = kg.to_networkx()
+    assert isinstance(graph, nx.MultiDiGraph)
+    assert graph.nodes[WG_AI]["label"] == "Working Group on AI Governance"
+    assert isinstance(kg.to_rdflib(), Graph)
+    assert len(kg.to_rdflib()) == len(kg)
+    html = kg._repr_html_()
+    assert "<table>" in html
+    assert "Organization" in html
+    assert repr(kg).startswith("<KnowledgeGraph: 1 documents")
+    path = kg.write(tmp_path / "kg.trig")
+    assert len(load(path)) == len(kg)
+
+
+def test_names_resolve_through_labels_aliases_and_case(tiny: KnowledgeGraph) -> None:
+    meeting = "https://w3id.org/docgraph/id/meeting/4th-asean-digital-ministers-meeting"
+    assert tiny.resolve("4th ADGMIN") == meeting
+    assert tiny.resolve("4TH adgmin") == meeting
+    assert tiny.resolve(meeting) == meeting
+    with pytest.raises(UnknownEntityError, match="did you mean 'Singapore'"):
+        tiny.resolve("Singapor")
+    with pytest.raises(KeyError):
+        tiny.neighbours("Atlantis")
+
+
+def test_ambiguous_names_are_refused_with_the_candidates() -> None:
+    entities, documents, found = tiny_extraction()
+    entities = [dataclasses.replace(e, aliases=("Teo",)) if e.label in {"Post", "Person"}
+                else e for e in entities]
+    kg = KnowledgeGraph(to_dataset(entities, documents, found))
+    with pytest.raises(UnknownEntityError, match="names several entities"):
+        kg.resolve("Teo")
+
+
+def test_the_picture_is_one_offline_page(tiny: KnowledgeGraph, tmp_path: Path) -> None:
+    picture = tiny.show(focus="Singapore")
+    path = picture.save(tmp_path / "g.html")
+    text = path.read_text("utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    assert "vis-network" in text
+    assert "Who chaired what" in text
+    assert picture._repr_html_().startswith("<iframe srcdoc=")
+    assert "Josephine Teo" not in text  # not in Singapore's neighbourhood
+
+
+def test_load_reads_any_format_and_keeps_the_document_graphs(tmp_path: Path) -> None:
+    dataset = to_dataset(*tiny_extraction())
+    kg = KnowledgeGraph(dataset)
+    for name in ("a.ttl", "a.nq", "a.jsonld"):
+        again = load(kg.write(tmp_path / name))
+        assert len(again) == len(kg)
+        assert again.chairs()["holder"].tolist() == ["Singapore"]
+    graphs = [g for g in load(tmp_path / "a.nq").dataset.graphs() if len(g)]
+    assert len(graphs) == 1
+
+
+def test_extract_warns_about_a_bad_document_and_keeps_the_others(tmp_path: Path) -> None:
+    (tmp_path / "good.html").write_text("<p>Singapore chaired the ASEAN Summit.</p>", "utf-8")
+    (tmp_path / "bad.html").write_bytes(b"\x00\x01\x02binary")
+    with pytest.warns(InputWarning, match=r"bad\.html: binary"):
+        kg = docgraph.extract(tmp_path, model="blank")
+    assert [f.path for f in kg.failures] == [str(tmp_path / "bad.html")]
+    assert "Singapore" in set(kg.entities()["label"])

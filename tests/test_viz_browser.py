@@ -1,0 +1,100 @@
+"""The interactive picture in a real browser: headless Chromium opens the page from
+disk, finds and clicks nodes, reads their sentences, and no name runs script."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Dataset
+from spacy.language import Language
+
+from docgraph.kg import KnowledgeGraph
+from helpers import ARTIFACTS, SEED, XSS_NAME, extract, extraction_dataset, hostile_dataset
+
+pytestmark = [pytest.mark.browser, pytest.mark.model]
+
+
+@pytest.fixture(scope="module")
+def page_file(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    (result,) = extract([SEED], nlp)
+    dataset = Dataset()
+    for source in (extraction_dataset(result), hostile_dataset()):
+        for graph in source.graphs():
+            target = dataset.graph(graph.identifier)
+            for triple in graph:
+                target.add(triple)
+    path = tmp_path_factory.mktemp("viz") / "graph.html"
+    KnowledgeGraph(dataset).show().save(path)
+    return path
+
+
+def test_the_page_loads_nothing_from_the_network(page_file: Path) -> None:
+    text = page_file.read_text("utf-8")
+    assert not re.search(r"<script[^>]*\bsrc=|<link[^>]*\bhref=|@import", text)
+    assert XSS_NAME not in text  # only ever as escaped JSON
+
+
+def test_a_reader_finds_clicks_and_reads_the_source(chromium: Any, page_file: Path) -> None:
+    dialogs: list[str] = []
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(page_file.as_uri())
+    page.wait_for_function("window.docgraphReady === true", timeout=30_000)
+
+    found = {label: page.evaluate("label => window.docgraphView.find(label)", label)
+             for label in ("Josephine Teo", "Working Group on AI Governance")}
+    assert all(found.values()), found
+    teo = found["Josephine Teo"]
+    page.mouse.click(teo["x"], teo["y"])
+    details = page.locator("#details")
+    assert details.locator("h2").first.inner_text() == "Josephine Teo"
+    marks = details.locator("mark.subject").all_inner_texts()
+    assert any("Teo" in mark for mark in marks), marks
+    sentence = details.locator(".sentence").first.inner_text()
+    assert "Josephine" in sentence
+
+    details.locator("#statements li").first.click()
+    assert details.locator(".sentence").count() == 1
+    assert " \u2192 " in details.locator("h2").first.inner_text()
+
+    page.fill("#search", "WG-AI")
+    items = page.locator("#entities li")
+    assert items.all_inner_texts() == ["Working Group on AI Governance"]
+    items.first.click()
+    assert details.locator("h2").first.inner_text() == "Working Group on AI Governance"
+
+    page.fill("#search", "<img")
+    page.locator("#entities li").first.click()
+    assert details.locator("h2").first.inner_text() == XSS_NAME
+    assert page.locator("img").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "graph.png"))
+    assert dialogs == []
+    assert errors == []
+    page.close()
+
+
+def test_filters_hide_types_and_relations(chromium: Any, page_file: Path) -> None:
+    page = chromium.new_page()
+    page.goto(page_file.as_uri())
+    page.wait_for_function("window.docgraphReady === true", timeout=30_000)
+    shown = page.evaluate("window.docgraphView.network.body.data.nodes.length")
+    page.locator("#types input[value='Country']").uncheck()
+    fewer = page.evaluate("window.docgraphView.network.body.data.nodes.length")
+    assert 0 < fewer < shown
+    assert page.evaluate("window.docgraphView.find('Singapore')") is None or \
+        page.locator("#entities li", has_text="Singapore").count() == 0
+    edges = page.evaluate("window.docgraphView.network.body.data.edges.length")
+    page.locator("#relations input[value='attended']").uncheck()
+    assert page.evaluate("window.docgraphView.network.body.data.edges.length") < edges
+    page.close()

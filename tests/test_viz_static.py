@@ -1,0 +1,69 @@
+"""Static pictures: valid PNG and SVG files of non-trivial size."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from docgraph.errors import ConfigurationError
+from docgraph.kg import KnowledgeGraph
+from docgraph.rdf import to_dataset
+from docgraph.viz.interactive import chairs_table, script_json
+from docgraph.viz.static import chairs_figure, neighbourhood_figure, save
+from helpers import XSS_NAME, hostile_dataset, tiny_extraction
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def kg() -> KnowledgeGraph:
+    return KnowledgeGraph(to_dataset(*tiny_extraction()))
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_neighbourhood_and_chairs_pictures_are_valid_files(kg: KnowledgeGraph,
+                                                           tmp_path: Path, suffix: str) -> None:
+    figures = {"neighbourhood": neighbourhood_figure(kg.neighbourhood("Singapore"),
+                                                     kg.resolve("Singapore")),
+               "chairs": chairs_figure(kg.chairs())}
+    for name, figure in figures.items():
+        path = save(figure, tmp_path / f"{name}{suffix}")
+        data = path.read_bytes()
+        if suffix == ".png":
+            assert data.startswith(PNG)
+            assert len(data) > 10_000, name
+        else:
+            root = ET.fromstring(data)
+            assert root.tag.endswith("svg")
+            assert len(data) > 3_000, name
+            texts = [e.text for e in root.iter() if e.tag.endswith("text")]
+            assert "Singapore" in texts, name
+
+
+def test_an_empty_table_still_draws_a_picture(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    empty = kg.chairs().iloc[0:0]
+    assert save(chairs_figure(empty), tmp_path / "empty.png").stat().st_size > 1000
+    with pytest.raises(ConfigurationError, match=r"\.png or \.svg"):
+        save(chairs_figure(empty), tmp_path / "x.gif")
+
+
+def test_markup_in_names_is_text_in_every_picture(tmp_path: Path) -> None:
+    hostile = KnowledgeGraph(hostile_dataset())
+    path = save(neighbourhood_figure(hostile.to_networkx()), tmp_path / "n.svg")
+    svg = path.read_text(encoding="utf-8")
+    assert "<img" not in svg
+    assert "&lt;img src=x" in svg  # the name is wrapped over two lines
+    assert "onerror=alert(1)&gt;" in svg
+    assert XSS_NAME not in hostile.show().html
+    encoded = script_json({"name": XSS_NAME, "alias": "</script><!--"})
+    assert "<" not in encoded
+    assert ">" not in encoded
+
+
+def test_the_chairs_table_is_escaped_and_says_when_empty(kg: KnowledgeGraph) -> None:
+    table = chairs_table(kg.chairs())
+    assert "<th>2024</th>" in table
+    assert "chair: Singapore (Country)" in table
+    assert "No chair" in chairs_table(kg.chairs().iloc[0:0])
