@@ -1,6 +1,7 @@
 # docgraph's two set-up commands (see README.md):
-#   make demo   create .venv, install docgraph, extract seeds/ to out/graph.ttl and list
-#               the entities found
+#   make demo   create .venv, install docgraph, extract seeds/ to out/graph.ttl (checked
+#               against the SHACL shapes), list the entities found, draw out/graph.html
+#               and print who chaired what
 #   make test   create .venv, install docgraph with its test tools (and Debian's chromium
 #               for the browser tests), then run ruff, mypy and the whole test suite
 PYTHON ?= python3
@@ -17,8 +18,10 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 demo: $(INSTALLED)
-	$(BIN)/docgraph extract seeds/ --output out/
+	$(BIN)/docgraph extract seeds/ --output out/ --validate
 	$(BIN)/docgraph entities seeds/
+	$(BIN)/docgraph viz out/graph.ttl --output out/graph.html
+	$(BIN)/docgraph chairs out/graph.ttl
 
 test: lint typecheck pytest
 

@@ -395,7 +395,8 @@ def chairs(
     frame = _load(graphs).chairs()
     if fmt == "table":
         frame = frame[["meeting", "role", "holder", "holder_type", "start", "end", "place",
-                       "handed_over_by", "document"]]
+                       "handed_over_by"]].rename(columns={"holder_type": "type",
+                                                          "handed_over_by": "from"})
     _print_frame(frame, fmt)
 
 

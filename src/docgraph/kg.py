@@ -47,6 +47,7 @@ _RELATION_COLUMNS = ["subject", "subject_label", "relation", "object", "object_l
 _CHAIR_COLUMNS = ["meeting", "series", "role", "holder", "holder_type", "start", "end",
                   "place", "handed_over_by", "sentence", "document", "meeting_iri",
                   "holder_iri", "assertion"]
+"""The chairs table; a ``statements`` column counts the sentences that state each row."""
 
 
 class KnowledgeGraph:
@@ -157,7 +158,9 @@ class KnowledgeGraph:
         """Who chaired what, earliest first.
 
         Columns: meeting, series, role (chair, vice-chair, next chair), holder and its
-        type, period, place, who handed the chair over, the sentence and its document.
+        type, period, place, who handed the chair over, the first sentence that says so
+        and its document, and how many statements say so. Several documents stating the
+        same fact give one row.
 
         A holder who took over a chairmanship ("handed over the Chairmanship to
         Thailand") is a ``next chair`` row naming who handed it over.
@@ -179,8 +182,13 @@ class KnowledgeGraph:
         frame["end"] = pd.to_datetime(frame["end"]).dt.date
         order = {"chair": 0, "vice-chair": 1, "next chair": 2}
         frame["_order"] = frame["role"].map(order)
-        frame = frame.sort_values(["start", "meeting", "_order", "holder"],
+        frame = frame.sort_values(["start", "meeting", "_order", "holder", "document"],
                                   na_position="last", ignore_index=True)
+        # One row per fact: the first sentence that states it, and how many do.
+        same = ["meeting_iri", "role", "holder_iri", "handed_over_by"]
+        counts = frame.groupby(same, dropna=False, sort=False)["assertion"].transform("size")
+        frame["statements"] = counts.astype("int64")
+        frame = frame.drop_duplicates(subset=same, keep="first", ignore_index=True)
         return frame.drop(columns="_order").astype(object).where(frame.notna(), None)
 
     def neighbours(self, name: str, depth: int = 1) -> pd.DataFrame:

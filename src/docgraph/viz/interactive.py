@@ -37,6 +37,9 @@ class Picture:
     def __init__(self, text: str) -> None:
         self.html = text
 
+    def __repr__(self) -> str:
+        return f"<Picture: {len(self.html) // 1024} KB of HTML; .save(path) to keep it>"
+
     def save(self, path: str | Path) -> Path:
         """Write the page to ``path``."""
         target = Path(path)
