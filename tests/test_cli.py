@@ -256,7 +256,7 @@ def test_query_prints_a_table_csv_or_json(tmp_path: Path) -> None:
     assert "Josephine Teo" in result.stdout
     result = runner.invoke(app, ["query", str(graph), "-q", query, "--format", "csv"])
     assert result.stdout.splitlines()[0] == "label"
-    result = runner.invoke(app, ["query", str(graph), "-q", query, "--format", "json"])
+    result = runner.invoke(app, ["query", str(graph), query, "--format", "json"])
     assert json.loads(result.stdout.splitlines()[0]) == {"label": "4th ASEAN Digital "
                                                                   "Ministers' Meeting"}
 
@@ -282,6 +282,8 @@ def test_query_refuses_service_and_load_and_bad_input(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "updates are not run (LOAD)" in result.stderr
     assert runner.invoke(app, ["query", str(graph)]).exit_code == 2
+    assert runner.invoke(app, ["query", str(graph), "-q", "ASK {}", "--file",
+                               str(hostile)]).exit_code == 2
     missing = runner.invoke(app, ["query", str(tmp_path / "none.ttl"), "-q", "ASK {}"])
     assert missing.exit_code == 1
     assert "none.ttl: cannot read" in missing.stderr

@@ -346,9 +346,12 @@ def _load(graphs: list[Path]) -> KnowledgeGraph:
 
 @app.command()
 def query(
-    graphs: Graphs,
+    arguments: Annotated[list[str], typer.Argument(
+        metavar="GRAPH... [QUERY]",
+        help="Graph files docgraph wrote (any RDF format), then the SPARQL query itself "
+             "unless --query or --file gives it.", show_default=False)],
     text: Annotated[str | None, typer.Option(
-        "--query", "-q", help="The SPARQL query (or give --file).")] = None,
+        "--query", "-q", help="The SPARQL query.")] = None,
     file: Annotated[Path | None, typer.Option(
         "--file", help="A file holding the SPARQL query (queries/*.rq).")] = None,
     fmt: Annotated[str, typer.Option(
@@ -360,9 +363,15 @@ def query(
     """Run a SPARQL query over graph files; SERVICE and FROM are refused by default."""
     from docgraph.errors import QueryError
 
-    if (text is None) == (file is None):
-        _error("give the query with --query or --file (one of them)")
+    if text is not None and file is not None:
+        _error("give the query once: --query, --file or as the last argument")
         raise typer.Exit(EXIT_USAGE)
+    graphs = [Path(a) for a in arguments]
+    if text is None and file is None:
+        if len(arguments) < 2:  # at least one graph, then the query
+            _error("give the query as the last argument, or with --query or --file")
+            raise typer.Exit(EXIT_USAGE)
+        graphs, text = graphs[:-1], arguments[-1]
     if fmt not in {"table", "csv", "json"}:
         _error(f"unknown --format {fmt!r}; choose table, csv or json")
         raise typer.Exit(EXIT_USAGE)
@@ -372,10 +381,9 @@ def query(
         except (OSError, UnicodeDecodeError) as exc:
             _error(f"{file}: cannot read the query: {exc}")
             raise typer.Exit(EXIT_USAGE) from exc
-    assert text is not None
     kg = _load(graphs)
     try:
-        frame = kg.sparql(text, allow_network=allow_network)
+        frame = kg.sparql(text or "", allow_network=allow_network)
     except QueryError as exc:
         _error(f"{file or 'query'}: {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
