@@ -456,7 +456,7 @@ def viz(
             if view == "chairs":
                 figure = chairs_figure(kg.chairs())
             else:
-                graph = kg._view(focus, depth, types, relations)
+                graph = kg.subgraph(focus, depth, types, relations)
                 figure = neighbourhood_figure(
                     graph, kg.resolve(focus) if focus else None,
                     title=kg.resolve_label(focus) if focus else None)

@@ -329,7 +329,7 @@ class KnowledgeGraph:
         """
         from docgraph.viz.interactive import Picture, page
 
-        graph = self._view(focus, depth, types, relations)
+        graph = self.subgraph(focus, depth, types, relations)
         title = f"docgraph: {self.resolve_label(focus)}" if focus else "docgraph"
         return Picture(page(graph, self.documents, self.chairs(), title=title))
 
@@ -337,8 +337,14 @@ class KnowledgeGraph:
         """The canonical label of the entity called ``name``."""
         return str(self._networkx.nodes[self.resolve(name)]["label"])
 
-    def _view(self, focus: str | None, depth: int, types: Iterable[str] | None,
-              relations: Iterable[str] | None) -> nx.MultiDiGraph[str]:
+    def subgraph(self, focus: str | None = None, depth: int = 1,
+                 types: Iterable[str] | None = None,
+                 relations: Iterable[str] | None = None) -> nx.MultiDiGraph[str]:
+        """What a picture draws: the neighbourhood of ``focus``, or everything.
+
+        ``types`` keeps only those entities (the focus stays), ``relations`` only those
+        statements.
+        """
         graph = self.neighbourhood(focus, depth) if focus else self._networkx.copy()
         if types:
             wanted = {t.casefold() for t in types}

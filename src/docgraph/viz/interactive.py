@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -97,13 +98,7 @@ def page(graph: nx.MultiDiGraph[str], documents: Mapping[str, Mapping[str, str]]
         "@@APP@@": _asset("app.js"),
     }
     # One pass, so that nothing inserted is itself searched for placeholders.
-    parts = template.split("@@")
-    out = []
-    for index, part in enumerate(parts):
-        token = f"@@{part}@@"
-        out.append(replacements[token] if index % 2 and token in replacements
-                   else (f"@@{part}@@" if index % 2 else part))
-    return "".join(out)
+    return re.sub(r"@@[A-Z]+@@", lambda match: replacements[match.group(0)], template)
 
 
 def script_json(value: Any) -> str:
