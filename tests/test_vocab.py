@@ -9,7 +9,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from docgraph.ner.lexicon import load_gazetteers
 from docgraph.resources import ontology_path
-from docgraph.vocab import DG, ONTOLOGY_IRI, coarse_type
+from docgraph.vocab import DG, ONTOLOGY_IRI, coarse_type, tenure_roles
 
 # The local names that mean "entity" to tools which classify nodes by class name (the
 # evaluation scorer among them): bookkeeping nodes must never reach one of them.
@@ -99,3 +99,8 @@ def test_coarse_types_follow_the_class_hierarchy() -> None:
 
 def _local_name(node: object) -> str:
     return re.split(r"[#/]", str(node))[-1]
+
+
+def test_tenure_roles_come_from_the_ontology() -> None:
+    assert tenure_roles() == {"chairOf": DG.chair, "viceChairOf": DG.viceChair,
+                              "holdsPost": DG.postHolder}

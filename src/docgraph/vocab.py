@@ -8,7 +8,9 @@ so the code cannot use a term the ontology lacks.
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
+import functools
+
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 ONTOLOGY_IRI = "https://w3id.org/docgraph/ontology"
@@ -93,6 +95,7 @@ class DG(DefinedNamespace):
     startDate: URIRef
     endDate: URIRef
     # Roles held during a period
+    tenureRole: URIRef
     roleIn: URIRef
     reportedOn: URIRef
     roles: URIRef
@@ -120,6 +123,22 @@ def coarse_type(label: str) -> str:
     One of Person, Organization, Country, Place, Meeting, Work and Post.
     """
     return COARSE_TYPES.get(label, "Work")
+
+
+@functools.cache
+def tenure_roles() -> dict[str, URIRef]:
+    """The relations that are also tenures, by local name, and their role (``dg:chair``).
+
+    Read from the ontology's ``dg:tenureRole`` annotations.
+    """
+    from docgraph.resources import ontology_path
+
+    graph = Graph()
+    graph.parse(data=ontology_path().read_text(encoding="utf-8"), format="turtle")
+    namespace = str(DG._NS)
+    return {str(prop)[len(namespace):]: URIRef(str(role))
+            for prop, role in graph.subject_objects(DG.tenureRole)
+            if str(prop).startswith(namespace)}
 
 
 def term(name: str) -> URIRef:

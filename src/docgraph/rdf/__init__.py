@@ -9,7 +9,7 @@
   OWL-RL consistency check.
 """
 
-from docgraph.rdf.build import ROLES, from_rdf, to_dataset, to_rdf, union
+from docgraph.rdf.build import from_rdf, to_dataset, to_rdf, union
 from docgraph.rdf.formats import (
     FORMATS,
     Format,
@@ -33,7 +33,6 @@ from docgraph.rdf.iris import (
 
 __all__ = [
     "FORMATS",
-    "ROLES",
     "Format",
     "block_iri",
     "check_base",

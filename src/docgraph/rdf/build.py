@@ -40,14 +40,10 @@ from docgraph.rdf.iris import (
 )
 from docgraph.rdf.text import clean_literal
 from docgraph.types import Document, Entity, InputFormat
-from docgraph.vocab import DG, ID_BASE, OA, PREFIXES, coarse_type, term
+from docgraph.vocab import DG, ID_BASE, OA, PREFIXES, coarse_type, tenure_roles, term
 
 Triple = tuple[Node, Node, Node]
 
-ROLES = {"chairOf": DG.chair, "viceChairOf": DG.viceChair, "holdsPost": DG.postHolder}
-"""The relations that are also tenures, and the kind of role each one is."""
-_MEETING_SUBJECT = {"heldIn"}
-_MEETING_OBJECT = {"attended", "hosted", "chairOf", "viceChairOf", "convened"}
 _MEDIA_TYPES = {InputFormat.HTML: "text/html", InputFormat.HTML_PAGE: "text/html",
                 InputFormat.MARKDOWN: "text/markdown", InputFormat.TEXT: "text/plain"}
 
@@ -111,28 +107,23 @@ def meeting_periods(found: Iterable[Statement], entities: Mapping[str, Entity]
                     ) -> dict[str, tuple[dt.date, dt.date]]:
     """When each meeting took place, by entity key, as the sentences about it say.
 
-    A sentence that says where a meeting was held, or who attended, hosted, chaired or
-    convened it, may give its date ("held in Singapore in February 2024"); the
-    narrowest such period wins, and the earliest of equally narrow ones.
+    A sentence that relates a meeting to something (where it was held, who attended,
+    hosted, chaired or convened it) may give its date ("held in Singapore in February
+    2024"); the narrowest such period wins, and the earliest of equally narrow ones.
     """
     periods: dict[str, tuple[dt.date, dt.date]] = {}
     for item in found:
         relation = item.relation
         if relation.start is None or relation.end is None:
             continue
-        if item.predicate in _MEETING_SUBJECT:
-            key = item.subject
-        elif item.predicate in _MEETING_OBJECT:
-            key = item.object
-        else:
-            continue
-        entity = entities.get(key)
-        if entity is None or entity.label != "Meeting":
-            continue
         period = (relation.start, relation.end)
-        best = periods.get(key)
-        if best is None or (period[1] - period[0], period) < (best[1] - best[0], best):
-            periods[key] = period
+        for key in (item.subject, item.object):
+            entity = entities.get(key)
+            if entity is None or entity.label != "Meeting":
+                continue
+            best = periods.get(key)
+            if best is None or (period[1] - period[0], period) < (best[1] - best[0], best):
+                periods[key] = period
     return periods
 
 
@@ -224,7 +215,7 @@ class _Writer:
         if relation.end is not None:
             add(DG.endDate, Literal(relation.end.isoformat(), datatype=XSD.date))
         self._selections(document_id, node, doc, block, item)
-        if item.predicate in ROLES:
+        if item.predicate in tenure_roles():
             self._tenure(document_id, node, subject, item, obj)
 
     def _selections(self, document_id: str, node: URIRef, doc: URIRef, block: URIRef,
@@ -275,7 +266,7 @@ class _Writer:
     def _tenure(self, document_id: str, assertion: URIRef, holder: URIRef, item: Statement,
                 target: URIRef) -> None:
         relation = item.relation
-        role = ROLES[item.predicate]
+        role = tenure_roles()[item.predicate]
         first, last = relation.start, relation.end
         if first is None and last is None and item.object in self.periods:
             # Chairing a meeting lasts as long as the meeting, whose date another
