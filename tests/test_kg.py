@@ -43,6 +43,12 @@ def test_chairs_names_singapore_and_thailand_taking_over(kg: KnowledgeGraph) -> 
     assert takeover["role"] == "next chair"
     assert takeover["handed_over_by"] == "Singapore"
     assert takeover["meeting"] == "ASEAN Digital Ministers' Meeting"
+    # Josephine Teo chaired nothing by name: the meeting comes from her sentence
+    # ("attended the 5th ADGMIN ..., where she ... handed over the ADGMIN Chairmanship").
+    person = chairs[chairs["handed_over_by"] == "Josephine Teo"].iloc[0]
+    assert (person["holder"], person["meeting"]) == \
+        ("Prasert Jantararuangtong", "ASEAN Digital Ministers' Meeting")
+    assert str(person["start"]) == "2025-01-16"
 
 
 @pytest.mark.model
