@@ -152,6 +152,8 @@ def from_string(text: str, fmt: str = "turtle", *, name: str = "<string>") -> Da
     spec = format_for(fmt)
     if spec.rdflib is None:
         raise ConfigurationError(f"{fmt} is a graph format, not RDF: use read_networkx()")
+    if spec.name == "jsonld":
+        _refuse_remote_contexts(text, name)
     dataset = Dataset()
     try:
         with _rdflib_internals():
@@ -164,6 +166,31 @@ def from_string(text: str, fmt: str = "turtle", *, name: str = "<string>") -> Da
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, replace=True)
     return dataset
+
+
+def _refuse_remote_contexts(text: str, name: str) -> None:
+    """Refuse JSON-LD whose ``@context`` (or ``@import``) names a URL or a file.
+
+    rdflib would fetch it, so reading a file from someone else could reach the network
+    or read local files; docgraph writes its context embedded and reads only that kind.
+    """
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise InputError(name, f"not valid jsonld: {_first_line(exc)}") from exc
+    todo: list[Any] = [data]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, list):
+            todo.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                contexts = value if isinstance(value, list) else [value]
+                if key in {"@context", "@import"} and any(isinstance(c, str)
+                                                           for c in contexts):
+                    raise InputError(name, "the JSON-LD names a remote @context; docgraph "
+                                           "reads only embedded contexts (it never fetches)")
+                todo.append(value)
 
 
 def write(data: Dataset | Graph, path: Path, fmt: str = "turtle") -> None:
