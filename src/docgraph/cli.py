@@ -449,7 +449,8 @@ def viz(
     kg = _load(graphs)
     try:
         if suffix in {".html", ".htm"}:
-            kg.show(focus, depth, types, relations).save(output)
+            with _warnings_on_stderr():
+                kg.show(focus, depth, types, relations).save(output)
         else:
             from docgraph.viz.static import chairs_figure, neighbourhood_figure, save
 

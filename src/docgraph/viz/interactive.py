@@ -16,13 +16,14 @@ import functools
 import html
 import json
 import re
+import warnings
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docgraph._version import __version__
-from docgraph.errors import ConfigurationError
+from docgraph.errors import ConfigurationError, DocgraphWarning
 from docgraph.kg import records
 from docgraph.viz import meeting_label, styles
 from docgraph.vocab import coarse_type
@@ -30,6 +31,10 @@ from docgraph.vocab import coarse_type
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
+
+
+LARGE = 1500
+"""Above this many entities a whole-graph page is slow in a browser: docgraph warns."""
 
 
 class Picture:
@@ -81,6 +86,10 @@ def page(graph: nx.MultiDiGraph[str], documents: Mapping[str, Mapping[str, str]]
                 if data.get(name) is not None}
         edges.append({"id": f"{subject} {obj} {key}", "from": subject, "to": obj,
                       "document": path_of(data.get("document")), **edge})
+    if len(nodes) > LARGE:
+        warnings.warn(f"the picture has {len(nodes)} entities and will be slow to lay out "
+                      "in a browser; draw a part with --focus/--depth or --types",
+                      DocgraphWarning, stacklevel=2)
     payload = {"nodes": nodes, "edges": edges,
                "styles": {name: {"color": s["color"], "shape": s["shape"],
                                  "font": s.get("font", "#1d2329")}
