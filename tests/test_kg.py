@@ -12,7 +12,7 @@ from rdflib import Graph
 from spacy.language import Language
 
 import docgraph
-from docgraph.errors import InputWarning, UnknownEntityError
+from docgraph.errors import ConfigurationError, InputWarning, UnknownEntityError
 from docgraph.kg import KnowledgeGraph, from_extractions, load
 from docgraph.rdf import to_dataset
 from helpers import SEED, extract, tiny_extraction
@@ -62,6 +62,8 @@ def test_entities_by_type_class_or_coarse(kg: KnowledgeGraph) -> None:
     groups = kg.entities(type="workinggroup")
     assert list(groups["label"]) == ["Working Group on AI Governance"]
     assert "Working Group on AI Governance" in set(kg.entities(type="Organization")["label"])
+    with pytest.raises(ConfigurationError, match="unknown entity type 'Persn'"):
+        kg.entities(type="Persn")
 
 
 @pytest.mark.model

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, URIRef
 
-from docgraph.errors import InputError, UnknownEntityError
+from docgraph.errors import ConfigurationError, InputError, UnknownEntityError
 from docgraph.names import normalise_name
 from docgraph.query import select
 from docgraph.vocab import DG, ID_BASE, coarse_type
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from docgraph.viz.interactive import Picture
 
 _ENTITY_COLUMNS = ["iri", "label", "type", "coarse_type", "aliases", "documents"]
+_TYPE_NAMES = frozenset(
+    name.casefold() for name in (*DG.__annotations__, "Work")
+    if name[:1].isupper() and name not in {"SourceDocument", "Block", "Assertion", "Tenure"})
 _RELATION_COLUMNS = ["subject", "subject_label", "relation", "object", "object_label",
                      "sentence", "document", "rule", "confidence", "start", "end",
                      "assertion"]
@@ -103,16 +106,26 @@ class KnowledgeGraph:
         return select(self._graph, query, allow_network=allow_network)
 
     def entities(self, type: str | None = None) -> pd.DataFrame:
-        """The entities, most mentioned first; ``type`` keeps one kind.
+        """The entities, most connected first; ``type`` keeps one kind.
+
+        Columns: iri, label, type (the class), coarse_type, aliases, documents (how many
+        mention it) and relations (how many statements it is in).
 
         Args:
             type: A class of the ontology (``WorkingGroup``) or a coarse type (``Person``,
                 ``Organization``, ``Country``, ``Place``, ``Meeting``, ``Work``, ``Post``),
                 in any case.
+
+        Raises:
+            ConfigurationError: If ``type`` is neither.
         """
         import pandas as pd
 
         wanted = type.casefold() if type else None
+        if wanted and wanted not in _TYPE_NAMES:
+            raise ConfigurationError(f"unknown entity type {type!r}; use a class of the "
+                                     "ontology or Person, Organization, Country, Place, "
+                                     "Meeting, Work or Post")
         rows = []
         for iri, data in self._networkx.nodes(data=True):
             coarse = coarse_type(data["type"])
