@@ -314,3 +314,7 @@ def test_viz_writes_html_svg_and_png(tmp_path: Path) -> None:
     assert "no entity is called 'Atlantis'" in result.stderr
     result = runner.invoke(app, ["viz", str(graph), "-o", str(tmp_path / "x.gif")])
     assert result.exit_code == 2
+    result = runner.invoke(app, ["viz", str(graph), "-o", str(tmp_path / "x.png"),
+                                 "--types", "Persn", "--relations", "chairOf"])
+    assert result.exit_code == 2
+    assert "unknown entity type or relation: Persn" in result.stderr

@@ -440,7 +440,7 @@ def viz(
                        "chairs (who chaired what over time).")] = "graph",
 ) -> None:
     """Draw the graph: an interactive HTML page, or a static SVG/PNG."""
-    from docgraph.errors import UnknownEntityError
+    from docgraph.errors import ConfigurationError, UnknownEntityError
 
     suffix = output.suffix.lower()
     if suffix not in {".html", ".htm", ".svg", ".png"} or view not in {"graph", "chairs"}:
@@ -462,7 +462,7 @@ def viz(
                     graph, kg.resolve(focus) if focus else None,
                     title=kg.resolve_label(focus) if focus else None)
             save(figure, output)
-    except UnknownEntityError as exc:
+    except (UnknownEntityError, ConfigurationError) as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE) from exc
     print(f"docgraph: wrote {output}", file=sys.stderr)

@@ -358,6 +358,11 @@ class KnowledgeGraph:
         ``types`` keeps only those entities (the focus stays), ``relations`` only those
         statements.
         """
+        types, relations = list(types or ()), list(relations or ())
+        unknown = [t for t in types if t.casefold() not in _TYPE_NAMES] + \
+            [r for r in relations if r not in DG.__annotations__ or not r[:1].islower()]
+        if unknown:
+            raise ConfigurationError(f"unknown entity type or relation: {', '.join(unknown)}")
         graph = self.neighbourhood(focus, depth) if focus else self._networkx.copy()
         if types:
             wanted = {t.casefold() for t in types}
