@@ -3,7 +3,6 @@ allowed."""
 
 from __future__ import annotations
 
-import socket
 from typing import Any
 
 import pytest
@@ -18,20 +17,6 @@ from helpers import tiny_extraction
 @pytest.fixture(scope="module")
 def graph() -> Graph:
     return to_rdf(*tiny_extraction())
-
-
-@pytest.fixture
-def connections(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Every attempt to open a network connection, refused and recorded."""
-    attempts: list[Any] = []
-
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        attempts.append(args)
-        raise OSError("network access attempted in a test")
-
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    return attempts
 
 
 def test_select_gives_a_table_of_python_values(graph: Graph) -> None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, TIME, XSD
 from rdflib.term import Node
@@ -24,6 +24,7 @@ from docgraph.rdf import (
     to_dataset,
     to_rdf,
     to_string,
+    union,
 )
 from docgraph.rdf.text import clean_literal
 from docgraph.types import Entity
@@ -159,20 +160,12 @@ def test_each_document_is_a_named_graph_and_the_union_is_the_flat_graph() -> Non
     names = {g.identifier for g in dataset.graphs() if len(g)}
     assert names == {graph_iri(d) for d in documents}
     flat = to_rdf(entities, documents, one[2] + two[2])
-    assert isomorphic(flat, _union(dataset))
+    assert isomorphic(flat, union(dataset))
     # Replacing one document touches only its graph: the other keeps its assertions.
     first, second = (dataset.graph(graph_iri(d)) for d in documents)
     dataset.remove_graph(first)
     assert set(dataset.graph(second.identifier)) == set(second)
-    assert (URIRef(SG_IRI), DG.chairOf, MEETING) in _union(dataset)
-
-
-def _union(dataset: Dataset) -> Graph:
-    graph = Graph()
-    for context in dataset.graphs():
-        for triple in context:
-            graph.add(triple)
-    return graph
+    assert (URIRef(SG_IRI), DG.chairOf, MEETING) in union(dataset)
 
 
 def test_wikidata_links_come_from_the_gazetteers() -> None:
@@ -213,8 +206,8 @@ def _named(name: str) -> Graph:
 def test_any_text_survives_every_format(name: str, fmt: str) -> None:
     graph = _named(name)
     again = from_string(to_string(graph, fmt), fmt)
-    assert isomorphic(graph, _union(again))
-    labels = {str(o) for s, o in _union(again).subject_objects(RDFS.label)
+    assert isomorphic(graph, union(again))
+    labels = {str(o) for s, o in union(again).subject_objects(RDFS.label)
               if (s, RDF.type, DG.Person) in graph}
     assert labels == {name}
 
@@ -227,7 +220,7 @@ def test_arbitrary_names_give_valid_iris_and_round_trip(name: str) -> None:
     assert str(person).isascii()
     assert not any(c in str(person) for c in ' <>"{}|\\^`')
     for fmt in ("turtle", "jsonld", "xml"):
-        again = _union(from_string(to_string(graph, fmt), fmt))
+        again = union(from_string(to_string(graph, fmt), fmt))
         assert isomorphic(graph, again), fmt
         assert str(again.value(person, RDFS.label)) == clean_literal(name)
 

@@ -372,9 +372,7 @@ def query(
             _error("give the query as the last argument, or with --query or --file")
             raise typer.Exit(EXIT_USAGE)
         graphs, text = graphs[:-1], arguments[-1]
-    if fmt not in {"table", "csv", "json"}:
-        _error(f"unknown --format {fmt!r}; choose table, csv or json")
-        raise typer.Exit(EXIT_USAGE)
+    _check_table_format(fmt)
     if file is not None:
         try:
             text = file.read_text(encoding="utf-8")
@@ -397,15 +395,19 @@ def chairs(
         "--format", "-f", help="table, csv or json (JSON Lines).")] = "table",
 ) -> None:
     """Who chaired what: meetings, chairs, vice-chairs and handovers, with dates."""
-    if fmt not in {"table", "csv", "json"}:
-        _error(f"unknown --format {fmt!r}; choose table, csv or json")
-        raise typer.Exit(EXIT_USAGE)
+    _check_table_format(fmt)
     frame = _load(graphs).chairs()
     if fmt == "table":
         frame = frame[["meeting", "role", "holder", "holder_type", "start", "end", "place",
                        "handed_over_by"]].rename(columns={"holder_type": "type",
                                                           "handed_over_by": "from"})
     _print_frame(frame, fmt)
+
+
+def _check_table_format(fmt: str) -> None:
+    if fmt not in {"table", "csv", "json"}:
+        _error(f"unknown --format {fmt!r}; choose table, csv or json")
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _print_frame(frame: Any, fmt: str) -> None:

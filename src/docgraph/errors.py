@@ -67,6 +67,12 @@ class UnknownEntityError(DocgraphError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (a library's may run to pages)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 class DocgraphWarning(UserWarning):
     """Base class of docgraph's warnings."""
 

@@ -29,7 +29,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from docgraph.errors import ConfigurationError, InputError, UnknownEntityError
 from docgraph.names import normalise_name
-from docgraph.query import select
+from docgraph.query import records, select
 from docgraph.vocab import DG, ID_BASE, coarse_type
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ class KnowledgeGraph:
                          graph.nodes[obj]["label"], data.get("sentence"),
                          self._document_path(data.get("document")), data.get("rule"),
                          data.get("confidence"), data.get("start"), data.get("end"),
-                         key if "/assertion/" in key else None])
+                         key if _stated(data) else None])
         frame = pd.DataFrame(rows, columns=_RELATION_COLUMNS)
         return frame.sort_values(["relation", "subject_label", "object_label", "document"],
                                  ignore_index=True)
@@ -307,7 +307,7 @@ class KnowledgeGraph:
         return sorted(key for _, target, key, data in
                       self._networkx.out_edges(first, keys=True, data=True)
                       if target == last and data["relation"] == relation
-                      and "/assertion/" in key)
+                      and _stated(data))
 
     @functools.cached_property
     def documents(self) -> dict[str, dict[str, str]]:
@@ -471,17 +471,9 @@ def load(*paths: str | Path) -> KnowledgeGraph:
     return KnowledgeGraph(dataset)
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of ``frame`` as dictionaries, with ``None`` for missing values."""
-    return [{str(key): (None if _missing(value) else value) for key, value in row.items()}
-            for row in frame.to_dict("records")]
-
-
-def _missing(value: Any) -> bool:
-    import pandas as pd
-
-    return value is None or (not isinstance(value, (list, tuple, dict)) and
-                             bool(pd.isna(value)))
+def _stated(edge: Mapping[str, Any]) -> bool:
+    """Whether a networkx edge is an assertion (it has a sentence), not a bare triple."""
+    return "sentence" in edge
 
 
 def _query(name: str) -> str:

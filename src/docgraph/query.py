@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from docgraph.errors import QueryError
+from docgraph.errors import QueryError, first_line
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,7 +40,7 @@ def check(query: str, *, allow_network: bool = False) -> str:
         try:
             update = parseUpdate(query)
         except ParseException:
-            raise QueryError(f"not a SPARQL query: {_first_line(exc)}") from exc
+            raise QueryError(f"not a SPARQL query: {first_line(exc)}") from exc
         kinds = sorted({node.name.upper() for node in _nodes(update)
                         if node.name not in {"Update", "Prologue"}})
         raise QueryError(f"updates are not run ({', '.join(kinds) or 'update'}); "
@@ -83,9 +83,22 @@ def select(graph: Graph, query: str, *, allow_network: bool = False) -> pd.DataF
     except QueryError:
         raise
     except Exception as exc:
-        raise QueryError(f"the query failed: {_first_line(exc)}") from exc
+        raise QueryError(f"the query failed: {first_line(exc)}") from exc
     finally:
         sparql.SPARQL_LOAD_GRAPHS = loading
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of ``frame`` as dictionaries, with ``None`` for missing values."""
+    return [{str(key): (None if _missing(value) else value) for key, value in row.items()}
+            for row in frame.to_dict("records")]
+
+
+def _missing(value: Any) -> bool:
+    import pandas as pd
+
+    return value is None or (not isinstance(value, (list, tuple, dict)) and
+                             bool(pd.isna(value)))
 
 
 def _python(term: Any) -> Any:
@@ -110,8 +123,3 @@ def _nodes(tree: Any) -> Iterator[Any]:
     elif isinstance(tree, (list, tuple)) or hasattr(tree, "asList"):
         for value in tree:
             yield from _nodes(value)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

@@ -126,15 +126,31 @@ def coarse_type(label: str) -> str:
 
 
 @functools.cache
+def ontology() -> Graph:
+    """The OWL ontology (``ontologies/docgraph.ttl``), parsed once; do not change it.
+
+    Raises:
+        ConfigurationError: If ``ontologies/docgraph.ttl`` cannot be read.
+    """
+    from docgraph.errors import ConfigurationError
+    from docgraph.resources import ontology_path
+
+    path = ontology_path()
+    graph = Graph()
+    try:
+        graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
+        raise ConfigurationError(f"{path}: cannot read the ontology: {exc}") from exc
+    return graph
+
+
+@functools.cache
 def tenure_roles() -> dict[str, URIRef]:
     """The relations that are also tenures, by local name, and their role (``dg:chair``).
 
     Read from the ontology's ``dg:tenureRole`` annotations.
     """
-    from docgraph.resources import ontology_path
-
-    graph = Graph()
-    graph.parse(data=ontology_path().read_text(encoding="utf-8"), format="turtle")
+    graph = ontology()
     namespace = str(DG._NS)
     return {str(prop)[len(namespace):]: URIRef(str(role))
             for prop, role in graph.subject_objects(DG.tenureRole)

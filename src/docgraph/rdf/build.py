@@ -69,8 +69,9 @@ def to_dataset(entities: Iterable[Entity], documents: Mapping[str, Document] | N
     """
     check_base(base)
     found = sorted(found, key=_order)
-    writer = _Writer(list(entities), documents or {}, base)
-    writer.periods = meeting_periods(found, writer.entities)
+    entities = list(entities)
+    writer = _Writer(entities, documents or {}, base,
+                     meeting_periods(found, {e.key: e for e in entities}))
     writer.describe_entities(links or {})
     for item in found:
         writer.statement(item)
@@ -136,14 +137,15 @@ class _Writer:
     """Collects the triples of each document's graph ('' for entities with none)."""
 
     def __init__(self, entities: list[Entity], documents: Mapping[str, Document],
-                 base: str) -> None:
+                 base: str, periods: Mapping[str, tuple[dt.date, dt.date]]) -> None:
         self.entities = {entity.key: entity for entity in entities}
         self.documents = documents
         self.base = base
         self.iris = entity_iris(entities, base)
         self.triples: dict[str, set[Triple]] = {}
         self.assertions: set[URIRef] = set()
-        self.periods: dict[str, tuple[dt.date, dt.date]] = {}
+        self.blocks: set[URIRef] = set()
+        self.periods = periods
 
     def describe_entities(self, links: Mapping[str, Sequence[str]]) -> None:
         """Each entity, in the graph of every document that mentions it."""
@@ -207,6 +209,7 @@ class _Writer:
         add(RDF.object, obj)
         add(PROV.wasDerivedFrom, doc)
         add(DG.block, block)
+        self.blocks.add(block)
         add(PROV.wasGeneratedBy, self._activity(document_id, relation.rule))
         add(DG.confidence, Literal(Decimal(str(relation.confidence)), datatype=XSD.decimal))
         add(DG.sentence, _text(relation.text))
@@ -319,10 +322,9 @@ class _Writer:
             add(DG.permalink, _text(meta.permalink))
         if meta.description:
             add(DCTERMS.description, _text(meta.description))
-        used = {o for s, p, o in self.triples.get(source.id, ()) if p == DG.block}
         for block in source.blocks:
             fragment = block_iri(source.id, block.index, self.base)
-            if fragment not in used:
+            if fragment not in self.blocks:
                 continue
             add_block = self._adder(source.id, fragment)
             add_block(RDF.type, DG.Block)

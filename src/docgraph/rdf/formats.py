@@ -27,7 +27,7 @@ from rdflib.exceptions import Error as RdflibError
 from rdflib.namespace import PROV, RDF
 from rdflib.term import Node
 
-from docgraph.errors import ConfigurationError, InputError
+from docgraph.errors import ConfigurationError, InputError, first_line
 from docgraph.rdf.build import from_rdf, union
 from docgraph.resources import ontologies_dir
 from docgraph.vocab import DG, OA, PREFIXES
@@ -162,7 +162,7 @@ def from_string(text: str, fmt: str = "turtle", *, name: str = "<string>") -> Da
             else:
                 dataset.default_graph.parse(data=text, format=spec.rdflib)
     except (RdflibError, SyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(name, f"not valid {spec.name}: {_first_line(exc)}") from exc
+        raise InputError(name, f"not valid {spec.name}: {first_line(exc)}") from exc
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, replace=True)
     return dataset
@@ -177,7 +177,7 @@ def _refuse_remote_contexts(text: str, name: str) -> None:
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise InputError(name, f"not valid jsonld: {_first_line(exc)}") from exc
+        raise InputError(name, f"not valid jsonld: {first_line(exc)}") from exc
     todo: list[Any] = [data]
     while todo:
         node = todo.pop()
@@ -320,7 +320,7 @@ def read_networkx(path: Path) -> nx.MultiDiGraph[str]:
             return cast("nx.MultiDiGraph[str]", result)
         raw = cast("nx.MultiDiGraph[str]", nx.read_graphml(path, force_multigraph=True))
     except (OSError, SyntaxError, ValueError, KeyError, nx.NetworkXError) as exc:
-        raise InputError(str(path), f"cannot read graph: {_first_line(exc)}") from exc
+        raise InputError(str(path), f"cannot read graph: {first_line(exc)}") from exc
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, attrs in raw.nodes(data=True):
         graph.add_node(node, **_unflatten(attrs))
@@ -338,9 +338,4 @@ def _as_dataset(graph: Graph) -> Dataset:
     for triple in graph:
         dataset.default_graph.add(triple)
     return dataset
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 

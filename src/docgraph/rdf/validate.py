@@ -9,6 +9,7 @@ what the reasoner found contradictory (nothing, for what docgraph writes).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from rdflib.namespace import SH
 
 from docgraph.errors import ConfigurationError
 from docgraph.rdf.build import union
-from docgraph.resources import ontologies_dir, ontology_path
+from docgraph.resources import ontologies_dir
+from docgraph.vocab import ontology
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +85,9 @@ def validate(data: Graph | Dataset, shapes: Path | None = None) -> Report:
     """
     from pyshacl import validate as shacl
 
-    shapes_graph = _parse(shapes or shapes_path(), "shapes")
-    ontology = _parse(ontology_path(), "ontology")
+    shapes_graph = _shapes(shapes or shapes_path())
     graph = union(data) if isinstance(data, Dataset) else data
-    _, results, _ = shacl(graph, shacl_graph=shapes_graph, ont_graph=ontology,
+    _, results, _ = shacl(graph, shacl_graph=shapes_graph, ont_graph=ontology(),
                           inference="none", allow_warnings=True, allow_infos=True)
     if not isinstance(results, Graph):  # pyshacl returns text only when asked to
         raise TypeError("pyshacl returned no results graph")
@@ -109,7 +110,7 @@ def inconsistencies(data: Graph | Dataset) -> list[str]:
     from owlrl import OWLRL_Semantics
 
     graph = Graph()
-    for triple in _parse(ontology_path(), "ontology"):
+    for triple in ontology():
         graph.add(triple)
     for triple in union(data) if isinstance(data, Dataset) else data:
         graph.add(triple)
@@ -118,11 +119,13 @@ def inconsistencies(data: Graph | Dataset) -> list[str]:
     return sorted(str(message) for message in closure.error_messages)
 
 
-def _parse(path: Path, what: str) -> Graph:
+@functools.cache
+def _shapes(path: Path) -> Graph:
+    """A shapes file, parsed once per process (``extract --validate`` checks each output)."""
     graph = Graph()
     try:
         # Parsed from text: rdflib leaves a file it opened itself to the garbage collector.
         graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
     except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
-        raise ConfigurationError(f"{path}: cannot read the {what}: {exc}") from exc
+        raise ConfigurationError(f"{path}: cannot read the shapes: {exc}") from exc
     return graph

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from docgraph._version import __version__
 from docgraph.errors import ConfigurationError, DocgraphWarning
-from docgraph.kg import records
+from docgraph.query import records
 from docgraph.viz import meeting_label, styles
 from docgraph.vocab import coarse_type
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgraph.errors import ConfigurationError
-from docgraph.kg import records
+from docgraph.query import records
 from docgraph.viz import meeting_label, styles
 from docgraph.vocab import coarse_type
 
