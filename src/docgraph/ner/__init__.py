@@ -22,7 +22,6 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from docgraph import relations as _relations_component  # noqa: F401  (registers it)
 from docgraph.dates import parse_period
 from docgraph.errors import ConfigurationError, ModelWarning
 from docgraph.ner import candidates as cands
@@ -80,6 +79,10 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
         except OSError as exc:
             raise ConfigurationError(
                 f"spaCy model {name!r} is not installed or not a model: {exc}") from exc
+    # Relations come after recognition; importing them registers their component without
+    # making the recogniser depend on them.
+    import docgraph.relations.component  # noqa: F401
+
     config = {"lexicon": str(lexicon) if lexicon else None}
     for component in COMPONENTS:
         settings: dict[str, object] = {}

@@ -1,15 +1,28 @@
-"""Match an acronym to the words it abbreviates (Schwartz & Hearst, PSB 2003).
+"""The acronyms component: "Long Form (ACR)" definitions and every later use of ACR.
 
-The algorithm walks the acronym's characters from the last to the first, finding each
-in the candidate long form from its end, and requires the first character to start a
-word. It accepts "Working Group on AI Governance" for "WG-AI" and "UK-Singapore Digital
-Economy Agreement" for "UKSDEA", and rejects long forms that only share letters by
-chance. Pure functions; no spaCy.
+The long form is found by Schwartz & Hearst's alignment (PSB 2003): the acronym's
+characters are found from the last to the first in the words before the parenthesis, the
+first one starting a word. It accepts "Working Group on AI Governance" for "WG-AI" and
+"UK-Singapore Digital Economy Agreement" for "UKSDEA", and rejects long forms that only
+share letters by chance. :func:`long_form_start` is pure, with no spaCy.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from docgraph.names import looks_like_acronym, normalise_name
+from docgraph.ner import candidates as cands
+from docgraph.ner.candidates import Candidate
+from docgraph.ner.heads import head_label, segment_end
+from docgraph.ner.lexicon import Lexicon, lexicon_setting
+from docgraph.ner.model import model_candidates_of
+from docgraph.ner.tokens import DETERMINERS, QUOTES
 
 
 def long_form_start(acronym: str, words: list[str]) -> int | None:
@@ -66,3 +79,137 @@ def _word_starts(words: list[str]) -> set[int]:
             starts.add(offset + match.start())
         offset += len(word) + 1
     return starts
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """What an acronym stands for in a document."""
+
+    acronym: str
+    label: str
+    key: str
+    long_form: str
+
+
+def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
+                     ) -> tuple[list[Candidate], list[Definition]]:
+    """"Long Form (ACR)" and "ACR (Long Form)" definitions.
+
+    The long form is found by Schwartz–Hearst alignment, or, for acronyms in another
+    language ("Ministry of Communications and Multimedia Malaysia (KKMM)"), is the name
+    that ends right before the parenthesis. The long form's class comes from the
+    candidate covering it or its head noun.
+
+    Returns:
+        New candidates for long forms nobody had proposed, and the definitions.
+    """
+    new: list[Candidate] = []
+    definitions: list[Definition] = []
+    for index, token in enumerate(doc):
+        if token.text != "(":
+            continue
+        inner = index + 1
+        if inner < len(doc) and doc[inner].text in QUOTES:
+            inner += 1
+        close = inner + 1
+        if close < len(doc) and doc[close].text in QUOTES:
+            close += 1
+        if close >= len(doc) or doc[close].text != ")":
+            continue
+        acronym = doc[inner].text
+        if not looks_like_acronym(acronym):
+            continue
+        end = index - 1 if index > 0 and doc[index - 1].text in QUOTES else index
+        defined = _long_form(doc, end, acronym, found, lexicon)
+        if defined is None:
+            continue
+        long_start, label, key, made = defined
+        long_form = doc[long_start:end].text
+        if made:
+            new.append(Candidate(long_start, end, label, "acronym-definition", key=key,
+                                 typed_by_head=True))
+        # An acronym the gazetteer knows keeps the gazetteer's identity and class.
+        known = next((c for c in found if c.source == "gazetteer" and c.start == inner
+                      and c.end == inner + 1), None)
+        if known is not None and known.key:
+            key, label = known.key, known.label
+        definitions.append(Definition(acronym, label, key, long_form))
+    return new, definitions
+
+
+def _long_form(doc: Doc, paren: int, acronym: str, found: list[Candidate],
+               lexicon: Lexicon) -> tuple[int, str, str, bool] | None:
+    sentence_start = doc[paren].sent.start if doc.has_annotation("SENT_START") else 0
+    window_start = max(sentence_start, paren - 2 * len(acronym) - 5)
+    words = [t.text for t in doc[window_start:paren]]
+    stripped = acronym.rstrip("0123456789")
+    offset = long_form_start(acronym, words)
+    if offset is None and stripped != acronym:
+        offset = long_form_start(stripped, words)
+    # People and posts do not get acronyms; the name inside a post may ("Secretary-General
+    # of the Ministry of Communications and Multimedia Malaysia (KKMM)").
+    ending_here = [c for c in found if c.end == paren and c.label not in ("Person", "Post")]
+    if offset is None:
+        # No letter-by-letter match: take a name that ends at the parenthesis.
+        named = max(ending_here, key=lambda c: (c.end - c.start, c.priority), default=None)
+        if named is None:
+            return None
+        return named.start, named.label, named.key or normalise_name(
+            doc[named.start:paren].text), False
+    start = window_start + offset
+    while start < paren and doc[start].text in DETERMINERS:
+        start += 1
+    if start >= paren:
+        return None
+    covering = [c for c in ending_here if c.start <= start + 1]
+    if covering:
+        best = max(covering, key=lambda c: (c.priority, c.end - c.start))
+        if best.ordinal is not None and best.series and best.start < start and \
+                stripped == acronym:
+            # "4th ASEAN Digital Ministers Meeting (ADGMIN)": the acronym names the series.
+            return start, "MeetingSeries", best.series, False
+        key = best.key or (f"meeting:{best.series}:{best.ordinal}" if best.ordinal
+                           else normalise_name(doc[best.start:paren].text))
+        return best.start, best.label, key, False
+    label = head_label(doc, start, segment_end(doc, start, paren), lexicon) or \
+        head_label(doc, start, paren, lexicon)
+    if label is None:
+        return None
+    return start, label, normalise_name(doc[start:paren].text), True
+
+
+def acronym_uses(doc: Doc, definitions: Iterable[Definition]) -> list[Candidate]:
+    """Every occurrence of a defined acronym, as a mention of its long form's entity."""
+    by_text = {d.acronym: d for d in definitions}
+    return [Candidate(i, i + 1, by_text[t.text].label, "acronym", key=by_text[t.text].key,
+                      acronym_of=by_text[t.text].long_form)
+            for i, t in enumerate(doc) if t.text in by_text]
+
+
+
+
+class Acronyms:
+    """"Long Form (ACR)" definitions, and every use of ACR in the same document.
+
+    A document longer than the model's ``max_length`` arrives in several docs with the
+    same ``user_data[DOCUMENT]``; definitions carry over from one to the next.
+    """
+
+    def __init__(self, nlp: Language, lexicon: str | None) -> None:
+        self.lexicon = lexicon_setting(lexicon)
+        self._document: object = None
+        self._definitions: dict[str, Definition] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
+        document = doc.user_data.get(cands.DOCUMENT)
+        if document is None or document != self._document:
+            self._document = document
+            self._definitions = {}
+        found = cands.candidates(doc) + model_candidates_of(doc, self.lexicon)
+        new, definitions = find_definitions(doc, found, self.lexicon)
+        for definition in definitions:
+            self._definitions.setdefault(definition.acronym, definition)
+        cands.add(doc, new)
+        cands.add(doc, acronym_uses(doc, self._definitions.values()))
+        return doc

@@ -136,3 +136,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise ConfigurationError(f"{source}: cannot read the lexicon: {exc}") from exc
+
+
+def lexicon_setting(path: str | None) -> Lexicon:
+    """The lexicon a component's ``lexicon`` setting names (None for docgraph's own)."""
+    return load_lexicon(Path(path) if path else None)

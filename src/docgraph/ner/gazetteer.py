@@ -1,0 +1,77 @@
+"""The gazetteer component: names from docgraph's SKOS gazetteers, typed by their entry.
+
+Every surface form of an entry (preferred and alternative labels, with both kinds of
+apostrophe) is matched exactly; the entry's IRI becomes the mention's key, so that
+resolution can tell "Viet Nam" and "Vietnam" are one country.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from docgraph.ner import candidates as cands
+from docgraph.ner.lexicon import GazetteerEntry, load_gazetteers
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerIndex:
+    """Gazetteer entries by surface form, and meeting series by name and acronym."""
+
+    entries: tuple[GazetteerEntry, ...]
+    by_form: dict[str, GazetteerEntry]
+
+    @classmethod
+    def build(cls, entries: Sequence[GazetteerEntry]) -> GazetteerIndex:
+        """Index entries by every surface form, with both kinds of apostrophe."""
+        by_form: dict[str, GazetteerEntry] = {}
+        for entry in entries:
+            for form in (entry.name, *entry.aliases):
+                for variant in _apostrophe_variants(form):
+                    by_form.setdefault(variant, entry)
+        return cls(tuple(entries), by_form)
+
+    def forms(self) -> list[str]:
+        """Every surface form, apostrophe variants included."""
+        return list(self.by_form)
+
+    def series(self, form: str) -> GazetteerEntry | None:
+        """The meeting series called ``form``, if any."""
+        entry = self.by_form.get(form)
+        return entry if entry is not None and entry.label == "MeetingSeries" else None
+
+
+def _apostrophe_variants(form: str) -> set[str]:
+    return {form, form.replace("'", "\u2019"), form.replace("\u2019", "'")}
+
+
+@functools.cache
+def gazetteer_index(paths: tuple[str, ...]) -> GazetteerIndex:
+    """One index per set of gazetteer files, shared by the components that need it."""
+    return GazetteerIndex.build(load_gazetteers(Path(p) for p in paths))
+
+
+class Gazetteer:
+    """Names from the gazetteers, typed by the class of their entry."""
+
+    def __init__(self, nlp: Language, paths: list[str]) -> None:
+        self.index = gazetteer_index(tuple(paths))
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher.add("gazetteer", [nlp.make_doc(form) for form in self.index.forms()])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
+        found = []
+        for _, start, end in self.matcher(doc):
+            entry = self.index.by_form.get(doc[start:end].text)
+            if entry is not None:
+                found.append(cands.Candidate(start, end, entry.label, "gazetteer",
+                                             key=entry.iri, name=entry.name))
+        cands.add(doc, found)
+        return doc

@@ -1,0 +1,191 @@
+"""The names component: capitalised names typed by their head noun ("... Authority").
+
+The lexicon's head nouns say what a name is; a name is split at "of"/"on"/"for" and
+typed by the last head noun of its core, and its complements belong to it ("Ministry of
+Trade and Industry"). The helpers here are shared with the other components that type a
+name by its head (acronym long forms, the model's untyped names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from docgraph.ner import candidates as cands
+from docgraph.ner.candidates import Candidate
+from docgraph.ner.lexicon import Lexicon, lexicon_setting
+from docgraph.ner.tokens import CAMEL, CONNECTORS, DETERMINERS, joined, name_like
+
+
+def find_names(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """Capitalised names that say what they are: "... Authority", "Project ...".
+
+    A name is split at "of"/"on"/"for"; the first part whose last words are a head noun
+    in the lexicon gives the class, and the complements after it belong to the name
+    ("Ministry of Trade and Industry", "ASEAN Guide on AI Governance and Ethics").
+    One-word camel-case names (GovTech, PhoGPT) are organisations or, by their ending,
+    products. A bare head after "the" ("the Working Group") is kept as an anaphor for
+    the resolver to attach to the one name in the document with that head, if any.
+    """
+    found = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        # Capitalised function words start sentences and headings, not names ("About",
+        # "Under", "The").
+        if not name_like(token) or token.text in DETERMINERS or token.is_stop or \
+                token.pos_ in ("ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"):
+            index += 1
+            continue
+        end = _phrase_end(doc, index)
+        typed = _typed_parts(doc, index, end, lexicon)
+        if not typed and end - index > 1:  # "VinAI and ThaiLLM"
+            typed = [c for i in range(index, end) for c in _single_word(doc, i, lexicon)
+                     if not c.anaphor]
+        found.extend(typed)
+        index = max(end, index + 1)
+    return found
+
+
+def _phrase_end(doc: Doc, start: int) -> int:
+    index = start
+    last = start
+    while index < len(doc):
+        token = doc[index]
+        text = token.text
+        if name_like(token) or (token.like_num and index > start):
+            index += 1
+            last = index
+        elif text in CONNECTORS or text in ("and", "&"):
+            if index + 1 < len(doc) and (name_like(doc[index + 1]) or (
+                    doc[index + 1].text == "the" and index + 2 < len(doc)
+                    and name_like(doc[index + 2]))):
+                index += 2 if doc[index + 1].text == "the" else 1
+            else:
+                break
+        elif joined(doc, index) and (
+                (text == "-" and index + 1 < len(doc) and joined(doc, index + 1))
+                or (text in ("'", "’") and doc[index - 1].text.endswith("s"))):
+            index += 1  # "Singapore-Australia", "Ministers' Meeting"
+        else:
+            break
+    return last
+
+
+def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:
+    """Find the typed name, if any, within the capitalised phrase ``[start, end)``."""
+    if end - start == 1:
+        return _single_word(doc, start, lexicon)
+    # "Telecommunications and Information Technology Ministers Meeting": a head noun at
+    # the end of the whole core covers the words joined by "and" before it.
+    whole = core_end(doc, start, end)
+    first_and = next((i for i in range(start, whole) if doc[i].text in ("and", "&")), None)
+    if first_and is not None and not any(t.text == "the" for t in doc[start:whole]) \
+            and head_label(doc, start, first_and, lexicon) is None:
+        label = head_label(doc, start, whole, lexicon)
+        if label is not None:
+            name_end = _with_complements(doc, whole, end, lexicon)
+            return [Candidate(start, name_end, label, "names", typed_by_head=True)]
+    # Segments are separated by "of"/"on"/"for"/"and"; try each as the core of a name.
+    bounds = [start] + [i + 1 for i in range(start, end) if doc[i].text in CONNECTORS
+                        or doc[i].text in ("and", "&", "the")]
+    for core_start in bounds:
+        if core_start >= end or not name_like(doc[core_start]):
+            continue
+        leading = lexicon.leading_heads.get(doc[core_start].text)
+        segment = segment_end(doc, core_start, end)
+        if leading and segment - core_start >= 2:
+            return [Candidate(core_start, segment, leading, "names", typed_by_head=True)]
+        label = head_label(doc, core_start, segment, lexicon)
+        if label is None:
+            continue
+        name_end = _with_complements(doc, segment, end, lexicon)
+        if head_only(doc, core_start, name_end, lexicon):
+            anaphor = core_start > 0 and doc[core_start - 1].text in ("the", "The")
+            return [Candidate(core_start, segment, label, "names", anaphor=True,
+                              typed_by_head=True)] if anaphor else []
+        return [Candidate(core_start, name_end, label, "names", typed_by_head=True)]
+    return []
+
+
+def _single_word(doc: Doc, index: int, lexicon: Lexicon) -> list[Candidate]:
+    text = doc[index].text
+    if CAMEL.match(text) and text not in lexicon.not_entities and \
+            not re.fullmatch(r"[A-Z]{2,}s", text):  # "MOUs" is a plural, not a name
+        kind = "Product" if text.endswith(lexicon.product_suffixes) else "Organization"
+        return [Candidate(index, index + 1, kind, "names")]
+    head = lexicon.heads.get(text)
+    if head and index > 0 and doc[index - 1].text in ("the", "The"):
+        return [Candidate(index, index + 1, head, "names", anaphor=True, typed_by_head=True)]
+    return []
+
+
+def segment_end(doc: Doc, start: int, end: int) -> int:
+    """Where the segment from ``start`` ends: at "of"/"on"/"for", "and" or "the"."""
+    index = start
+    while index < end and doc[index].text not in CONNECTORS and \
+            doc[index].text not in ("and", "&", "the"):
+        index += 1
+    return index
+
+
+def head_label(doc: Doc, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """The class the head noun at the end of ``[start, end)`` gives, if any."""
+    return _head(doc, start, end, lexicon)[0]
+
+
+def _head(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[str | None, int]:
+    words = [t.text for t in doc[start:end] if t.text not in ("'", "’")]
+    while words and (words[-1].isdigit() or words[-1] == "-"):
+        words.pop()  # "Masterplan 2025"
+    for size in (4, 3, 2, 1):
+        if len(words) >= size:
+            phrase = " ".join(words[-size:])
+            label = lexicon.heads.get(phrase) or (
+                lexicon.heads.get(phrase[:-1]) if phrase.endswith("s") else None)
+            if label:
+                return label, size
+    return None, 0
+
+
+def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon) -> int:
+    """Extend a name over "of/on/for X" complements (and "X and Y" inside them).
+
+    "and the" starts another name ("the Government of Singapore and the Government of
+    ..."), so the complement stops before it.
+    """
+    if core >= end or doc[core].text not in CONNECTORS:
+        return core
+    for index in range(core, end - 1):
+        if doc[index].text in ("and", "&") and (doc[index + 1].text == "the" or
+                                                doc[index + 1].text in lexicon.head_starts):
+            return index
+    return end
+
+
+def core_end(doc: Doc, start: int, end: int) -> int:
+    """Where a name's "of"/"on"/"for" complement starts (``end`` if it has none)."""
+    return next((i for i in range(start + 1, end) if doc[i].text in CONNECTORS), end)
+
+
+def head_only(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether ``[start, end)`` is nothing but a head noun: a description, not a name.
+
+    "Treaty", "Working Groups", "Memorandum of Understanding".
+    """
+    words = " ".join(t.text for t in doc[start:end] if t.text not in DETERMINERS)
+    return words in lexicon.heads or (words.endswith("s") and words[:-1] in lexicon.heads)
+
+
+class Names:
+    """Capitalised names typed by their head noun ("... Authority", "Project ...")."""
+
+    def __init__(self, nlp: Language, lexicon: str | None) -> None:
+        self.lexicon = lexicon_setting(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
+        cands.add(doc, find_names(doc, self.lexicon))
+        return doc

@@ -1,0 +1,124 @@
+"""The meetings component: numbered meetings linked to their series ("5th ADGMIN").
+
+A meeting with an ordinal ("4th ASEAN Digital Ministers Meeting", "ADGMIN5", "the
+inaugural taskforce meeting") is one edition of a series: a gazetteer series, an
+acronym, or the name after the ordinal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from docgraph.names import looks_like_acronym, normalise_name
+from docgraph.ner import candidates as cands
+from docgraph.ner.candidates import Candidate
+from docgraph.ner.gazetteer import GazetteerIndex, gazetteer_index
+from docgraph.ner.lexicon import Lexicon, lexicon_setting
+from docgraph.ner.tokens import POSSESSIVE, Phrases, name_like
+
+_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
+_SERIES_NUMBER = re.compile(r"^([A-Z][A-Za-z-]*[A-Za-z])(\d{1,3})$")
+_MEETING_WORDS = frozenset({"meeting", "summit", "session", "conference", "dialogue",
+                            "forum", "retreat", "roundtable", "workshop"})
+
+
+def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
+                  series_phrases: Phrases) -> list[Candidate]:
+    """Meetings with a number.
+
+    "4th ASEAN Digital Ministers Meeting", "5th ADGMIN", "ADGMIN5", "the inaugural
+    taskforce meeting".
+
+    Each is linked to its series (a gazetteer series, an acronym, or the name after
+    the ordinal) with its number in the series.
+    """
+    found = []
+    for index, token in enumerate(doc):
+        series_number = _SERIES_NUMBER.match(token.text)
+        if series_number:
+            entry = gazetteer.series(series_number.group(1))
+            if entry is not None:
+                found.append(Candidate(index, index + 1, "Meeting", "meetings",
+                                       series=entry.iri, series_name=entry.name,
+                                       ordinal=int(series_number.group(2))))
+            continue
+        number = _ordinal(token, lexicon)
+        if number is None or index + 1 >= len(doc):
+            continue
+        after = index + 1
+        size = series_phrases.match(doc, after)
+        if size:
+            entry = gazetteer.series(doc[after : after + size].text)
+            if entry is not None:
+                found.append(Candidate(index, after + size, "Meeting", "meetings",
+                                       series=entry.iri, series_name=entry.name,
+                                       ordinal=number))
+                continue
+        nxt = doc[after]
+        if looks_like_acronym(nxt.text) and not (after + 1 < len(doc)
+                                                  and name_like(doc[after + 1])):
+            found.append(Candidate(index, after + 1, "Meeting", "meetings",
+                                   series=f"acronym:{nxt.text}", series_name=nxt.text,
+                                   ordinal=number))
+            continue
+        end = _meeting_name_end(doc, after, lexicon)
+        if end:
+            name = doc[after:end].text
+            found.append(Candidate(index, end, "Meeting", "meetings",
+                                   series=f"name:{normalise_name(name)}", series_name=name,
+                                   ordinal=number))
+            continue
+        if not token.text[0].isdigit():  # "the inaugural taskforce meeting"
+            for width in (2, 3, 4):
+                end = after + width - 1
+                if end < len(doc) and doc[end].lower_ in _MEETING_WORDS and \
+                        all(t.is_alpha for t in doc[after : end + 1]):
+                    found.append(Candidate(index, end + 1, "Meeting", "meetings",
+                                           ordinal=number))
+                    break
+    return found
+
+
+def _ordinal(token: Token, lexicon: Lexicon) -> int | None:
+    match = _ORDINAL.match(token.text)
+    if match:
+        return int(match.group(1))
+    return lexicon.ordinals.get(token.text)
+
+
+def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon) -> int | None:
+    """End of a capitalised name from ``start`` whose head is a meeting word."""
+    index = start
+    while index < len(doc) and index - start < 15:
+        token = doc[index]
+        if name_like(token) or token.like_num:
+            index += 1
+            for size in (3, 2, 1):
+                head = " ".join(t.text for t in doc[max(start, index - size) : index])
+                if lexicon.heads.get(head) == "Meeting":
+                    return index
+        elif token.text in ("of", "on", "for", "and", "&", "the", "-") or \
+                token.text in POSSESSIVE:
+            index += 1
+        else:
+            return None
+    return None
+
+
+class Meetings:
+    """Numbered meetings linked to their series ("5th ADGMIN", "ADGMIN5")."""
+
+    def __init__(self, nlp: Language, lexicon: str | None, gazetteers: list[str]) -> None:
+        self.lexicon = lexicon_setting(lexicon)
+        self.index = gazetteer_index(tuple(gazetteers))
+        series = [form for form, entry in self.index.by_form.items()
+                  if entry.label == "MeetingSeries"]
+        self.series = Phrases(nlp, series)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
+        cands.add(doc, find_meetings(doc, self.lexicon, self.index, self.series))
+        return doc

@@ -1,0 +1,90 @@
+"""The statistical model's entities as candidates, trimmed and mapped onto docgraph's classes.
+
+spaCy's labels (PERSON, ORG, GPE, ...) become docgraph classes; a name whose head noun
+says more ("... Authority") takes the head's class. The model's reading is kept in
+``Doc.user_data`` because the repair component rewrites ``doc.ents`` afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from docgraph.ner import candidates as cands
+from docgraph.ner.candidates import Candidate
+from docgraph.ner.heads import core_end, head_label, head_only
+from docgraph.ner.lexicon import Lexicon
+from docgraph.ner.tokens import DETERMINERS, POSSESSIVE
+
+MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
+                "FAC": "Place", "EVENT": "Meeting", "WORK_OF_ART": "Work", "LAW": "Law"}
+# The small model's PRODUCT label is mostly noise on these pages; products are found by
+# the gazetteer and by camel-case and "X by Y" rules instead.
+
+
+def model_candidates(doc: Doc, ents: Iterable[Span], lexicon: Lexicon) -> list[Candidate]:
+    """The statistical model's entities, trimmed and mapped onto docgraph's classes.
+
+    Leading determiners, possessives and text after a bracket or comma are cut off;
+    "X's Y" keeps Y; labels without a class here (dates, numbers, nationalities) and
+    names in the lexicon's ``not_entities`` are dropped.
+    """
+    found = []
+    for ent in ents:
+        label = MODEL_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if label == "Person":  # "Datuk Dr Ching Thoo": the honorifics are not the name
+            while start < end and doc[start].text in lexicon.honorific_words:
+                start += 1
+        if start >= end:
+            continue
+        text = doc[start:end].text
+        if label == "Person" and any(t.is_upper and len(t.text) > 1 and t.text not in
+                                     lexicon.name_suffixes for t in doc[start:end]):
+            label = "Organization"  # "Generative AI", "U Thant Sin Maung" as ORG...
+        typed = False
+        complement = core_end(doc, start, end)
+        if label in ("Organization", "Place", "Work", "Law"):
+            head = head_label(doc, start, complement, lexicon)
+            if head is not None and label != "Place":
+                label, typed = head, True
+            elif complement < end or any(t.text == "and" for t in doc[start:end]):
+                # "Enforcement of Money Judgments", "Dialogue and Development Partners":
+                # a complement or coordination without a head noun is a description.
+                continue
+        if text in lexicon.not_entities:
+            continue
+        found.append(Candidate(start, end, label, "model", typed_by_head=typed,
+                               anaphor=typed and head_only(doc, start, end, lexicon)))
+    return found
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    for index in range(start, end):  # "IMDA's MGF-Gen AI" -> "MGF-Gen AI"
+        if doc[index].text in ("'s", "’s") and index + 1 < end:
+            start = index + 1
+    for index in range(start, end):
+        if doc[index].text in ("(", ")", ",", ";", ":") or "\n" in doc[index].text:
+            end = index
+            break
+    while start < end and (doc[start].text in DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def model_candidates_of(doc: Doc, lexicon: Lexicon) -> list[cands.Candidate]:
+    """The model's entities as candidates, computed once per doc.
+
+    Repair rewrites ``doc.ents`` afterwards, so the first reading is the model's.
+    """
+    found = doc.user_data.get(cands.MODEL)
+    if found is None:
+        found = model_candidates(doc, doc.ents, lexicon)
+        doc.user_data[cands.MODEL] = found
+    return list(found)

@@ -1,0 +1,117 @@
+"""The repair component: the final choice among all candidates, written to ``doc.ents``.
+
+Every other component only proposes candidates; this one chooses non-overlapping ones
+(:func:`docgraph.ner.candidates.select`), drops what can never name an entity, merges a
+person's name the model split in two, and types "X by Y" as a work by its maker.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from docgraph.ner import candidates as cands
+from docgraph.ner.candidates import Candidate
+from docgraph.ner.lexicon import Lexicon, lexicon_setting
+from docgraph.ner.model import model_candidates_of
+from docgraph.ner.tokens import CAMEL
+
+
+class Repair:
+    """Choose among all candidates and the model's entities; write ``doc.ents``.
+
+    Trims determiners and possessives, drops what can never be an entity (technologies,
+    roles, numbers), merges a person's name the model split in two, and types "X by Y"
+    as a work by its maker.
+    """
+
+    def __init__(self, nlp: Language, lexicon: str | None) -> None:
+        self.lexicon = lexicon_setting(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
+        model = _outside_headings(doc, model_candidates_of(doc, self.lexicon))
+        model = _proper(doc, model)
+        found = _merge_split_names(doc, cands.candidates(doc) + model)
+        chosen = [c for c in cands.select(found) if keep(doc, c, self.lexicon)]
+        chosen = _made_by(doc, chosen)
+        doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
+        doc.user_data[cands.MENTIONS] = sorted(chosen + _inside_posts(doc, chosen, found),
+                                               key=lambda c: (c.start, -c.end))
+        return doc
+
+
+def _outside_headings(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
+    """The model's untyped names in title-case headings are mostly capitalised words."""
+    headings = doc.user_data.get(cands.HEADINGS, ())
+    if not headings:
+        return found
+    return [c for c in found if c.typed_by_head or not any(
+        start <= doc[c.start].idx < end for start, end in headings)]
+
+
+def _proper(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
+    """Drop the model's untyped names made of words the document writes in lower case.
+
+    "Digital Government", "Research", "Tech": their capitals are emphasis or a title,
+    not a name.
+    """
+    lower = {t.text for t in doc if t.text.islower()}
+    return [c for c in found if c.typed_by_head or not all(
+        t.lower_ in lower for t in doc[c.start : c.end] if t.is_alpha)]
+
+
+def _merge_split_names(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
+    people = sorted((c for c in found if c.label == "Person" and c.source == "model"),
+                    key=lambda c: c.start)
+    merged = []
+    for left, right in itertools.pairwise(people):
+        if left.end == right.start and doc[left.end - 1].whitespace_:
+            merged.append(cands.Candidate(left.start, right.end, "Person", "model"))
+    return found + merged
+
+
+def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Candidate]
+                  ) -> list[cands.Candidate]:
+    """Names inside a post ("Secretary-General of ASEAN") are mentions too.
+
+    ``doc.ents`` cannot nest, so these appear only among the mentions.
+    """
+    posts = [c for c in chosen if c.label == "Post"]
+    inner = [c for c in found if c.source in ("gazetteer", "names", "acronym-definition",
+                                              "acronym") and not c.anaphor
+             and any(post.contains(c) for post in posts)
+             # "Minister of Digital Economy and Society of ...": a name starting after
+             # "and" inside a post is a piece of the post's remit, not a body.
+             and not (c.source == "names" and c.start > 0
+                      and doc[c.start - 1].text in ("and", "&"))]
+    return cands.select(inner)
+
+
+def _made_by(doc: Doc, chosen: list[cands.Candidate]) -> list[cands.Candidate]:
+    """In "PhoGPT by VinAI", the first name is a work and the second its maker."""
+    out = list(chosen)
+    for index, first in enumerate(chosen[:-1]):
+        after = first.end
+        if after < len(doc) and doc[after].text == "by":
+            nxt = chosen[index + 1]
+            gap = doc[after + 1 : nxt.start]
+            if all(t.text in ("the", "The") for t in gap) and \
+                    first.label in ("Organization", "Company") and not first.typed_by_head \
+                    and nxt.label not in ("Country", "Place", "Meeting"):
+                out[index] = cands.relabel(first, "Product")
+    return out
+
+
+def keep(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether a candidate can name an entity at all (not a technology, role, number)."""
+    text = doc[candidate.start : candidate.end].text
+    if text in lexicon.not_entities or not any(c.isalpha() for c in text):
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or CAMEL.match(text)) and \
+            candidate.label != "Meeting":
+        return False
+    return not (candidate.label == "Person" and candidate.source == "model"
+                and len(text) < 2)

@@ -1,0 +1,56 @@
+"""Token-level helpers the recogniser's rules share: phrase lists and name-like words.
+
+Pure functions over spaCy tokens; no rule lives here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+CAMEL = re.compile(r"^(?:[A-Z]?[a-z]+[A-Z]|[A-Z]{2,}[a-z]+[A-Z]?)[A-Za-z0-9]*$")
+CONNECTORS = frozenset({"of", "on", "for"})
+DETERMINERS = frozenset({"the", "The", "a", "A", "an", "An", "this", "This", "its", "Its",
+                          "our", "Our", "their", "Their", "these", "These"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+class Phrases:
+    """Multi-token phrases, matched token by token at a position of a doc."""
+
+    def __init__(self, nlp: Language, phrases: Iterable[str]) -> None:
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            tokens = tuple(t.text for t in nlp.make_doc(phrase))
+            if tokens:
+                self._by_first.setdefault(tokens[0], []).append(tokens)
+        for options in self._by_first.values():
+            options.sort(key=len, reverse=True)
+
+    def match(self, doc: Doc, start: int) -> int:
+        """Length in tokens of the longest phrase starting at ``start`` (0 for none)."""
+        options = self._by_first.get(doc[start].text)
+        if not options:
+            return 0
+        for tokens in options:
+            end = start + len(tokens)
+            if end <= len(doc) and all(doc[start + k].text == tokens[k]
+                                       for k in range(1, len(tokens))):
+                return len(tokens)
+        return 0
+
+
+def name_like(token: Token) -> bool:
+    """A token that can be part of a proper name: capitalised, camel case, an acronym."""
+    text = token.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def joined(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` follows the previous one without a space."""
+    return index > 0 and not doc[index - 1].whitespace_
+

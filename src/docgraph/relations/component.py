@@ -1,0 +1,38 @@
+"""The ``docgraph_relations_v1`` spaCy component: relations between the chosen entities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from docgraph.ner.candidates import MENTIONS
+from docgraph.ner.lexicon import lexicon_setting
+from docgraph.relations.extractor import extract
+from docgraph.relations.rules import load_rules
+
+RELATIONS = "docgraph.relations"
+"""Key in ``Doc.user_data`` of the relations found in the doc."""
+
+
+class RelationFinder:
+    """Reads ``doc.user_data[MENTIONS]`` and the parse; stores relations under RELATIONS."""
+
+    def __init__(self, rules: str | None, lexicon: str | None) -> None:
+        self.rules = load_rules(Path(rules) if rules else None)
+        self.lexicon = lexicon_setting(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the doc's relations."""
+        doc.user_data[RELATIONS] = extract(doc, doc.user_data.get(MENTIONS, []), self.rules,
+                                           self.lexicon)
+        return doc
+
+
+@Language.factory("docgraph_relations_v1", default_config={"rules": None, "lexicon": None},
+                  assigns=["doc.user_data"], requires=["doc.ents"])
+def make_relations(nlp: Language, name: str, rules: str | None, lexicon: str | None
+                   ) -> RelationFinder:
+    """Relations between the entities docgraph_repair_v1 chose."""
+    return RelationFinder(rules, lexicon)

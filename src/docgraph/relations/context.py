@@ -1,0 +1,201 @@
+"""The entities of one doc, indexed by token, and what words refer back to them.
+
+:class:`Context` answers "which entity is this token part of?" for every rule family,
+and resolves the words that stand for an entity named elsewhere: pronouns ("she"),
+definite nouns ("the meeting", "the agreement"), and the implicit object of a role ("as
+Chair": of the meeting being talked about). Every lookup is a bisection over mentions
+sorted once, so no rule costs more than linear time in the length of a document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from docgraph.ner.candidates import Candidate
+from docgraph.ner.lexicon import Lexicon
+from docgraph.relations.parse import coordinated, relative_antecedent
+from docgraph.relations.rules import Rules
+from docgraph.vocab import coarse_type
+
+
+def entity_group(label: str) -> str:
+    """The group of a class for relation typing: Person, Organization, Work, ..."""
+    return coarse_type(label)
+
+
+class _Timeline:
+    """Mentions sorted by where they end, for "the last X before token i"."""
+
+    def __init__(self, mentions: Sequence[Candidate]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.end, m.start))
+        self.ends = [m.end for m in self.mentions]
+
+    def last_before(self, index: int) -> Candidate | None:
+        """The mention ending last at or before token ``index``."""
+        position = bisect_right(self.ends, index)
+        return self.mentions[position - 1] if position else None
+
+
+class Context:
+    """The chosen mentions of one doc and what refers to them."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Candidate], rules: Rules,
+                 lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.lexicon = lexicon
+        self.mentions = sorted(mentions, key=lambda c: (c.start, -c.end))
+        self.starts = [m.start for m in self.mentions]
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
+        self.top: list[Candidate | None] = [None] * len(doc)
+        """The outermost mention each token is part of."""
+        self.nested: list[Candidate | None] = [None] * len(doc)
+        """A mention inside another one ("ASEAN" in "Secretary-General of ASEAN")."""
+        for mention in self.mentions:
+            target = self.nested if self._inside_another(mention) else self.top
+            for index in range(mention.start, mention.end):
+                if target[index] is None:
+                    target[index] = mention
+        grouped: dict[str, list[Candidate]] = {}
+        labelled: dict[tuple[str, str], list[Candidate]] = {}
+        for mention in self.mentions:
+            group = entity_group(mention.label)
+            grouped.setdefault(group, []).append(mention)
+            labelled.setdefault((group, mention.label), []).append(mention)
+        self._by_group = {k: _Timeline(v) for k, v in grouped.items()}
+        self._by_label = {k: _Timeline(v) for k, v in labelled.items()}
+        meetings = grouped.get("Meeting", [])
+        self._numbered_meetings = _Timeline([m for m in meetings if m.ordinal is not None])
+        self.main_organization = _main_organization(self.mentions)
+        self.outer = [m for m in self.mentions if self.top[m.start] is m]
+        """The outermost mentions, in text order."""
+        self._outer_index = {id(m): i for i, m in enumerate(self.outer)}
+
+    def _inside_another(self, mention: Candidate) -> bool:
+        # Sorted by (start, -end): a container starts at most the longest mention's
+        # length before it, so only that window is searched.
+        position = bisect_left(self.starts, mention.start - self._longest)
+        for other in self.mentions[position:]:
+            if other.start > mention.start:
+                break
+            if other is not mention and other.contains(mention):
+                return True
+        return False
+
+    def at(self, token: Token) -> Candidate | None:
+        """The entity a token belongs to, or refers to (pronouns, "the meeting")."""
+        found = self.top[token.i]
+        if found is not None:
+            return found
+        return self.refers_to(token)
+
+    def refers_to(self, token: Token) -> Candidate | None:
+        """What a pronoun or a definite head noun ("the agreement") stands for, if clear."""
+        rules = self.rules
+        if token.text in rules.pronouns:
+            return self._pronoun(token, rules.pronouns[token.text])
+        if token.pos_ in ("NOUN", "PROPN") and any(
+                child.text in rules.determiners for child in token.children):
+            label = self.lexicon.heads.get(token.text) or \
+                self.lexicon.heads.get(token.text.capitalize())
+            if label is not None:
+                return self.last_before(token.i, entity_group(label), label)
+        return None
+
+    def _pronoun(self, token: Token, group: str) -> Candidate | None:
+        """A pronoun refers to the one person named in its sentence or the one before."""
+        sentence = token.sent
+        start = sentence.start
+        previous = self.doc[start - 1].sent.start if start > 0 else start
+        low = bisect_left(self.starts, previous)
+        high = bisect_left(self.starts, token.i)
+        people = [m for m in self.mentions[low:high] if entity_group(m.label) == group]
+        if not people:
+            return None
+        last = people[-1]
+        names = {self.doc[m.start : m.end].text for m in people}
+        longest = max(names, key=len)
+        # "Josephine Teo" and "Teo" are one person; two different names are ambiguous.
+        if all(set(name.split()) <= set(longest.split()) for name in names):
+            return last
+        return None
+
+    def last_before(self, index: int, group: str, label: str | None = None
+                    ) -> Candidate | None:
+        """The most recent entity of a group (and, for works, class) before a token.
+
+        "the agreement" wants an Agreement, not any work.
+        """
+        if label not in (None, "Work") and group == "Work":
+            timeline = self._by_label.get((group, label))
+        else:
+            timeline = self._by_group.get(group)
+        return timeline.last_before(index) if timeline is not None else None
+
+    def salient(self, index: int, default: str) -> Candidate | None:
+        """The object an implicit role refers to: a recent meeting, or the main body."""
+        if default == "meeting":
+            return self._numbered_meetings.last_before(index) or \
+                self.last_before(index, "Meeting")
+        return self.main_organization
+
+    def expand(self, token: Token) -> list[Candidate]:
+        """The entities a token stands for, with everything coordinated with it.
+
+        A common noun with an "of" entity stands for that entity ("the physical facility
+        of the ASEAN Regional CERT").
+        """
+        found: list[Candidate] = []
+        for item in coordinated(token):
+            mention = self.at(item)
+            if mention is None and item.pos_ == "NOUN":
+                mention = next((self.at(p) for c in item.children if c.dep_ == "prep"
+                                and c.lower_ == "of" for p in c.children
+                                if p.dep_ == "pobj" and self.at(p) is not None), None)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        return found
+
+    def antecedent(self, token: Token) -> Token:
+        """What "which"/"that" stand for: the noun before them (other tokens: themselves).
+
+        The parser's antecedent is used when it is an entity; otherwise the entity just
+        before the pronoun ("the ADM2025, which succeeds ..."), skipping punctuation and
+        a parenthesised acronym.
+        """
+        found = relative_antecedent(token)
+        if found is token or self.top[found.i] is not None:
+            return found
+        index = token.i - 1
+        while index >= 0 and self.doc[index].is_punct:
+            index -= 1
+        mention = self.top[index] if index >= 0 else None
+        if mention is not None and index > 0 and self.doc[mention.start - 1].text == "(":
+            before = mention.start - 2
+            mention = self.top[before] if before >= 0 else mention
+        return self.doc[mention.start] if mention is not None else found
+
+    def within(self, start: int, end: int) -> list[Candidate]:
+        """Mentions starting in tokens ``[start, end)``, in text order."""
+        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def outer_index(self, mention: Candidate) -> int:
+        """Where an outermost mention is in :attr:`outer`."""
+        return self._outer_index[id(mention)]
+
+    def text(self, mention: Candidate) -> str:
+        """The mention's text."""
+        return self.doc[mention.start : mention.end].text
+
+
+def _main_organization(mentions: Sequence[Candidate]) -> Candidate | None:
+    counts: dict[str, list[Candidate]] = {}
+    for mention in mentions:
+        if mention.label == "IntergovernmentalOrganization":
+            counts.setdefault(mention.key or str(mention.start), []).append(mention)
+    if not counts:
+        return None
+    return max(counts.values(), key=len)[0]

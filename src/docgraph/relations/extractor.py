@@ -1,0 +1,47 @@
+"""Apply every rule family to one parsed doc.
+
+The order lets later rules build on earlier ones: a person's organisation comes from the
+posts found before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from docgraph.ner.candidates import Candidate
+from docgraph.ner.lexicon import Lexicon, load_lexicon
+from docgraph.relations import groups, roles, surface, verbs
+from docgraph.relations.base import Findings, Found
+from docgraph.relations.context import Context
+from docgraph.relations.rules import Rules, load_rules
+
+
+def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
+            lexicon: Lexicon | None = None) -> list[Found]:
+    """Find the relations between ``mentions`` in ``doc``.
+
+    Args:
+        doc: A parsed doc (without a parse, only the surface patterns apply).
+        mentions: The chosen mentions (``doc.user_data[MENTIONS]``).
+        rules: Relation rules (default: docgraph's).
+        lexicon: The recogniser's lexicon (default: docgraph's).
+
+    Returns:
+        Relations in text order.
+    """
+    ctx = Context(doc, mentions, rules or load_rules(), lexicon or load_lexicon())
+    findings = Findings(ctx)
+    if doc.has_annotation("DEP"):
+        for sentence in doc.sents:
+            for token in sentence:
+                verbs.find(findings, token, sentence)
+                roles.find(findings, token, sentence)
+        roles.copulas(findings)
+    groups.find(findings)
+    roles.appositions(findings)
+    surface.find(findings)
+    roles.post_organizations(findings)
+    return sorted(findings.found.values(), key=lambda f: (
+        f.sentence.start, f.subject.start, f.object.start, f.predicate))

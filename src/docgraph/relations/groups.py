@@ -1,0 +1,85 @@
+"""Groups and lists: a group noun followed by its members.
+
+"Dialogue Partners – US, China and India" (partnerOf), "the ten Member States took part,
+namely Brunei, Cambodia, ..." (memberOf); and a name that says it is the members of a
+body ("ASEAN Member States" is a member of ASEAN). Without "of X", the group belongs to
+the document's main organisation or the meeting being talked about.
+"""
+
+from __future__ import annotations
+
+from docgraph.ner.candidates import Candidate
+from docgraph.relations.base import Findings
+from docgraph.relations.rules import Group
+
+
+def find(findings: Findings) -> None:
+    """Every group noun with a list of members, and every "X Member States"."""
+    doc = findings.doc
+    words = [t.text for t in doc]
+    phrases = [(noun.split(), group) for group in findings.rules.groups
+               for noun in group.nouns]
+    for index, word in enumerate(words):
+        for parts, group in phrases:
+            if word == parts[0] and words[index : index + len(parts)] == parts:
+                _group_at(findings, index, index + len(parts), group)
+    _member_names(findings)
+
+
+def _member_names(findings: Findings) -> None:
+    """"ASEAN Member States" is a member of ASEAN."""
+    ctx = findings.ctx
+    by_text: dict[str, Candidate] = {}
+    for mention in ctx.mentions:
+        by_text.setdefault(ctx.text(mention), mention)
+    main = ctx.main_organization
+    for mention in ctx.mentions:
+        text = ctx.text(mention)
+        for suffix in findings.rules.member_suffixes:
+            if text.endswith(suffix) and text != suffix:
+                prefix = text[: -len(suffix)].strip()
+                owner = by_text.get(prefix) or (
+                    main if main is not None and ctx.text(main) == prefix else None)
+                findings.add(mention, "memberOf", owner, "pattern:member-states", 0.8,
+                             findings.doc[mention.start].sent)
+
+
+def _group_at(findings: Findings, start: int, end: int, group: Group) -> None:
+    doc = findings.doc
+    ctx = findings.ctx
+    sentence = doc[start].sent
+    index = end
+    owner = None
+    if index < sentence.end and doc[index].lower_ == "of":
+        owner = ctx.top[index + 1] if index + 1 < sentence.end else None
+        if owner is None and index + 2 < sentence.end and doc[index + 1].lower_ == "the":
+            owner = ctx.top[index + 2]
+        if owner is not None:
+            index = owner.end
+    # Skip to the list: a marker ("namely", "–", ":") within the clause.
+    markers = findings.rules.list_markers
+    limit = min(sentence.end, index + 8)
+    while index < limit and doc[index].text not in markers and \
+            doc[index].lower_ not in markers:
+        index += 1
+    if index >= limit:
+        return
+    index += 1
+    members = []
+    while index < sentence.end:
+        token = doc[index]
+        mention = ctx.top[index]
+        if mention is not None:
+            if mention.end > index + 1 or mention.start == index:
+                members.append(mention)
+            index = mention.end
+            continue
+        if token.text in (",", "and", "the", "The", "(", ")", "&") or \
+                token.lower_ in ("as", "well") or token.like_num:
+            index += 1
+            continue
+        break
+    owner = owner or ctx.salient(start, group.default)
+    for member in members:
+        findings.add(member, group.relation, owner, f"group:{doc[start:end].text}",
+                     group.confidence, sentence)

@@ -1,0 +1,124 @@
+"""Reading the dependency parse: subjects, objects, agents, coordination, relatives.
+
+Pure functions over spaCy tokens, shared by every rule family. They also repair what the
+small model gets wrong often enough to matter: a verb tagged as a noun ("The UKSDEA
+builds on ..."), subjects inherited along coordinated verbs and relative clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "obj", "attr", "oprd")
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+
+
+def coordinated(token: Token) -> Iterator[Token]:
+    """A token, its conjuncts and appositions, and "together with"/"as well as" partners."""
+    seen = set()
+    todo = [token]
+    while todo:
+        item = todo.pop(0)
+        if item.i in seen:
+            continue
+        seen.add(item.i)
+        yield item
+        for child in item.children:
+            if child.dep_ in ("conj", "appos"):
+                todo.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "with" and any(
+                    c.lower_ == "together" for c in child.children):
+                todo.extend(c for c in child.children if c.dep_ == "pobj")
+
+
+def verb_read_as_noun(token: Token) -> bool:
+    """Whether the tagger misread a verb as a noun ("The UKSDEA builds on ...").
+
+    A sentence whose only head is a plural-looking noun after a name, with a
+    preposition, is that; the name is its subject.
+    """
+    return token.dep_ == "ROOT" and token.pos_ == "NOUN" and token.text.endswith("s") and \
+        any(c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN"
+            for c in token.children) and any(c.dep_ == "prep" for c in token.children)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Subject tokens of a verb, inherited along coordination and relative clauses."""
+    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if own:
+        return own
+    if verb_read_as_noun(verb):
+        return [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN"][-1:]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head)
+    if verb.dep_ in ("acl", "relcl") or (verb.dep_ == "advcl" and verb.tag_ == "VBN"):
+        return [verb.head]
+    if verb.dep_ == "xcomp":
+        return subjects(verb.head)
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive, or a participle used as one ("the meeting, held in")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB":
+        return is_passive(verb.head)
+    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb, and partners "together with" them."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    if found:
+        found.extend(together_with(verb))
+    return found
+
+
+def together_with(token: Token) -> list[Token]:
+    """Objects of "together with" under ``token``."""
+    return [c for child in token.children if child.dep_ == "prep" and child.lower_ == "with"
+            and any(g.lower_ == "together" for g in child.children)
+            for c in child.children if c.dep_ == "pobj"]
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects (and attributes) of a verb, or of the verb it is coordinated with."""
+    found = [c for c in verb.children if c.dep_ in OBJECTS]
+    if not found and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        found = [c for c in verb.head.children if c.dep_ in OBJECTS]
+    return found
+
+
+def prep_objects(verb: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the verb's prepositions in ``preps`` ("held in X", "builds on X")."""
+    wanted = set(preps)
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ in wanted:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    for child in verb.children:  # "held virtually from Kuala Lumpur"
+        if child.dep_ == "advmod":
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in wanted:
+                    found.extend(c for c in grand.children if c.dep_ == "pobj")
+    return found
+
+
+def relative_antecedent(token: Token) -> Token:
+    """For "which"/"that" in a relative clause, the noun it stands for."""
+    if token.lower_ in RELATIVE:
+        clause = token.head
+        while clause.dep_ == "conj" and clause.head.dep_ != "relcl" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ == "conj":
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token

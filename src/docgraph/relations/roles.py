@@ -1,0 +1,197 @@
+"""Roles, appositions and copulas: who holds which post or role, in what.
+
+- "as <role>": "Singapore, as the Chair of the 4th ADGMIN"; "served as Vice-Chair" (of
+  the meeting being talked about); "under the chairmanship of X".
+- Appositions of a person and their posts: "Mr Gan Kim Yong, Minister for Trade and
+  Industry", "Minister ..., Mrs Teo"; whoever holds "Secretary-General of the Ministry
+  X" is a member of X.
+- Copulas: "X is a statutory board under Y" (partOf), "X is a founding party to Y,
+  together with A and B" (signed).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Span, Token
+
+from docgraph.ner.candidates import Candidate
+from docgraph.relations.base import Findings
+from docgraph.relations.context import entity_group
+from docgraph.relations.parse import subjects
+
+
+def find(findings: Findings, token: Token, sentence: Span) -> None:
+    """Roles introduced at ``token`` ("as", "under")."""
+    if token.lower_ == "under":
+        _under_role(findings, token, sentence)
+    elif token.lower_ == "as":
+        _as_role(findings, token, sentence)
+
+
+def _as_role(findings: Findings, as_token: Token, sentence: Span) -> None:
+    ctx = findings.ctx
+    role_token = next((c for c in as_token.children if c.dep_ == "pobj"), None)
+    if role_token is None:
+        return
+    words = " ".join(t.text for t in role_token.subtree if (
+        t.i <= role_token.i and t.dep_ in ("compound", "amod")) or t.i == role_token.i)
+    words = words.replace(" - ", "-")
+    # "Vice-Chair" is a role of its own, not a "Chair": the whole phrase decides first.
+    role = findings.rules.role_for(words, role_token.text)
+    if role is None:
+        return
+    holder = _role_holder(findings, as_token)
+    target = next((m for c in role_token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)), None)
+    if target is None:
+        target = ctx.salient(as_token.i, role.default)
+    findings.add(holder, role.relation, target, f"role:{words}", role.confidence, sentence)
+
+
+def _under_role(findings: Findings, under: Token, sentence: Span) -> None:
+    """"held under the chairmanship of Singapore", "under Singapore's Chairmanship"."""
+    ctx = findings.ctx
+    role_token = next((c for c in under.children if c.dep_ == "pobj"), None)
+    if role_token is None or not role_token.lower_.endswith("ship"):
+        return
+    role = next((r for r in findings.rules.roles if role_token.text in r.nouns), None)
+    if role is None:
+        return
+    holders = [m for c in role_token.children if c.dep_ == "poss" for m in ctx.expand(c)]
+    holders += [m for c in role_token.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+    verb = under.head
+    meetings = [m for t in subjects(verb) for m in ctx.expand(ctx.antecedent(t))
+                if entity_group(m.label) == "Meeting"] if verb.pos_ in ("VERB", "AUX") else []
+    if not meetings:  # "Under Singapore's Chairmanship, AMS strengthened ...": of what?
+        return
+    for holder in holders:
+        findings.add(holder, role.relation, meetings[0], f"role:under {role_token.lower_}",
+                     role.confidence - 0.1, sentence)
+
+
+def _role_holder(findings: Findings, as_token: Token) -> Candidate | None:
+    """Who holds a role: the entity just before "as", or the verb's subject."""
+    ctx = findings.ctx
+    index = as_token.i - 1
+    while index >= 0 and findings.doc[index].is_punct:
+        index -= 1
+    if index >= 0 and ctx.top[index] is not None:
+        return ctx.top[index]
+    head = as_token.head
+    if head.pos_ in ("VERB", "AUX"):
+        for subject in subjects(head):
+            found = ctx.expand(ctx.antecedent(subject))
+            if found:
+                return found[0]
+    return ctx.at(head)
+
+
+# Copulas: "a statutory board under X", "a party to X" ------------------------------
+
+
+def copulas(findings: Findings) -> None:
+    """"X is a statutory board under Y"; "X is a founding party to Y, with A and B"."""
+    ctx = findings.ctx
+    under, party = findings.rules.patterns["under"], findings.rules.patterns["party_to"]
+    for token in findings.doc:
+        if token.lemma_.lower() in under.nouns or token.text in under.nouns:
+            owners = [m for c in token.children if c.dep_ == "prep" and c.lower_ in under.words
+                      for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+            for member in _described(findings, token):
+                for owner in owners:
+                    findings.add(member, under.relation, owner, "pattern:under",
+                                 under.confidence, token.sent)
+        if token.lower_ in party.nouns:
+            works = [m for c in token.children if c.dep_ == "prep" and c.lower_ in party.words
+                     for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+            partners = [m for c in token.head.children if c.dep_ == "prep"
+                        and c.lower_ == "with" for m in ctx.expand(c)] + [
+                m for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+            for signer in _described(findings, token) + partners:
+                for work in works:
+                    findings.add(signer, party.relation, work, "pattern:party-to",
+                                 party.confidence, token.sent)
+
+
+def _described(findings: Findings, noun: Token) -> list[Candidate]:
+    """What a predicate noun describes: "X is a board", "X, a board"."""
+    if noun.dep_ in ("attr", "acomp") and noun.head.lemma_ == "be":
+        return [m for s in subjects(noun.head) for m in findings.ctx.expand(s)]
+    if noun.dep_ == "appos":
+        found = findings.ctx.at(noun.head)
+        return [found] if found else []
+    return []
+
+
+# Appositions of people and posts ----------------------------------------------------
+
+
+def appositions(findings: Findings) -> None:
+    """Person and post(s) side by side: "Mr Gan, Minister for ..." or the reverse."""
+    doc = findings.doc
+    ctx = findings.ctx
+    ordered = ctx.outer
+    for first, middle, last in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        # "Mr Prasert, Thailand's Deputy Prime Minister": the country is the post's.
+        if first.label == "Person" and middle.label == "Country" and last.label == "Post" \
+                and [t.text for t in doc[first.end : middle.start]] == [","] \
+                and [t.text for t in doc[middle.end : last.start]] in (["’s"], ["'s"]):
+            _apposition(findings, ordered, first, last, [","], doc[first.start].sent)
+    for left, right in itertools.pairwise(ordered):
+        sentence = doc[left.start].sent
+        if doc[right.start].sent.start != sentence.start:
+            continue
+        words = [t.text for t in doc[left.end : right.start]]
+        _apposition(findings, ordered, left, right, words, sentence)
+
+
+def _apposition(findings: Findings, ordered: list[Candidate], left: Candidate,
+                right: Candidate, words: list[str], sentence: Span) -> None:
+    spec = findings.rules.patterns["apposition_post"]
+    lexicon = findings.ctx.lexicon
+    skip = set(spec.skip) | lexicon.honorific_words | {
+        w for h in lexicon.honorifics for w in h.split()}
+    if [w for w in words if w not in skip and w not in (",", ".")]:
+        return
+    person, post = (left, right) if left.label == "Person" else (right, left)
+    if person.label != "Person":
+        return
+    if post.label == "Post":
+        posts = _coordinated_posts(findings, ordered, post, forward=post is right)
+    else:  # "Mr Gan, Singapore's Minister ...": the next pair has the post
+        return
+    for item in posts:
+        findings.add(person, spec.relation, item, "pattern:apposition", spec.confidence,
+                     sentence)
+
+
+def _coordinated_posts(findings: Findings, ordered: list[Candidate], post: Candidate, *,
+                       forward: bool) -> list[Candidate]:
+    """"Deputy Prime Minister and Minister of ...": every post in the coordination."""
+    posts = [post]
+    index = findings.ctx.outer_index(post)
+    step = 1 if forward else -1
+    while 0 <= index + step < len(ordered):
+        nxt = ordered[index + step]
+        low, high = (posts[-1], nxt) if forward else (nxt, posts[-1])
+        gap = [t.text for t in findings.doc[low.end : high.start]]
+        if nxt.label != "Post" or gap not in (["and"], ["&"], [","], [",", "and"]):
+            break
+        posts.append(nxt)
+        index += step
+    return posts
+
+
+def post_organizations(findings: Findings) -> None:
+    """Whoever holds "Secretary-General of the Ministry X" is a member of X."""
+    spec = findings.rules.patterns["post_organization"]
+    for relation in findings.of("holdsPost"):
+        post = relation.object
+        for mention in findings.ctx.within(post.start + 1, post.end):
+            if post.contains(mention) and entity_group(mention.label) == "Organization":
+                findings.add(relation.subject, spec.relation, mention,
+                             "pattern:post-of-organization", spec.confidence,
+                             relation.sentence)

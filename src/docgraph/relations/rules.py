@@ -1,0 +1,238 @@
+"""Relation rules as typed records, read from ``ontologies/relations.yaml``.
+
+The YAML file is the lexicon of triggers: verbs with their nominalisations, role nouns,
+group nouns and surface patterns, each with the relation it states and its argument
+frame. Reading it checks every record (unknown keys, unknown relations, words that YAML
+read as booleans), so a mistake in the data fails loudly when the pipeline is built, not
+silently on some page later.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from docgraph.errors import ConfigurationError
+from docgraph.resources import ontologies_dir
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The entity groups a relation accepts as subject and as object."""
+
+    subject: frozenset[str]
+    object: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A verb (and its nominalisations) that states a relation, with its argument frame.
+
+    Attributes:
+        relation: The relation stated.
+        lemmas: Verb lemmas ("sign", "ink").
+        confidence: How reliable the trigger is, in [0, 1].
+        nouns: Nominalisations ("signing"): "the signing of X between A and B".
+        via: Prepositions whose object is the thing ("held in X", "builds on X").
+        inverse: The relation runs from the thing to the doer ("negotiated by MTI").
+        requires: A direct object the verb must have ("handed over the Chairmanship").
+        particle: A particle that must follow the verb ("set up").
+        default: What an implicit thing is ("meeting": the meeting just named).
+    """
+
+    relation: str
+    lemmas: frozenset[str]
+    confidence: float
+    nouns: frozenset[str] = frozenset()
+    via: tuple[str, ...] = ()
+    inverse: bool = False
+    requires: frozenset[str] = frozenset()
+    particle: str | None = None
+    default: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gathering:
+    """Verbs whose subject or object is a meeting and whose other entities attended it."""
+
+    lemmas: frozenset[str]
+    confidence: float
+    particles: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role noun ("Chair", "Vice-Chair") and the relation holding it states.
+
+    Attributes:
+        relation: The relation from the holder to the thing.
+        nouns: The role's nouns, longest phrase first when matched.
+        default: What the thing is when the text leaves it implicit: ``meeting`` (the
+            meeting being talked about) or ``main_organization``.
+        confidence: How reliable the rule is.
+    """
+
+    relation: str
+    nouns: tuple[str, ...]
+    default: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A group noun followed by its members ("Dialogue Partners – US, China")."""
+
+    relation: str
+    nouns: tuple[str, ...]
+    default: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A surface or copula pattern: its relation, confidence and the words it needs."""
+
+    relation: str
+    confidence: float
+    words: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The contents of ``ontologies/relations.yaml``."""
+
+    signatures: Mapping[str, Signature]
+    verbs: tuple[Trigger, ...]
+    gathering: Gathering
+    passive_attendance: Gathering
+    roles: tuple[Role, ...]
+    groups: tuple[Group, ...]
+    list_markers: frozenset[str]
+    member_suffixes: tuple[str, ...]
+    patterns: Mapping[str, Pattern]
+    pronouns: Mapping[str, str]
+    determiners: frozenset[str]
+    triggers_by_lemma: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
+
+    def role_for(self, words: str, head: str) -> Role | None:
+        """The role a phrase names: the whole phrase first ("Vice Chair"), then its head."""
+        for text in (words, head):
+            for role in self.roles:
+                if text in role.nouns:
+                    return role
+        return None
+
+
+_WORD_LISTS = frozenset({"lemmas", "via", "nouns", "words", "particles", "requires", "skip"})
+
+
+@functools.cache
+def load_rules(path: Path | None = None) -> Rules:
+    """Read relation rules (default: docgraph's ``ontologies/relations.yaml``).
+
+    Raises:
+        ConfigurationError: If the file is missing or malformed.
+    """
+    source = path or ontologies_dir() / "relations.yaml"
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        _check_words(data, str(source))
+        signatures = {name: Signature(frozenset(sig["subject"]), frozenset(sig["object"]))
+                      for name, sig in data["relations"].items()}
+        reader = _Reader(signatures, str(source))
+        verbs = tuple(reader.trigger(spec) for spec in data["verbs"])
+        by_lemma: dict[str, list[Trigger]] = {}
+        for trigger in verbs:
+            for lemma in sorted(trigger.lemmas):
+                by_lemma.setdefault(lemma, []).append(trigger)
+        groups = data["groups"]
+        return Rules(
+            signatures=signatures,
+            verbs=verbs,
+            gathering=reader.gathering(data["gathering_verbs"]),
+            passive_attendance=reader.gathering(data["passive_attendance"]),
+            roles=tuple(reader.role(spec) for spec in data["roles"]),
+            groups=tuple(reader.group(spec) for spec in groups["rules"]),
+            list_markers=frozenset(groups["list_markers"]),
+            member_suffixes=tuple(groups["member_suffixes"]),
+            patterns={name: reader.pattern(name, spec)
+                      for name, spec in data["patterns"].items()},
+            pronouns=dict(data["coreference"]["pronouns"]),
+            determiners=frozenset(data["coreference"]["determiners"]),
+            triggers_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise ConfigurationError(f"{source}: cannot read relation rules: {exc}") from exc
+
+
+class _Reader:
+    """Builds records from YAML mappings, refusing unknown keys and relations."""
+
+    def __init__(self, signatures: Mapping[str, Signature], origin: str) -> None:
+        self.signatures = signatures
+        self.origin = origin
+
+    def _keys(self, spec: Mapping[str, Any], allowed: set[str], what: str) -> None:
+        unknown = set(spec) - allowed
+        if unknown:
+            raise ConfigurationError(f"{self.origin}: {what} has unknown keys "
+                                     f"{', '.join(sorted(unknown))}")
+        relation = spec.get("relation")
+        if relation is not None and relation not in self.signatures:
+            raise ConfigurationError(f"{self.origin}: {what} states {relation!r}, which is "
+                                     "not under `relations`")
+
+    def trigger(self, spec: Mapping[str, Any]) -> Trigger:
+        self._keys(spec, {"relation", "lemmas", "confidence", "nouns", "via", "inverse",
+                          "requires", "particle", "default"}, f"verb {spec.get('lemmas')}")
+        return Trigger(
+            relation=spec["relation"], lemmas=frozenset(spec["lemmas"]),
+            confidence=float(spec["confidence"]), nouns=frozenset(spec.get("nouns", ())),
+            via=tuple(spec.get("via", ())), inverse=bool(spec.get("inverse", False)),
+            requires=frozenset(spec.get("requires", ())), particle=spec.get("particle"),
+            default=spec.get("default"))
+
+    def gathering(self, spec: Mapping[str, Any]) -> Gathering:
+        self._keys(spec, {"lemmas", "particles", "confidence"}, "gathering verbs")
+        return Gathering(frozenset(spec["lemmas"]), float(spec["confidence"]),
+                         frozenset(spec.get("particles", ())))
+
+    def role(self, spec: Mapping[str, Any]) -> Role:
+        self._keys(spec, {"relation", "nouns", "default", "confidence"},
+                   f"role {spec.get('nouns')}")
+        return Role(spec["relation"], tuple(spec["nouns"]), spec["default"],
+                    float(spec["confidence"]))
+
+    def group(self, spec: Mapping[str, Any]) -> Group:
+        self._keys(spec, {"relation", "nouns", "default", "confidence"},
+                   f"group {spec.get('nouns')}")
+        return Group(spec["relation"], tuple(spec["nouns"]), spec["default"],
+                     float(spec["confidence"]))
+
+    def pattern(self, name: str, spec: Mapping[str, Any]) -> Pattern:
+        self._keys(spec, {"relation", "confidence", "words", "nouns", "skip"},
+                   f"pattern {name}")
+        return Pattern(spec["relation"], float(spec["confidence"]),
+                       tuple(spec.get("words", ())), tuple(spec.get("nouns", ())),
+                       tuple(spec.get("skip", ())))
+
+
+def _check_words(data: object, origin: str, path: str = "") -> None:
+    """Word lists must hold words: YAML reads a bare ``on`` or ``no`` as a boolean."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in _WORD_LISTS and isinstance(value, list) and \
+                    not all(isinstance(v, str) for v in value):
+                raise ConfigurationError(f"{origin}: {path}/{key} must list words; quote "
+                                         "on, off, yes and no")
+            _check_words(value, origin, f"{path}/{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _check_words(value, origin, f"{path}[{index}]")
