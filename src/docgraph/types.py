@@ -158,6 +158,22 @@ class TableCell:
 
 
 @dataclass(frozen=True, slots=True)
+class Layout:
+    """A stretch of a block's text that is page furniture, not prose.
+
+    Attributes:
+        role: What it is: ``dateline`` ("SINGAPORE, 14 DECEMBER 2023 –"),
+            ``list-marker`` ("C.", "iv)") or ``run-in-heading`` ("AI Safety Research:").
+        start: Start offset in the block's text.
+        end: End offset in the block's text.
+    """
+
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     r"""One unit of cleaned text: a heading, paragraph, list item, table cell, ...
 
@@ -180,6 +196,8 @@ class Block:
         footnotes: Footnote markers removed from the text.
         boilerplate: Why the block is boilerplate (``"media-contact"``, ...), or None
             for content. Later stages skip boilerplate by default.
+        layout: Stretches of the text that are page furniture (datelines, list
+            markers, run-in headings): kept in the text, never read as prose.
     """
 
     index: int
@@ -195,6 +213,7 @@ class Block:
     links: tuple[Link, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     boilerplate: str | None = None
+    layout: tuple[Layout, ...] = ()
 
     def source_span(self, start: int, end: int) -> Span:
         """Return the source range of this block's text ``[start, end)``."""

@@ -21,6 +21,7 @@ from docgraph.clean.blocks import build_blocks
 from docgraph.clean.boilerplate import Rule, load_rules, mark_boilerplate
 from docgraph.clean.dom import Element
 from docgraph.clean.html import PARSERS, parse_html
+from docgraph.clean.layout import load_layout_rules, mark_layout
 from docgraph.clean.markdown import parse_markdown
 from docgraph.clean.plain import parse_text
 from docgraph.clean.render import to_dict, to_html
@@ -82,7 +83,7 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
         path=raw.path,
         format=raw.format,
         metadata=metadata,
-        blocks=tuple(mark_boilerplate(blocks, rules)),
+        blocks=tuple(mark_layout(mark_boilerplate(blocks, rules), load_layout_rules())),
         text=raw.text,
         encoding=raw.encoding,
         bom=raw.bom,

@@ -127,6 +127,9 @@ def _block_dict(block: Block, source_maps: bool) -> dict[str, Any]:
     if block.links:
         data["links"] = [{"start": link.start, "end": link.end, "href": link.href}
                          for link in block.links]
+    if block.layout:
+        data["layout"] = [{"role": mark.role, "start": mark.start, "end": mark.end}
+                          for mark in block.layout]
     if block.footnotes:
         data["footnotes"] = [{"marker": note.marker, "offset": note.offset,
                               "source": [note.source.start, note.source.end],

@@ -158,6 +158,47 @@ def _split(text: str, max_length: int) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+class _Furniture:
+    """How one text given to spaCy reads its blocks' page furniture.
+
+    List markers are blanked (spaces keep every offset); run-in headings are headings;
+    a dateline and a run-in heading end a sentence; a dateline states no relation.
+    """
+
+    def __init__(self, document: Document, layout: list[_Piece], text: str) -> None:
+        chars = list(text)
+        self.sentence_starts = [piece.text_start for piece in layout]
+        self.headings = [(p.text_start, p.text_start + p.length) for p in layout
+                         if document.blocks[p.block].kind is BlockKind.HEADING]
+        self.quiet: list[tuple[int, int]] = []
+        for piece in layout:
+            for mark in document.blocks[piece.block].layout:
+                start = max(mark.start, piece.block_offset) - piece.block_offset
+                end = min(mark.end, piece.block_offset + piece.length) - piece.block_offset
+                if start >= end:
+                    continue
+                start, end = start + piece.text_start, end + piece.text_start
+                if mark.role == "list-marker":
+                    chars[start:end] = " " * (end - start)
+                    continue
+                if mark.role == "run-in-heading":
+                    self.headings.append((start, end))
+                else:
+                    self.quiet.append((start, end))
+                resume = _resume(text, end, piece.text_start + piece.length)
+                if resume is not None:
+                    self.sentence_starts.append(resume)
+        self.text = "".join(chars)
+        self.sentence_starts.sort()
+
+
+def _resume(text: str, index: int, limit: int) -> int | None:
+    """Where prose resumes after furniture ending at ``index``: past spaces and dashes."""
+    while index < limit and (text[index].isspace() or text[index] in "-–—:"):
+        index += 1
+    return index if index < limit else None
+
+
 def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int = 8,
               include_boilerplate: bool = False) -> Iterator[Analysis]:
     """Find the mentions (and, with ``docgraph_relations_v1``, relations) in each document.
@@ -175,14 +216,13 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
         for document in documents:
             chunks = _pieces(document, nlp.max_length, include_boilerplate)
             for number, (text, layout) in enumerate(chunks):
-                doc = nlp.make_doc(text)
-                starts = [piece.text_start for piece in layout]
+                furniture = _Furniture(document, layout, text)
+                doc = nlp.make_doc(furniture.text)
                 doc.user_data[cands.DOCUMENT] = document.id
-                doc.user_data[BLOCK_STARTS] = starts
-                doc.user_data[cands.HEADINGS] = [
-                    (p.text_start, p.text_start + p.length) for p in layout
-                    if document.blocks[p.block].kind is BlockKind.HEADING]
-                start_set = set(starts)
+                doc.user_data[BLOCK_STARTS] = furniture.sentence_starts
+                doc.user_data[cands.HEADINGS] = furniture.headings
+                doc.user_data[cands.QUIET] = furniture.quiet
+                start_set = set(furniture.sentence_starts)
                 for token in doc:
                     if token.idx in start_set:
                         token.is_sent_start = True

@@ -22,7 +22,11 @@ DOCUMENT = "docgraph.document"
 MODEL = "docgraph.model_candidates"
 """Key in ``Doc.user_data`` of the statistical model's entities as candidates."""
 HEADINGS = "docgraph.headings"
-"""Key in ``Doc.user_data`` of the character ranges of heading blocks."""
+"""Key in ``Doc.user_data`` of the character ranges of headings (run-in ones included)."""
+PERSON_STARTS = "docgraph.person_starts"
+"""Key in ``Doc.user_data`` of the tokens where a person's name starts (set by posts)."""
+QUIET = "docgraph.quiet"
+"""Key in ``Doc.user_data`` of the character ranges (datelines) that state no relation."""
 
 # How much each source is trusted when candidates overlap; higher wins.
 PRIORITY = {

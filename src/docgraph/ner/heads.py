@@ -19,7 +19,8 @@ from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.tokens import CAMEL, CONNECTORS, DETERMINERS, joined, name_like
 
 
-def find_names(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None
+               ) -> list[Candidate]:
     """Capitalised names that say what they are: "... Authority", "Project ...".
 
     A name is split at "of"/"on"/"for"; the first part whose last words are a head noun
@@ -29,6 +30,7 @@ def find_names(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     products. A bare head after "the" ("the Working Group") is kept as an anaphor for
     the resolver to attach to the one name in the document with that head, if any.
     """
+    persons = persons or set()
     found = []
     index = 0
     while index < len(doc):
@@ -39,39 +41,97 @@ def find_names(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 token.pos_ in ("ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"):
             index += 1
             continue
-        end = _phrase_end(doc, index)
+        end = _phrase_end(doc, index, lexicon, persons)
         typed = _typed_parts(doc, index, end, lexicon)
         if not typed and end - index > 1:  # "VinAI and ThaiLLM"
             typed = [c for i in range(index, end) for c in _single_word(doc, i, lexicon)
                      if not c.anaphor]
         found.extend(typed)
-        index = max(end, index + 1)
+        # "the Ministry of Communications and Information & Ministry of Health": a name
+        # that ends inside the phrase leaves the rest to be read again.
+        resume = max((c.end for c in typed), default=end)
+        index = max(resume if resume < end else end, index + 1)
     return found
 
 
-def _phrase_end(doc: Doc, start: int) -> int:
+def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> int:
+    """End of the capitalised phrase from ``start``: the longest stretch a name can take.
+
+    It runs over capitalised words and numbers, "of"/"on"/"for"/"and" (with "the")
+    between them, hyphenated words ("Singapore-Australia", "Info-communications"),
+    possessives ("Prime Minister's Office", "Ministers' Meeting") and, inside a
+    complement, comma lists ("Department of Environment, Parks and Recreation").
+    """
     index = start
     last = start
+    complement = False
     while index < len(doc):
         token = doc[index]
         text = token.text
+        if index > start and index in persons and doc[index - 1].text not in CONNECTORS:
+            break  # "Premier of the State Council of China Li Qiang"
         if name_like(token) or (token.like_num and index > start):
             index += 1
+            last = index
+        elif index > start and doc[index - 1].text == "-" and joined(doc, index) and \
+                text.isalpha():
+            index += 1  # "Info-communications", "Co-ordination"
             last = index
         elif text in CONNECTORS or text in ("and", "&"):
             if index + 1 < len(doc) and (name_like(doc[index + 1]) or (
                     doc[index + 1].text == "the" and index + 2 < len(doc)
                     and name_like(doc[index + 2]))):
+                complement = complement or text in CONNECTORS
                 index += 2 if doc[index + 1].text == "the" else 1
             else:
                 break
         elif joined(doc, index) and (
                 (text == "-" and index + 1 < len(doc) and joined(doc, index + 1))
-                or (text in ("'", "’") and doc[index - 1].text.endswith("s"))):
-            index += 1  # "Singapore-Australia", "Ministers' Meeting"
+                or (text in ("'", "’") and doc[index - 1].text.endswith("s"))
+                or (text in ("'s", "’s") and doc[index - 1].text in lexicon.possessors
+                    and index + 1 < len(doc) and name_like(doc[index + 1]))):
+            index += 1  # "Singapore-Australia", "Ministers' Meeting", "People's Republic"
+        elif text == "," and complement and index == last and \
+                _list_continues(doc, index + 1, lexicon):
+            index += 1
         else:
             break
     return last
+
+
+def _list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:
+    """After a comma in a complement: "Parks and Recreation" ends a list of remits.
+
+    Items are one or two capitalised words that are no name of their own (no head noun
+    such as "Ministry" or "Bank"); the list ends with "and" and a last item, after which
+    the name ends.
+    """
+    index = start
+    items = 0
+    seen_and = index < len(doc) and doc[index].text in ("and", "&")  # an Oxford comma
+    index += seen_and
+    while index < len(doc) and items < 6:
+        item_end = index
+        while item_end < len(doc) and item_end - index < 3 and name_like(doc[item_end]) \
+                and doc[item_end].text not in DETERMINERS:
+            item_end += 1
+        if item_end == index or item_end - index > 2 or \
+                doc[index].text in lexicon.head_starts or \
+                head_label(doc, index, item_end, lexicon) is not None:
+            return False
+        items += 1
+        if seen_and:
+            following = doc[item_end].text if item_end < len(doc) else ""
+            return following not in CONNECTORS and following not in ("-", "'s", "’s")
+        index = item_end
+        if index < len(doc) and doc[index].text == ",":
+            index += 1
+        if index < len(doc) and doc[index].text in ("and", "&"):
+            seen_and = True
+            index += 1
+        elif index >= len(doc) or not name_like(doc[index]):
+            return False
+    return False
 
 
 def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:
@@ -187,5 +247,7 @@ class Names:
 
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
-        cands.add(doc, find_names(doc, self.lexicon))
+        persons = set(doc.user_data.get(cands.PERSON_STARTS, ())) | {
+            c.start for c in cands.candidates(doc) if c.label == "Person"}
+        cands.add(doc, find_names(doc, self.lexicon, persons))
         return doc

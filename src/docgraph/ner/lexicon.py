@@ -52,10 +52,12 @@ class Lexicon:
     product_suffixes: tuple[str, ...]
     not_entities: frozenset[str]
     head_starts: frozenset[str] = frozenset()
+    """First words of the head nouns ("Memorandum" of "Memorandum of Understanding")."""
+    possessors: frozenset[str] = frozenset()
+    """Words whose possessive belongs inside a name ("Prime Minister's Office")."""
     honorific_words: frozenset[str] = frozenset()
     """Words of honorifics and titles that never start a name ("Datuk", "Dr"); the
     first words of longer honorifics that are also surnames ("Tan" Sri) are left out."""
-    """First words of the head nouns ("Memorandum" of "Memorandum of Understanding")."""
 
 
 def load_gazetteers(paths: Iterable[Path] = ()) -> tuple[GazetteerEntry, ...]:
@@ -129,6 +131,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             product_suffixes=tuple(data["product_suffixes"]),
             not_entities=frozenset(data["not_entities"]),
             head_starts=frozenset(head.split()[0] for head in heads),
+            possessors=frozenset(data.get("possessors", ())),
             honorific_words=frozenset(
                 word for phrase in (*data["honorifics"], *data["titles"])
                 for position, word in enumerate(phrase.split())

@@ -6,13 +6,20 @@ honorific or title before it is kept as an attribute, not as part of the name.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
+from docgraph.ner.model import model_candidates_of
 from docgraph.ner.tokens import CAMEL, POSSESSIVE, Phrases, joined, name_like
+
+_MAX_NAME_WORDS = 8
+# An initial before a name: "K Shanmugam", "S. Iswaran" ("A" and "I" are words).
+_INITIAL = re.compile(r"^[B-HJ-Z]\.?$")
 
 
 def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases,
@@ -24,7 +31,7 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
     claims ("Minister Singapore") are not people.
     """
     found = []
-    non_names = _non_name_words(lexicon)
+    non_names = non_name_words(lexicon)
     index = 0
     while index < len(doc):
         size = honorifics.match(doc, index) or titles.match(doc, index)
@@ -36,7 +43,7 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
             index += size
             size = honorifics.match(doc, index) if index < len(doc) else 0
         start = index
-        end = _name_end(doc, start, lexicon, non_names)
+        end = name_end(doc, start, lexicon, non_names)
         if end > start and not any(i in blocked for i in range(start, end)) \
                 and doc[start].text[:1].isupper() and \
                 (not doc[start].is_upper or len(doc[start].text) == 1):
@@ -52,21 +59,30 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
     return found
 
 
-def _name_end(doc: Doc, start: int, lexicon: Lexicon, non_names: frozenset[str]) -> int:
+def name_end(doc: Doc, start: int, lexicon: Lexicon, non_names: frozenset[str]) -> int:
+    """Where a person's name starting at ``start`` ends (``start`` if none starts there).
+
+    A name is up to six capitalised words, initials, hyphenated parts and particles
+    ("von der", "bin", "A/L"); after a particle, a father's honorific belongs to the name
+    ("Juanda bin Haji Abdul Rashid").
+    """
     index = start
-    while index < len(doc) and index - start < 6:
+    while index < len(doc) and index - start < _MAX_NAME_WORDS:
         token = doc[index]
-        if (token.text in non_names and index == start) or \
+        after_particle = index > start and doc[index - 1].text in lexicon.name_particles
+        if (token.text in non_names and index == start and not after_particle) or \
                 (token.text in lexicon.name_suffixes and index > start):
             break
-        if name_like(token) and token.text not in non_names and (
+        if name_like(token) and (token.text not in non_names or after_particle) and (
                 not token.is_upper or len(token.text) <= 2 or CAMEL.match(token.text)):
             index += 1
             if index < len(doc) and doc[index].text in POSSESSIVE:
                 break
             continue
         if token.text in lexicon.name_particles and index > start and \
-                index + 1 < len(doc) and name_like(doc[index + 1]):
+                index + 1 < len(doc) and (name_like(doc[index + 1]) or (
+                    doc[index + 1].text in lexicon.name_particles and index + 2 < len(doc)
+                    and name_like(doc[index + 2]))):
             index += 1
             continue
         if token.text == "/" and index > start and len(doc[index - 1].text) == 1 and \
@@ -79,10 +95,12 @@ def _name_end(doc: Doc, start: int, lexicon: Lexicon, non_names: frozenset[str])
             index += 1
             continue
         break
+    while index > start and doc[index - 1].text in lexicon.name_particles:
+        index -= 1
     return index
 
 
-def _non_name_words(lexicon: Lexicon) -> frozenset[str]:
+def non_name_words(lexicon: Lexicon) -> frozenset[str]:
     """Words that end a name: titles and one-word honorifics.
 
     The first word of a longer honorific is not one of them: "Tan" of "Tan Sri" is
@@ -109,3 +127,33 @@ class People:
         cands.add(doc, find_people(doc, self.lexicon, self.honorifics, self.titles,
                                          blocked))
         return doc
+
+
+def person_starts(doc: Doc, lexicon: Lexicon) -> set[int]:
+    """Tokens where, by evidence other than a title, a person's name starts.
+
+    The evidence: a name found after an honorific, a word of such a name met again
+    ("Mr Chan said" makes "Chan" a name everywhere in the document), a name of two
+    words or more the statistical model found, and an initial before a capitalised word
+    ("K Shanmugam").
+    A post's remit ends where a name starts: "Minister for Law K Shanmugam".
+    """
+    starts: set[int] = set()
+    known: set[str] = set()
+    for candidate in cands.candidates(doc):
+        if candidate.label == "Person" and candidate.source == "people":
+            starts.add(candidate.start)
+            known.update(t.text for t in doc[candidate.start : candidate.end]
+                         if name_like(t) and t.text not in lexicon.name_suffixes
+                         and t.text not in lexicon.honorific_words)
+    for candidate in model_candidates_of(doc, lexicon):
+        # One word alone is weak evidence: the small model calls "Parks" a person.
+        if candidate.label == "Person" and candidate.end - candidate.start > 1:
+            starts.add(candidate.start)
+    for index, token in enumerate(doc):
+        repeated = token.text in known and (index == 0 or doc[index - 1].text not in known)
+        initial = _INITIAL.match(token.text) is not None and index + 1 < len(doc) and \
+            name_like(doc[index + 1]) and not doc[index + 1].is_upper
+        if repeated or initial:
+            starts.add(index)
+    return starts

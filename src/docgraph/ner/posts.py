@@ -13,18 +13,22 @@ from spacy.tokens import Doc
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
+from docgraph.ner.people import name_end, non_name_words, person_starts
 from docgraph.ner.tokens import CONNECTORS, Phrases, joined, name_like
 
 
-def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases
-               ) -> list[Candidate]:
+def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
+               persons: set[int] | None = None) -> list[Candidate]:
     """Offices: "Minister for Trade and Industry", "Deputy Prime Minister".
 
     A post is a title (after modifiers such as "Senior", "Deputy") with an "of"/"for"
     complement, or a title that is a post on its own. The complement runs over
-    capitalised words, "and" and lists ("Trade, Tourism and Investment"), and stops
-    before a name, a new post or lower-case text.
+    capitalised words, "and"/"and the", possessives ("People's Republic") and lists
+    ("Science, Innovation, and Technology"), and stops before a name, a new post or
+    lower-case text. ``persons`` are tokens where a person's name starts (see
+    :func:`docgraph.ner.people.person_starts`): a remit never swallows a name.
     """
+    bounds = _Bounds(doc, lexicon, titles, honorifics, persons or set())
     found = []
     index = 0
     while index < len(doc):
@@ -41,7 +45,7 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases
             index = start + 1
             continue
         end = index + size
-        complement_end = _complement(doc, end, titles, honorifics, lexicon)
+        complement_end = bounds.complement(end)
         core = doc[start:end].text
         if complement_end > end:
             end = complement_end
@@ -53,64 +57,111 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases
     return found
 
 
-def _complement(doc: Doc, start: int, titles: Phrases, honorifics: Phrases,
-                lexicon: Lexicon) -> int:
-    """End of an "of X"/"for X" complement (or a "(Law and Health)" remit) at ``start``."""
-    if start >= len(doc):
-        return start
-    if doc[start].text == "(":
-        close = next((i for i in range(start + 1, min(len(doc), start + 8))
-                      if doc[i].text == ")"), None)
-        if close and all(name_like(t) or t.lower_ in ("and", "&", ",")
-                         for t in doc[start + 1 : close]):
-            return _complement(doc, close + 1, titles, honorifics, lexicon) \
-                if close + 1 < len(doc) and doc[close + 1].text in CONNECTORS else close + 1
-        return start
-    if doc[start].text not in ("of", "for"):
-        return start
-    index = start + 1
-    if index < len(doc) and doc[index].text == "the":
-        index += 1
-    last = start
-    while index < len(doc):
-        token = doc[index]
-        text = token.text
-        if name_like(token) and not honorifics.match(doc, index) and (
-                index == last or not titles.match(doc, index) or last == start):
+class _Bounds:
+    """Where a post's complement ends."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
+                 persons: set[int]) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.titles = titles
+        self.honorifics = honorifics
+        self.persons = persons
+
+    def _word(self, index: int) -> bool:
+        """A capitalised word that can continue a remit (not a title, honorific, name)."""
+        doc = self.doc
+        return index < len(doc) and name_like(doc[index]) and \
+            not self.titles.match(doc, index) and \
+            doc[index].text not in self.lexicon.post_modifiers and \
+            not self.honorifics.match(doc, index) and index not in self.persons
+
+    def complement(self, start: int) -> int:
+        """End of an "of X"/"for X" complement (or a "(Law and Health)" remit) at ``start``."""
+        doc = self.doc
+        if start >= len(doc):
+            return start
+        if doc[start].text == "(":
+            close = next((i for i in range(start + 1, min(len(doc), start + 12))
+                          if doc[i].text == ")"), None)
+            if close and all(name_like(t) or t.lower_ in ("and", "&", ",")
+                             for t in doc[start + 1 : close]):
+                return self.complement(close + 1) \
+                    if close + 1 < len(doc) and doc[close + 1].text in CONNECTORS else close + 1
+            return start
+        if doc[start].text not in ("of", "for"):
+            return start
+        index = start + 1
+        if index < len(doc) and doc[index].text == "the":
             index += 1
-            last = index
-        elif text in ("and", "&") and last == index and index + 1 < len(doc) and \
-                name_like(doc[index + 1]) and not titles.match(doc, index + 1) and \
-                doc[index + 1].text not in lexicon.post_modifiers and \
-                not honorifics.match(doc, index + 1):
+        last = start
+        while index < len(doc):
+            token = doc[index]
+            text = token.text
+            if name_like(token) and not self.honorifics.match(doc, index) and (
+                    index == last or not self.titles.match(doc, index) or last == start) \
+                    and not (index in self.persons and last > start):
+                index += 1
+                last = index
+            elif text in ("and", "&") and last == index and self._word(index + 1):
+                index += 1
+            elif text in ("and", "&") and last == index and index + 1 < len(doc) and \
+                    doc[index + 1].text == "the" and self._word(index + 2):
+                index += 2  # "Sustainability and the Environment"
+            elif text in ("of", "for", "on") and last == index and index + 1 < len(doc) and \
+                    (name_like(doc[index + 1]) or doc[index + 1].text == "the"):
+                index += 2 if doc[index + 1].text == "the" else 1
+            elif text in ("'s", "\u2019s") and last == index and joined(doc, index) and \
+                    self._word(index + 1):
+                index += 1  # "the People's Republic of China"
+            elif last == index and ((text == "-" and joined(doc, index)) or (
+                    text == "," and self._list_continues(index + 1))):
+                index += 1
+            else:
+                break
+        return last if last > start else start
+
+    def _list_continues(self, start: int) -> bool:
+        """After a comma: "Tourism and Investment" continues a list; "Mr Gan" does not.
+
+        An Oxford comma is part of a list ("Science, Innovation, and Technology").
+        """
+        doc = self.doc
+        index = start
+        seen_and = False
+        while index < len(doc) and index - start < 10:
+            token = doc[index]
+            if token.text in ("and", "&"):
+                seen_and = True
+            elif token.text == ",":
+                pass
+            elif not self._word(index):
+                return False
+            elif seen_and:
+                return True
             index += 1
-        elif text in ("of", "for", "on") and last == index and index + 1 < len(doc) and \
-                (name_like(doc[index + 1]) or doc[index + 1].text == "the"):
-            index += 2 if doc[index + 1].text == "the" else 1
-        elif last == index and ((text == "-" and joined(doc, index)) or (
-                text == "," and _list_continues(doc, index + 1, honorifics))):
-            index += 1
-        else:
-            break
-    return last if last > start else start
+        return False
 
 
-def _list_continues(doc: Doc, start: int, honorifics: Phrases) -> bool:
-    """After a comma: "Tourism and Investment" continues a list; "Mr Gan" does not."""
-    index = start
-    seen_and = False
-    while index < len(doc) and index - start < 8:
-        token = doc[index]
-        if honorifics.match(doc, index):
-            return False
-        if token.text in ("and", "&"):
-            seen_and = True
-        elif not name_like(token):
-            return False
-        elif seen_and:
-            return True
-        index += 1
-    return False
+def titled_names(doc: Doc, posts: list[Candidate], persons: set[int], lexicon: Lexicon,
+                 blocked: set[int]) -> list[Candidate]:
+    """A name straight after a post, with no comma: "Minister for Law K Shanmugam".
+
+    The post is a title here; the name must start where a person's name does by other
+    evidence (``persons``), so "Minister for Trade Singapore" names no one.
+    """
+    non_names = non_name_words(lexicon)
+    found = []
+    for post in posts:
+        start = post.end
+        if start not in persons or start in blocked:
+            continue
+        end = name_end(doc, start, lexicon, non_names)
+        if end <= start or any(i in blocked for i in range(start, end)):
+            continue
+        stop = end + 1 if end < len(doc) and doc[end].text in lexicon.name_suffixes else end
+        found.append(Candidate(start, stop, "Person", "people", name=doc[start:end].text))
+    return found
 
 
 class Posts:
@@ -123,5 +174,13 @@ class Posts:
 
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
-        cands.add(doc, find_posts(doc, self.lexicon, self.titles, self.honorifics))
+        persons = person_starts(doc, self.lexicon)
+        doc.user_data[cands.PERSON_STARTS] = sorted(persons)
+        posts = find_posts(doc, self.lexicon, self.titles, self.honorifics, persons)
+        people = {c.start for c in cands.candidates(doc) if c.label == "Person"
+                  and c.source == "people"}
+        blocked = cands.covered(doc, ["gazetteer"])
+        cands.add(doc, posts)
+        cands.add(doc, [c for c in titled_names(doc, posts, persons, self.lexicon, blocked)
+                        if c.start not in people])
         return doc

@@ -7,11 +7,12 @@ keeps the most confident reading of each (subject, relation, object).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from docgraph.ner.candidates import Candidate
+from docgraph.ner.candidates import QUIET, Candidate
 from docgraph.relations.context import Context, entity_group
 from docgraph.relations.rules import Rules
 
@@ -36,6 +37,14 @@ class Findings:
         self.doc: Doc = ctx.doc
         self.rules: Rules = ctx.rules
         self.found: dict[tuple[int, str, int], Found] = {}
+        quiet = sorted(self.doc.user_data.get(QUIET, ()))
+        self._quiet_starts = [start for start, _ in quiet]
+        self._quiet_ends = [end for _, end in quiet]
+
+    def quiet(self, char: int) -> bool:
+        """Whether a character is in page furniture that states no relation (datelines)."""
+        index = bisect_right(self._quiet_starts, char) - 1
+        return index >= 0 and char < self._quiet_ends[index]
 
     def add(self, subject: Candidate | None, predicate: str, obj: Candidate | None,
             rule: str, confidence: float, sentence: Span) -> bool:
@@ -44,7 +53,7 @@ class Findings:
         Returns:
             Whether the relation was accepted.
         """
-        if subject is None or obj is None or subject is obj:
+        if subject is None or obj is None or subject is obj or self.quiet(sentence.start_char):
             return False
         if (subject.key and subject.key == obj.key) or \
                 self.ctx.text(subject) == self.ctx.text(obj):
