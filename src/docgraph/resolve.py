@@ -14,6 +14,8 @@ them together. Every merge is deterministic and recorded as a
 - ``short-name``: a person's surname or part of their name, when exactly one person in
   the document has it ("Teo", "Minister Teo");
 - ``head-noun``: "the Working Group" for the one working group the document names;
+- ``qualified-post``: a bare post ("Deputy Prime Minister") for the one post of the
+  document that a place qualifies ("Singapore Deputy Prime Minister");
 - ``spelling-variant`` (across documents): a person whose name is spelt slightly
   differently ("Prasert Jantararuangtong", "Prasert Janthararuangthong").
 """
@@ -97,6 +99,7 @@ def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[En
             first_with_key[key] = index
     _link_acronyms(mentions, keys, first_with_key, sets, reasons)
     _link_short_names(mentions, sets, reasons)
+    _link_qualified_posts(mentions, sets, reasons)
     dropped = _link_anaphors(mentions, sets, reasons)
     members: dict[int, list[int]] = {}
     for index in range(len(mentions)):
@@ -151,6 +154,39 @@ def _link_short_names(mentions: list[Mention], sets: _Sets, reasons: dict[int, s
         if len(holders) == 1:
             sets.union(holders.pop(), index)
             reasons[index] = "short-name"
+
+
+def _link_qualified_posts(mentions: list[Mention], sets: _Sets,
+                          reasons: dict[int, str]) -> None:
+    """A bare post joins the one post of the document that qualifies it by a place.
+
+    "Singapore Deputy Prime Minister and Minister for Finance Heng Swee Keat ... Deputy
+    Prime Minister Heng": one post. With "Cambodia Prime Minister" and "Singapore Prime
+    Minister" in one document, a bare "Prime Minister" could be either, so it stays apart.
+    """
+    starts: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        if mention.label != "Post":
+            starts.setdefault((mention.block, mention.start), []).append(mention)
+    qualified: dict[str, set[int]] = {}
+    for index, mention in enumerate(mentions):
+        if mention.label != "Post":
+            continue
+        qualifier = max((m for m in starts.get((mention.block, mention.start), ())
+                         if m.end < mention.end), key=lambda m: m.end, default=None)
+        if qualifier is None:
+            continue
+        bare = normalise_name(mention.text[qualifier.end - mention.start :])
+        if bare:
+            qualified.setdefault(bare, set()).add(sets.find(index))
+    for index, mention in enumerate(mentions):
+        if mention.label != "Post":
+            continue
+        holders = qualified.get(normalise_name(mention.name), set())
+        roots = {sets.find(i) for i in holders}
+        if len(roots) == 1 and sets.find(index) not in roots:
+            sets.union(roots.pop(), index)
+            reasons[index] = "qualified-post"
 
 
 def _contains_words(full: list[str], part: list[str]) -> bool:

@@ -13,8 +13,15 @@ from spacy.tokens import Doc
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
+from docgraph.ner.model import model_candidates_of
 from docgraph.ner.people import name_end, non_name_words, person_starts
 from docgraph.ner.tokens import CONNECTORS, Phrases, joined, name_like
+
+# What may stand between a name and the post said of it, or between two such posts.
+_APPOSITION_GAPS = frozenset({",", "(", ")", "/", "and", "&"})
+# Classes of a place or body that may qualify a post named right after it.
+_QUALIFIERS = frozenset({"Country", "City", "Place", "AdministrativeArea",
+                         "IntergovernmentalOrganization"})
 
 
 def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
@@ -29,7 +36,7 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
     :func:`docgraph.ner.people.person_starts`): a remit never swallows a name.
     """
     bounds = _Bounds(doc, lexicon, titles, honorifics, persons or set())
-    found = []
+    found: list[Candidate] = []
     index = 0
     while index < len(doc):
         start = index
@@ -49,10 +56,11 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
         core = doc[start:end].text
         if complement_end > end:
             end = complement_end
-        elif core not in lexicon.standalone_posts:
+        elif core not in lexicon.standalone_posts and not bounds.appositive(start, end, found):
             index = end
             continue
-        found.append(Candidate(start, end, "Post", "posts"))
+        end = bounds.remit(end)
+        found.append(Candidate(bounds.qualified(start), end, "Post", "posts"))
         index = end
     return found
 
@@ -67,6 +75,68 @@ class _Bounds:
         self.titles = titles
         self.honorifics = honorifics
         self.persons = persons
+        people = [c for c in cands.candidates(doc) if c.label == "Person"]
+        self._people_starts = {c.start for c in people if c.source == "people"}
+        self._people_ends = {c.end for c in people} | {
+            c.end for c in model_candidates_of(doc, lexicon) if c.label == "Person"}
+        self._qualifiers = [c for c in cands.candidates(doc)
+                            if c.source == "gazetteer" and c.label in _QUALIFIERS] + [
+            c for c in model_candidates_of(doc, lexicon) if c.label in ("Place",)
+            and c.end - c.start == 1]
+
+    def appositive(self, start: int, end: int, found: list[Candidate]) -> bool:
+        """Whether a bare title is said of someone, so is a post on its own.
+
+        "Mr Bojan Blecic, Senior Vice President, Head of ...", "Mr Ng (Chairman)",
+        "Chairman and Co-Founder", "Vice Premier Ding Xuexiang": next to a person's
+        name or to another such post.
+        """
+        if (end in self.persons or self.people_start(end)) and \
+                not self.honorifics.match(self.doc, start):
+            return True  # "Vice Premier Ding", but "Senator Birmingham" is a form of address
+        index = start - 1
+        steps = 0
+        while index >= 0 and steps < 3 and self.doc[index].text in _APPOSITION_GAPS:
+            index -= 1
+            steps += 1
+        if steps == 0 or index < 0:
+            return False
+        return self.people_end(index + 1) or any(post.end == index + 1 for post in found)
+
+    def people_start(self, index: int) -> bool:
+        """Whether a name found after an honorific starts at ``index``."""
+        return index in self._people_starts
+
+    def people_end(self, index: int) -> bool:
+        """Whether a person's name (with or without honorific) ends at ``index``."""
+        return index in self._people_ends
+
+    def remit(self, end: int) -> int:
+        """A remit in brackets after a post: "Permanent Secretary (Health)"."""
+        doc = self.doc
+        if end < len(doc) and doc[end].text == "(":
+            close = next((i for i in range(end + 1, min(len(doc), end + 12))
+                          if doc[i].text == ")"), None)
+            # Words of a remit ("Planning, Landuse and Environment"), not an acronym
+            # ("DG CONNECT") nor a name.
+            if close and close > end + 1 and all(
+                    (self._word(i) and not doc[i].is_upper) or doc[i].lower_ in ("and", "&", ",")
+                    for i in range(end + 1, close)):
+                return close + 1
+        return end
+
+    def qualified(self, start: int) -> int:
+        """Take in a place or body named right before a title: "Cambodia Prime Minister".
+
+        "Singapore Senior Minister of State", "Shenzhen Mayor", "MCI Permanent
+        Secretary": the qualifier makes the post specific. A possessive ("Australia's
+        Minister") is not taken in; it is the person's country, not the post's name.
+        """
+        for qualifier in self._qualifiers:
+            if qualifier.end == start and (qualifier.start == 0 or
+                                           self.doc[qualifier.start - 1].text not in ("'s", "’s")):
+                return qualifier.start
+        return start
 
     def _word(self, index: int) -> bool:
         """A capitalised word that can continue a remit (not a title, honorific, name)."""
