@@ -91,9 +91,10 @@ class _Bounds:
         "Chairman and Co-Founder", "Vice Premier Ding Xuexiang": next to a person's
         name or to another such post.
         """
-        if (end in self.persons or self.people_start(end)) and \
-                not self.honorifics.match(self.doc, start):
-            return True  # "Vice Premier Ding", but "Senator Birmingham" is a form of address
+        if self.honorifics.match(self.doc, start):
+            return False  # "Senator Birmingham": a form of address
+        if end in self.persons or self.people_start(end):
+            return True
         index = start - 1
         steps = 0
         while index >= 0 and steps < 3 and self.doc[index].text in _APPOSITION_GAPS:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.lexicon import Lexicon, load_lexicon
-from docgraph.relations import groups, roles, surface, verbs
+from docgraph.relations import descriptions, groups, roles, surface, verbs
 from docgraph.relations.base import Findings, Found
 from docgraph.relations.context import Context
 from docgraph.relations.rules import Rules, load_rules
@@ -40,8 +40,7 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
                 roles.find(findings, token, sentence)
         roles.copulas(findings)
     groups.find(findings)
-    roles.appositions(findings)
     surface.find(findings)
-    roles.post_organizations(findings)
+    descriptions.find(findings)
     return sorted(findings.found.values(), key=lambda f: (
         f.sentence.start, f.subject.start, f.object.start, f.predicate))

@@ -1,17 +1,12 @@
-"""Roles, appositions and copulas: who holds which post or role, in what.
+"""Roles and copulas: who holds which role in what, and what a thing is.
 
 - "as <role>": "Singapore, as the Chair of the 4th ADGMIN"; "served as Vice-Chair" (of
   the meeting being talked about); "under the chairmanship of X".
-- Appositions of a person and their posts: "Mr Gan Kim Yong, Minister for Trade and
-  Industry", "Minister ..., Mrs Teo"; whoever holds "Secretary-General of the Ministry
-  X" is a member of X.
 - Copulas: "X is a statutory board under Y" (partOf), "X is a founding party to Y,
   together with A and B" (signed).
 """
 
 from __future__ import annotations
-
-import itertools
 
 from spacy.tokens import Span, Token
 
@@ -124,74 +119,3 @@ def _described(findings: Findings, noun: Token) -> list[Candidate]:
         found = findings.ctx.at(noun.head)
         return [found] if found else []
     return []
-
-
-# Appositions of people and posts ----------------------------------------------------
-
-
-def appositions(findings: Findings) -> None:
-    """Person and post(s) side by side: "Mr Gan, Minister for ..." or the reverse."""
-    doc = findings.doc
-    ctx = findings.ctx
-    ordered = ctx.outer
-    for first, middle, last in zip(ordered, ordered[1:], ordered[2:], strict=False):
-        # "Mr Prasert, Thailand's Deputy Prime Minister": the country is the post's.
-        if first.label == "Person" and middle.label == "Country" and last.label == "Post" \
-                and [t.text for t in doc[first.end : middle.start]] == [","] \
-                and [t.text for t in doc[middle.end : last.start]] in (["’s"], ["'s"]):
-            _apposition(findings, ordered, first, last, [","], doc[first.start].sent)
-    for left, right in itertools.pairwise(ordered):
-        sentence = doc[left.start].sent
-        if doc[right.start].sent.start != sentence.start:
-            continue
-        words = [t.text for t in doc[left.end : right.start]]
-        _apposition(findings, ordered, left, right, words, sentence)
-
-
-def _apposition(findings: Findings, ordered: list[Candidate], left: Candidate,
-                right: Candidate, words: list[str], sentence: Span) -> None:
-    spec = findings.rules.patterns["apposition_post"]
-    lexicon = findings.ctx.lexicon
-    skip = set(spec.skip) | lexicon.honorific_words | {
-        w for h in lexicon.honorifics for w in h.split()}
-    if [w for w in words if w not in skip and w not in (",", ".")]:
-        return
-    person, post = (left, right) if left.label == "Person" else (right, left)
-    if person.label != "Person":
-        return
-    if post.label == "Post":
-        posts = _coordinated_posts(findings, ordered, post, forward=post is right)
-    else:  # "Mr Gan, Singapore's Minister ...": the next pair has the post
-        return
-    for item in posts:
-        findings.add(person, spec.relation, item, "pattern:apposition", spec.confidence,
-                     sentence)
-
-
-def _coordinated_posts(findings: Findings, ordered: list[Candidate], post: Candidate, *,
-                       forward: bool) -> list[Candidate]:
-    """"Deputy Prime Minister and Minister of ...": every post in the coordination."""
-    posts = [post]
-    index = findings.ctx.outer_index(post)
-    step = 1 if forward else -1
-    while 0 <= index + step < len(ordered):
-        nxt = ordered[index + step]
-        low, high = (posts[-1], nxt) if forward else (nxt, posts[-1])
-        gap = [t.text for t in findings.doc[low.end : high.start]]
-        if nxt.label != "Post" or gap not in (["and"], ["&"], [","], [",", "and"]):
-            break
-        posts.append(nxt)
-        index += step
-    return posts
-
-
-def post_organizations(findings: Findings) -> None:
-    """Whoever holds "Secretary-General of the Ministry X" is a member of X."""
-    spec = findings.rules.patterns["post_organization"]
-    for relation in findings.of("holdsPost"):
-        post = relation.object
-        for mention in findings.ctx.within(post.start + 1, post.end):
-            if post.contains(mention) and entity_group(mention.label) == "Organization":
-                findings.add(relation.subject, spec.relation, mention,
-                             "pattern:post-of-organization", spec.confidence,
-                             relation.sentence)

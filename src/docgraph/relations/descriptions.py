@@ -1,0 +1,146 @@
+"""People's descriptions: the posts, bodies and countries said of a person around the name.
+
+Press releases describe people in chains of appositions and titles rather than in
+clauses:
+
+- after the name, set off by a comma or a bracket: "Mrs Josephine Teo, Minister for
+  Communications and Information, Singapore"; "Ms Lesly Goh, Chief Technology Officer,
+  World Bank Group"; "Mr Ng Chee Khern (Chairman), Permanent Secretary, ...";
+- before the name, ending right at it: "Cambodia Minister of Post and Telecommunications
+  Chea Vandeth"; "Singapore Senior Minister of State, Ministry of Communications and
+  Information & Ministry of Health, and Minister-in-Charge of GovTech Dr Janil
+  Puthucheary"; "Australia's Minister for Trade, Tourism and Investment Simon
+  Birmingham".
+
+Each post in the chain gives holdsPost, each body memberOf, each country or place
+basedIn. A chain stops at anything else: another person, a meeting or a work, a verb, a
+gap longer than a few words. After the name, "and" joins only two posts ("Chairman and
+Co-Founder") or two bodies ("MCI & MOH"), so "Mr A, Minister for X, and the Ministry of
+Y" does not make A a member of the ministry; before the name, the chain ends at the name
+anyway. Bodies and places named inside a post ("Secretary-General of the Ministry of
+...", "Cambodia Prime Minister") belong to its holder too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docgraph.ner.candidates import Candidate
+from docgraph.relations.base import Findings
+from docgraph.relations.context import entity_group
+
+# What each kind of item in a description says of the person.
+_RELATIONS = {"Post": "holdsPost", "Organization": "memberOf", "Country": "basedIn",
+              "Place": "basedIn"}
+_MAX_GAP = 4
+
+
+def find(findings: Findings) -> None:
+    """Every person's description, on both sides of the name."""
+    ctx = findings.ctx
+    outer = ctx.outer
+    spec = findings.rules.patterns["description"]
+    allowed = set(spec.words) | set(spec.skip) | ctx.lexicon.honorific_words | {
+        w for h in ctx.lexicon.honorifics for w in h.split()}
+    patterns = findings.rules.patterns
+    confidences = {spec.relation: spec.confidence,
+                   "memberOf": patterns["description_member"].confidence,
+                   "basedIn": patterns["description_place"].confidence}
+    people = [i for i, m in enumerate(outer) if m.label == "Person"]
+    chains: dict[int, list[Candidate]] = {}
+    claimed: set[int] = set()
+    for index in people:  # after the name first: an apposition is the surest reading
+        chains[index] = list(_after(findings, outer, index, allowed))
+        claimed.update(id(item) for item in chains[index])
+    for index in people:
+        chains[index] += _before(findings, outer, index, allowed, claimed)
+    for index in people:
+        person = outer[index]
+        sentence = findings.doc[person.start].sent
+        for item in chains[index]:
+            relation = _RELATIONS[entity_group(item.label)]
+            findings.add(person, relation, item, "pattern:apposition",
+                         confidences[relation], sentence)
+    _inside_posts(findings)
+
+
+def _after(findings: Findings, outer: list[Candidate], index: int, allowed: set[str]
+           ) -> Iterator[Candidate]:
+    """The description after a name, opened by a comma or a bracket."""
+    doc = findings.doc
+    person = outer[index]
+    sentence = doc[person.start].sent
+    previous = person
+    for position in range(index + 1, len(outer)):
+        item = outer[position]
+        gap = [t.text for t in doc[previous.end : item.start]]
+        if item.start >= sentence.end or not _fits(gap, allowed) or not _describes(item):
+            return
+        if previous is person and not ({",", "("} & set(gap)):
+            return
+        if "and" in gap or "&" in gap:
+            same_kind = entity_group(item.label) == entity_group(previous.label)
+            if previous is person or not same_kind or "," in gap:
+                return
+        yield item
+        previous = item
+
+
+def _before(findings: Findings, outer: list[Candidate], index: int, allowed: set[str],
+            claimed: set[int]) -> list[Candidate]:
+    """The titles before a name, ending right at it ("Minister for Law K Shanmugam").
+
+    The last one is a post, with nothing but a comma or an honorific between it and the
+    name; a post already said of the person before ("Mr A, Minister for X, and Mr B")
+    is not B's.
+    """
+    doc = findings.doc
+    person = outer[index]
+    sentence = doc[person.start].sent
+    found: list[Candidate] = []
+    following = person
+    for position in range(index - 1, -1, -1):
+        item = outer[position]
+        gap = [t.text for t in doc[item.end : following.start]]
+        if item.end <= sentence.start or not _fits(gap, allowed) or \
+                not _describes(item) or id(item) in claimed:
+            break
+        if following is person and (item.label != "Post" or "and" in gap or "&" in gap
+                                    or "(" in gap or ")" in gap):
+            break
+        found.append(item)
+        following = item
+    return found
+
+
+def _fits(gap: list[str], allowed: set[str]) -> bool:
+    return len(gap) <= _MAX_GAP and all(word in allowed for word in gap)
+
+
+def _describes(item: Candidate) -> bool:
+    """Whether a mention can be part of a person's description."""
+    return entity_group(item.label) in _RELATIONS
+
+
+def _inside_posts(findings: Findings) -> None:
+    """Whoever holds "Secretary-General of the Ministry X" is a member of X.
+
+    A place that qualifies a post ("Cambodia Prime Minister", "President of the Republic
+    of Singapore") is where its holder is based.
+    """
+    patterns = findings.rules.patterns
+    member = patterns["post_organization"]
+    place = patterns["description_place"]
+    for relation in findings.of("holdsPost"):
+        post = relation.object
+        for mention in findings.ctx.within(post.start, post.end):
+            if not post.contains(mention):
+                continue
+            group = entity_group(mention.label)
+            if group == "Organization":
+                findings.add(relation.subject, member.relation, mention,
+                             "pattern:post-of-organization", member.confidence,
+                             relation.sentence)
+            elif group in ("Country", "Place"):
+                findings.add(relation.subject, place.relation, mention,
+                             "pattern:post-of-place", place.confidence, relation.sentence)
