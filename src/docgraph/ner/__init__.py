@@ -79,6 +79,8 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
         except OSError as exc:
             raise ConfigurationError(
                 f"spaCy model {name!r} is not installed or not a model: {exc}") from exc
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("docgraph_sentences_v1", before="parser")
     # Relations come after recognition; importing them registers their component without
     # making the recogniser depend on them.
     import docgraph.relations.component  # noqa: F401
@@ -110,6 +112,33 @@ def block_sentences(doc: Doc) -> Doc:
     for token in doc:
         if token.idx in starts:
             token.is_sent_start = True
+    return doc
+
+
+# What may end a sentence, so that the next word may start one.
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":", "…", "...", "•", "·"})
+_CLOSING = frozenset({'"', "”", "’", "'", ")", "]"})
+
+
+@Language.component("docgraph_sentences_v1", assigns=["token.is_sent_start"])
+def sentence_bounds(doc: Doc) -> Doc:
+    """Let the parser start a sentence only after punctuation, a line break or a block.
+
+    The small model's parser starts sentences inside long titled names ("... Second
+    Minister for Law | Mr Edwin Tong SC and ..."), which cuts subjects from their verbs.
+    Press releases punctuate their sentences, so no sentence starts elsewhere; where one
+    may, the parser still decides.
+    """
+    starts = set(doc.user_data.get(BLOCK_STARTS, ()))
+    for token in doc[1:]:
+        if token.idx in starts or token.is_sent_start:
+            continue
+        previous = doc[token.i - 1]
+        if previous.text in _CLOSING and token.i > 1:
+            previous = doc[token.i - 2]
+        if previous.text not in _SENTENCE_ENDS and "\n" not in previous.text and \
+                "\n" not in previous.whitespace_ and not previous.is_space:
+            token.is_sent_start = False
     return doc
 
 

@@ -8,6 +8,7 @@ person's name the model split in two, and types "X by Y" as a work by its maker.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -17,6 +18,7 @@ from docgraph.ner.candidates import Candidate
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.tokens import CAMEL
+from docgraph.vocab import coarse_type
 
 
 class Repair:
@@ -75,18 +77,35 @@ def _merge_split_names(doc: Doc, found: list[cands.Candidate]) -> list[cands.Can
 
 def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Candidate]
                   ) -> list[cands.Candidate]:
-    """Names inside a post ("Secretary-General of ASEAN") are mentions too.
+    """Names inside a post or a body are mentions too.
 
-    ``doc.ents`` cannot nest, so these appear only among the mentions.
+    "Secretary-General of ASEAN", "Cambodia Prime Minister": the body and the place a
+    post names. "Ministry of Communications and Information of Singapore": the country a
+    body is of. ``doc.ents`` cannot nest, so these appear only among the mentions.
     """
-    posts = [c for c in chosen if c.label == "Post"]
-    inner = [c for c in found if c.source in ("gazetteer", "names", "acronym-definition",
-                                              "acronym") and not c.anaphor
-             and any(post.contains(c) for post in posts)
-             # "Minister of Digital Economy and Society of ...": a name starting after
-             # "and" inside a post is a piece of the post's remit, not a body.
-             and not (c.source == "names" and c.start > 0
-                      and doc[c.start - 1].text in ("and", "&"))]
+    outers = sorted((c for c in chosen if c.label == "Post" or (
+        coarse_type(c.label) == "Organization" and c.end - c.start > 2)),
+        key=lambda c: c.start)
+    starts = [c.start for c in outers]
+    inner = []
+    for candidate in found:
+        if candidate.source not in ("gazetteer", "names", "acronym-definition", "acronym") \
+                or candidate.anaphor:
+            continue
+        position = bisect_right(starts, candidate.start) - 1
+        outer = outers[position] if position >= 0 else None
+        if outer is None or not outer.contains(candidate):
+            continue
+        if outer.label == "Post":
+            # "Minister of Digital Economy and Society of ...": a name starting after
+            # "and" inside a post is a piece of the post's remit, not a body.
+            if not (candidate.source == "names" and candidate.start > 0
+                    and doc[candidate.start - 1].text in ("and", "&")):
+                inner.append(candidate)
+        elif candidate.source == "gazetteer" and candidate.end == outer.end and \
+                coarse_type(candidate.label) in ("Country", "Place") and \
+                doc[candidate.start - 1].lower_ in ("of", "the"):
+            inner.append(candidate)
     return cands.select(inner)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from docgraph.ner.candidates import QUIET, Candidate
+from docgraph.relations.arguments import Arguments
 from docgraph.relations.context import Context, entity_group
 from docgraph.relations.rules import Rules
 
@@ -32,8 +33,9 @@ class Found:
 class Findings:
     """The relations found so far in one doc."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, args: Arguments) -> None:
         self.ctx = ctx
+        self.args = args
         self.doc: Doc = ctx.doc
         self.rules: Rules = ctx.rules
         self.found: dict[tuple[int, str, int], Found] = {}

@@ -73,6 +73,8 @@ class Context:
         self.outer = [m for m in self.mentions if self.top[m.start] is m]
         """The outermost mentions, in text order."""
         self._outer_index = {id(m): i for i, m in enumerate(self.outer)}
+        self.holders: dict[int, Candidate] = {}
+        """The person a post, body or country in a description belongs to, by its id."""
 
     def _inside_another(self, mention: Candidate) -> bool:
         # Sorted by (start, -end): a container starts at most the longest mention's
@@ -155,9 +157,16 @@ class Context:
                 mention = next((self.at(p) for c in item.children if c.dep_ == "prep"
                                 and c.lower_ == "of" for p in c.children
                                 if p.dep_ == "pobj" and self.at(p) is not None), None)
-            if mention is not None and mention not in found:
-                found.append(mention)
+            if mention is not None:
+                mention = self.holders.get(id(mention), mention)
+                if mention not in found:
+                    found.append(mention)
         return found
+
+    def expand_children(self, preposition: Token) -> list[Candidate]:
+        """The entities the objects of a preposition stand for."""
+        return [m for child in preposition.children if child.dep_ == "pobj"
+                for m in self.expand(child)]
 
     def antecedent(self, token: Token) -> Token:
         """What "which"/"that" stand for: the noun before them (other tokens: themselves).

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
-from docgraph.relations.context import entity_group
+from docgraph.relations.context import Context, entity_group
 
 # What each kind of item in a description says of the person.
 _RELATIONS = {"Post": "holdsPost", "Organization": "memberOf", "Country": "basedIn",
@@ -35,39 +35,102 @@ _RELATIONS = {"Post": "holdsPost", "Organization": "memberOf", "Country": "based
 _MAX_GAP = 4
 
 
-def find(findings: Findings) -> None:
-    """Every person's description, on both sides of the name."""
-    ctx = findings.ctx
+def describe(ctx: Context) -> dict[int, list[Candidate]]:
+    """Every person's description: the items around them, by the person's id."""
     outer = ctx.outer
-    spec = findings.rules.patterns["description"]
+    spec = ctx.rules.patterns["description"]
     allowed = set(spec.words) | set(spec.skip) | ctx.lexicon.honorific_words | {
         w for h in ctx.lexicon.honorifics for w in h.split()}
-    patterns = findings.rules.patterns
-    confidences = {spec.relation: spec.confidence,
-                   "memberOf": patterns["description_member"].confidence,
-                   "basedIn": patterns["description_place"].confidence}
     people = [i for i, m in enumerate(outer) if m.label == "Person"]
     chains: dict[int, list[Candidate]] = {}
     claimed: set[int] = set()
     for index in people:  # after the name first: an apposition is the surest reading
-        chains[index] = list(_after(findings, outer, index, allowed))
+        chains[index] = list(_after(ctx, outer, index, allowed))
         claimed.update(id(item) for item in chains[index])
     for index in people:
-        chains[index] += _before(findings, outer, index, allowed, claimed)
-    for index in people:
-        person = outer[index]
+        chains[index] += _before(ctx, outer, index, allowed, claimed)
+    return {id(outer[index]): chain for index, chain in chains.items()}
+
+
+def qualify(ctx: Context, chains: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """The country or place each body is said to be of, by the body's id.
+
+    "Singapore GovTech", "Singapore's IMDA", "India Ministry of Law and Justice", "the
+    Ministry of Post and Telecommunications (MPTC) of Cambodia", "the Ministry of
+    Communications and Information of Singapore": the place right before the body's
+    name, after it with "of" (past a bracketed acronym), or at the end of its name.
+    Items already in a person's description are left to it.
+    """
+    doc = ctx.doc
+    outer = ctx.outer
+    described = {id(item) for chain in chains.values() for item in chain}
+    found: dict[int, list[Candidate]] = {}
+    for index, body in enumerate(outer):
+        if entity_group(body.label) != "Organization":
+            continue
+        places: list[Candidate] = []
+        if index > 0:
+            before = outer[index - 1]
+            gap = [t.text for t in doc[before.end : body.start]]
+            if _is_place(before) and gap in ([], ["'s"], ["’s"]) and \
+                    id(before) not in described:
+                places.append(before)
+        position = index + 1
+        while position < len(outer):
+            item = outer[position]
+            gap = [t.text for t in doc[outer[position - 1].end : item.start]]
+            if gap == ["("] and item.end < len(doc) and doc[item.end].text == ")":
+                position += 1  # "(MPTC)"
+                continue
+            if gap in ([")", "of"], [")", "of", "the"], ["of"], ["of", "the"]) and \
+                    _is_place(item):
+                places.append(item)
+            break
+        places += [m for m in ctx.within(body.start + 1, body.end)
+                   if _is_place(m) and body.contains(m)]
+        if places:
+            found[id(body)] = places
+    return found
+
+
+def _is_place(mention: Candidate) -> bool:
+    return entity_group(mention.label) in ("Country", "Place")
+
+
+def holders(ctx: Context, chains: dict[int, list[Candidate]],
+            places: dict[int, list[Candidate]]) -> dict[int, Candidate]:
+    """The person (or body) each described item belongs to, by the item's id."""
+    owners = {id(m): m for m in ctx.outer}
+    found = {id(item): owners[key] for key, chain in places.items() for item in chain
+             if key in owners}
+    found.update({id(item): owners[key] for key, chain in chains.items() for item in chain})
+    return found
+
+
+def find(findings: Findings, chains: dict[int, list[Candidate]],
+         places: dict[int, list[Candidate]]) -> None:
+    """State what each description says: posts, bodies, countries."""
+    patterns = findings.rules.patterns
+    spec = patterns["description"]
+    confidences = {spec.relation: spec.confidence,
+                   "memberOf": patterns["description_member"].confidence,
+                   "basedIn": patterns["description_place"].confidence}
+    for person in findings.ctx.outer:
         sentence = findings.doc[person.start].sent
-        for item in chains[index]:
+        for item in chains.get(id(person), ()):
             relation = _RELATIONS[entity_group(item.label)]
             findings.add(person, relation, item, "pattern:apposition",
                          confidences[relation], sentence)
+        for place in places.get(id(person), ()):
+            findings.add(person, "basedIn", place, "pattern:body-of-place",
+                         confidences["basedIn"], sentence)
     _inside_posts(findings)
 
 
-def _after(findings: Findings, outer: list[Candidate], index: int, allowed: set[str]
+def _after(ctx: Context, outer: list[Candidate], index: int, allowed: set[str]
            ) -> Iterator[Candidate]:
     """The description after a name, opened by a comma or a bracket."""
-    doc = findings.doc
+    doc = ctx.doc
     person = outer[index]
     sentence = doc[person.start].sent
     previous = person
@@ -82,11 +145,13 @@ def _after(findings: Findings, outer: list[Candidate], index: int, allowed: set[
             same_kind = entity_group(item.label) == entity_group(previous.label)
             if previous is person or not same_kind or "," in gap:
                 return
+        if _titles_next(ctx, outer, position, allowed):
+            return  # "Title1 Name1, Title2 Name2": the second title is the next name's
         yield item
         previous = item
 
 
-def _before(findings: Findings, outer: list[Candidate], index: int, allowed: set[str],
+def _before(ctx: Context, outer: list[Candidate], index: int, allowed: set[str],
             claimed: set[int]) -> list[Candidate]:
     """The titles before a name, ending right at it ("Minister for Law K Shanmugam").
 
@@ -94,7 +159,7 @@ def _before(findings: Findings, outer: list[Candidate], index: int, allowed: set
     name; a post already said of the person before ("Mr A, Minister for X, and Mr B")
     is not B's.
     """
-    doc = findings.doc
+    doc = ctx.doc
     person = outer[index]
     sentence = doc[person.start].sent
     found: list[Candidate] = []
@@ -111,6 +176,19 @@ def _before(findings: Findings, outer: list[Candidate], index: int, allowed: set
         found.append(item)
         following = item
     return found
+
+
+def _titles_next(ctx: Context, outer: list[Candidate], position: int,
+                 allowed: set[str]) -> bool:
+    """Whether ``outer[position]`` is a post standing right before a person's name."""
+    item = outer[position]
+    if item.label != "Post" or position + 1 >= len(outer):
+        return False
+    nxt = outer[position + 1]
+    gap = [t.text for t in ctx.doc[item.end : nxt.start]]
+    return nxt.label == "Person" and all(w in allowed and w not in (",", "(", ")", "and",
+                                                                    "&", "/")
+                                         for w in gap)
 
 
 def _fits(gap: list[str], allowed: set[str]) -> bool:

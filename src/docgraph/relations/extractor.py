@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.lexicon import Lexicon, load_lexicon
 from docgraph.relations import descriptions, groups, roles, surface, verbs
+from docgraph.relations.arguments import Arguments
 from docgraph.relations.base import Findings, Found
 from docgraph.relations.context import Context
 from docgraph.relations.rules import Rules, load_rules
@@ -32,7 +33,10 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
         Relations in text order.
     """
     ctx = Context(doc, mentions, rules or load_rules(), lexicon or load_lexicon())
-    findings = Findings(ctx)
+    chains = descriptions.describe(ctx)
+    places = descriptions.qualify(ctx, chains)
+    ctx.holders = descriptions.holders(ctx, chains, places)
+    findings = Findings(ctx, Arguments(ctx, ctx.holders))
     if doc.has_annotation("DEP"):
         for sentence in doc.sents:
             for token in sentence:
@@ -41,6 +45,6 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
         roles.copulas(findings)
     groups.find(findings)
     surface.find(findings)
-    descriptions.find(findings)
+    descriptions.find(findings, chains, places)
     return sorted(findings.found.values(), key=lambda f: (
         f.sentence.start, f.subject.start, f.object.start, f.predicate))

@@ -38,6 +38,7 @@ class Trigger:
         lemmas: Verb lemmas ("sign", "ink").
         confidence: How reliable the trigger is, in [0, 1].
         nouns: Nominalisations ("signing"): "the signing of X between A and B".
+        partners: Prepositions whose objects are doers too ("signed X with Y").
         via: Prepositions whose object is the thing ("held in X", "builds on X").
         inverse: The relation runs from the thing to the doer ("negotiated by MTI").
         requires: A direct object the verb must have ("handed over the Chairmanship").
@@ -49,6 +50,7 @@ class Trigger:
     lemmas: frozenset[str]
     confidence: float
     nouns: frozenset[str] = frozenset()
+    partners: frozenset[str] = frozenset()
     via: tuple[str, ...] = ()
     inverse: bool = False
     requires: frozenset[str] = frozenset()
@@ -120,6 +122,7 @@ class Rules:
     pronouns: Mapping[str, str]
     determiners: frozenset[str]
     triggers_by_lemma: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
+    triggers_by_noun: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
 
     def role_for(self, words: str, head: str) -> Role | None:
         """The role a phrase names: the whole phrase first ("Vice Chair"), then its head."""
@@ -130,7 +133,8 @@ class Rules:
         return None
 
 
-_WORD_LISTS = frozenset({"lemmas", "via", "nouns", "words", "particles", "requires", "skip"})
+_WORD_LISTS = frozenset({"lemmas", "via", "nouns", "words", "particles", "requires", "skip",
+                         "partners"})
 
 
 @functools.cache
@@ -149,9 +153,12 @@ def load_rules(path: Path | None = None) -> Rules:
         reader = _Reader(signatures, str(source))
         verbs = tuple(reader.trigger(spec) for spec in data["verbs"])
         by_lemma: dict[str, list[Trigger]] = {}
+        by_noun: dict[str, list[Trigger]] = {}
         for trigger in verbs:
             for lemma in sorted(trigger.lemmas):
                 by_lemma.setdefault(lemma, []).append(trigger)
+            for noun in sorted(trigger.nouns):
+                by_noun.setdefault(noun, []).append(trigger)
         groups = data["groups"]
         return Rules(
             signatures=signatures,
@@ -167,6 +174,7 @@ def load_rules(path: Path | None = None) -> Rules:
             pronouns=dict(data["coreference"]["pronouns"]),
             determiners=frozenset(data["coreference"]["determiners"]),
             triggers_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+            triggers_by_noun={k: tuple(v) for k, v in by_noun.items()},
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
         raise ConfigurationError(f"{source}: cannot read relation rules: {exc}") from exc
@@ -190,11 +198,13 @@ class _Reader:
                                      "not under `relations`")
 
     def trigger(self, spec: Mapping[str, Any]) -> Trigger:
-        self._keys(spec, {"relation", "lemmas", "confidence", "nouns", "via", "inverse",
-                          "requires", "particle", "default"}, f"verb {spec.get('lemmas')}")
+        self._keys(spec, {"relation", "lemmas", "confidence", "nouns", "partners", "via",
+                          "inverse", "requires", "particle", "default"},
+                   f"verb {spec.get('lemmas')}")
         return Trigger(
             relation=spec["relation"], lemmas=frozenset(spec["lemmas"]),
             confidence=float(spec["confidence"]), nouns=frozenset(spec.get("nouns", ())),
+            partners=frozenset(spec.get("partners", ())),
             via=tuple(spec.get("via", ())), inverse=bool(spec.get("inverse", False)),
             requires=frozenset(spec.get("requires", ())), particle=spec.get("particle"),
             default=spec.get("default"))

@@ -28,13 +28,19 @@ from docgraph.relations.rules import Trigger
 
 
 def find(findings: Findings, token: Token, sentence: Span) -> None:
-    """Apply every verb trigger whose lemma ``token`` has."""
+    """Apply every verb trigger whose lemma ``token`` has (or noun trigger, for nouns)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in SUBJECTS for c in token.children):
+        for trigger in findings.rules.triggers_by_noun.get(token.lower_, ()):
+            _nominal(findings, token, trigger, sentence)
+        if not verb_read_as_noun(token):
+            return
     # The small model tags some verbs as nouns ("The UKSDEA builds on ..."); a word with
     # a subject of its own is acting as a verb.
     if token.pos_ not in ("VERB", "AUX") and not any(
             c.dep_ in SUBJECTS for c in token.children) and not verb_read_as_noun(token):
         return
-    for trigger in findings.rules.triggers_by_lemma.get(token.lemma_.lower(), ()):
+    for trigger in findings.rules.triggers_by_lemma.get(lemma, ()):
         if trigger.particle is not None and not any(
                 c.dep_ == "prt" and c.lower_ == trigger.particle for c in token.children):
             continue
@@ -47,22 +53,39 @@ def find(findings: Findings, token: Token, sentence: Span) -> None:
 
 def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) -> None:
     ctx = findings.ctx
+    args = findings.args
     relation = trigger.relation
     rule = f"verb:{verb.lemma_.lower()}"
     passive = is_passive(verb)
     subject_tokens = [ctx.antecedent(t) for t in subjects(verb)]
+    # The parse and the surface each find arguments the other misses: the small model
+    # often misparses long titled names, and the surface knows nothing of clauses.
     if passive:
-        doers = [m for t in agents(verb) for m in ctx.expand(t)]
+        doers = [m for t in agents(verb) for m in ctx.expand(t)] + [
+            m for c in verb.children if c.dep_ == "agent" or (
+                c.dep_ == "prep" and c.lower_ == "by")
+            for m in args.after(c.i, sentence)]
         things = [m for t in subject_tokens for m in ctx.expand(t)]
+        if verb.dep_ not in ("acl", "advcl", "relcl"):
+            things += args.before(verb.i, sentence)
     else:
-        doers = [m for t in subject_tokens for m in ctx.expand(t)]
+        doers = [m for t in subject_tokens for m in ctx.expand(t)] + \
+            args.before(verb.i, sentence)
         things = [m for t in objects(verb) for m in ctx.expand(ctx.antecedent(t))]
+        if not trigger.requires:
+            things += args.after(verb.i, sentence)
+    doers += [m for c in verb.children if c.dep_ == "prep" and c.lower_ in trigger.partners
+              for m in ctx.expand_children(c) + args.after(c.i, sentence)]
+    doers, things = _unique(doers), _unique(things)
     if trigger.via:
         heads = [verb] + [o for o in objects(verb) if o.lemma_.lower() in trigger.requires]
-        targets = [m for head in heads for t in prep_objects(head, trigger.via)
-                   for m in ctx.expand(t)]
-        explicit = any(c.dep_ == "prep" and c.lower_ in trigger.via
-                       for head in heads for c in head.children)
+        preps = [c for head in heads for c in head.children
+                 if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ in trigger.via]
+        targets = _unique([m for head in heads for t in prep_objects(head, trigger.via)
+                           for m in ctx.expand(t)] +
+                          [m for c in preps for m in args.after(c.i, sentence)])
+        explicit = bool(preps) or any(c.dep_ == "prep" and c.lower_ in trigger.via
+                                      for head in heads for c in head.children)
         # "took part" names no meeting: the one just mentioned is meant; "participate in
         # the timely sharing" names something else, so nothing is.
         if not targets and not explicit and trigger.default == "meeting":
@@ -77,12 +100,50 @@ def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) ->
             return
         # "handed over the Chairmanship to Thailand": the object is the recipient.
         things = targets if trigger.requires else (targets or things)
+    _state(findings, trigger, doers, things, rule, sentence)
+
+
+def _state(findings: Findings, trigger: Trigger, doers: list[Candidate],
+           things: list[Candidate], rule: str, sentence: Span) -> None:
     for doer in doers:
         for thing in things:
             if trigger.inverse:
-                findings.add(thing, relation, doer, rule, trigger.confidence, sentence)
+                findings.add(thing, trigger.relation, doer, rule, trigger.confidence, sentence)
             else:
-                findings.add(doer, relation, thing, rule, trigger.confidence, sentence)
+                findings.add(doer, trigger.relation, thing, rule, trigger.confidence, sentence)
+
+
+def _nominal(findings: Findings, noun: Token, trigger: Trigger, sentence: Span) -> None:
+    """A trigger's nominalisation: "the signing of X between A and B", "X's signing".
+
+    The thing is the object of "of"; the doers are the objects of "by" and "between",
+    the partners ("with"), and the possessor.
+    """
+    ctx = findings.ctx
+    args = findings.args
+    things: list[Candidate] = []
+    doers: list[Candidate] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            doers += ctx.expand(child)
+        if child.dep_ != "prep":
+            continue
+        members = ctx.expand_children(child) + args.after(child.i, sentence)
+        if child.lower_ == "of":
+            things += members
+        elif child.lower_ in ("by", "between", "among", "amongst") or \
+                child.lower_ in trigger.partners:
+            doers += members
+    _state(findings, trigger, _unique(doers), _unique(things), f"noun:{noun.lower_}",
+           sentence)
+
+
+def _unique(mentions: list[Candidate]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for mention in mentions:
+        if mention not in found:
+            found.append(mention)
+    return found
 
 
 def _gathering(findings: Findings, verb: Token, sentence: Span) -> None:
