@@ -16,6 +16,8 @@ them together. Every merge is deterministic and recorded as a
 - ``head-noun``: "the Working Group" for the one working group the document names;
 - ``qualified-post``: a bare post ("Deputy Prime Minister") for the one post of the
   document that a place qualifies ("Singapore Deputy Prime Minister");
+- ``generic-name``: a generic name ("Memorandum of Understanding", "MOU") for the one
+  specific name of the document that it opens ("MOU on Cooperation on AI");
 - ``spelling-variant`` (across documents): a person whose name is spelt slightly
   differently ("Prasert Jantararuangtong", "Prasert Janthararuangthong").
 """
@@ -100,6 +102,7 @@ def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[En
     _link_acronyms(mentions, keys, first_with_key, sets, reasons)
     _link_short_names(mentions, sets, reasons)
     _link_qualified_posts(mentions, sets, reasons)
+    _link_generic_prefixes(mentions, sets, reasons)
     dropped = _link_anaphors(mentions, sets, reasons)
     members: dict[int, list[int]] = {}
     for index in range(len(mentions)):
@@ -189,6 +192,75 @@ def _link_qualified_posts(mentions: list[Mention], sets: _Sets,
             reasons[index] = "qualified-post"
 
 
+# Words that start a name's complement: "Memorandum of Understanding *on* Digital Economy".
+_COMPLEMENTS = frozenset({"of", "on", "for", "between", "with", "to", "under", "in"})
+# Groups whose generic names join the one specific name they open.
+_GENERIC_GROUPS = frozenset({"work", "organization", "post"})
+
+
+def generic_prefix(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` followed by a complement.
+
+    >>> generic_prefix("Memorandum of Understanding", "Memorandum of Understanding on AI")
+    True
+    >>> generic_prefix("Ministry of Trade", "Ministry of Trade and Industry")
+    False
+    """
+    short, long = normalise_name(short), normalise_name(long)
+    if not short or not long.startswith(short + " "):
+        return False
+    return long[len(short) + 1 :].split(" ", 1)[0] in _COMPLEMENTS
+
+
+def _link_generic_prefixes(mentions: list[Mention], sets: _Sets,
+                           reasons: dict[int, str]) -> None:
+    """A generic name joins the one specific name of the document that it opens.
+
+    "a Memorandum of Understanding (MOU) ... The MOU on Cooperation on AI was signed";
+    "the National Data Administration ... Head of National Data Administration of the
+    People's Republic of China". With two specific names it could open ("MOU on A",
+    "MOU on B"), it stays apart.
+    """
+    names: dict[int, set[str]] = {}
+    groups: dict[int, str] = {}
+    with_iri: set[int] = set()
+    for index, mention in enumerate(mentions):
+        if mention.anaphor or mention.label == "Person":
+            continue
+        root = sets.find(index)
+        names.setdefault(root, set()).update(
+            n for n in (mention.name, mention.text, mention.acronym_of) if n)
+        groups.setdefault(root, group(mention.label))
+        if mention.key and mention.key.startswith(("http://", "https://")):
+            with_iri.add(root)
+    # Every name opens its prefixes that end before a complement word: one pass over
+    # the names instead of comparing every pair.
+    opened: dict[tuple[str, str], set[int]] = {}
+    for root, kind in groups.items():
+        if kind not in _GENERIC_GROUPS:
+            continue
+        for name in names[root]:
+            words = normalise_name(name).split()
+            for cut in range(1, len(words)):
+                if words[cut] in _COMPLEMENTS:
+                    opened.setdefault((kind, " ".join(words[:cut])), set()).add(root)
+    before = [sets.find(index) for index in range(len(mentions))]
+    merged: dict[int, set[str]] = {}
+    for root, kind in groups.items():
+        if kind not in _GENERIC_GROUPS or root in with_iri:
+            continue
+        targets = {sets.find(other) for name in names[root]
+                   for other in opened.get((kind, normalise_name(name)), ())} - {
+            sets.find(root)}
+        if len(targets) == 1:
+            sets.union(targets.pop(), root)
+            merged[root] = {normalise_name(n) for n in names[root]}
+    for index, mention in enumerate(mentions):
+        forms = merged.get(before[index])
+        if forms and index not in reasons and normalise_name(mention.name) in forms:
+            reasons[index] = "generic-name"
+
+
 def _contains_words(full: list[str], part: list[str]) -> bool:
     return all(word in full for word in part)
 
@@ -276,6 +348,8 @@ def _canonical(mentions: list[Mention], label: str) -> str:
         [m.acronym_of for m in mentions if m.acronym_of]
     full = [n for n in names if not looks_like_acronym(n)] or names or \
         [m.name for m in mentions]
+    specific = [n for n in full if not any(generic_prefix(n, other) for other in full)]
+    full = specific or full
     if label == "Person":
         return max(full, key=lambda n: (len(n.split()), len(n)))
     counts = Counter(full)

@@ -19,10 +19,10 @@ from spacy.tokens import Doc
 from docgraph.names import looks_like_acronym, normalise_name
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
-from docgraph.ner.heads import head_label, segment_end
+from docgraph.ner.heads import head_label, head_only, segment_end
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import DETERMINERS, QUOTES
+from docgraph.ner.tokens import DETERMINERS, QUOTES, bracketed_acronym
 
 
 def long_form_start(acronym: str, words: list[str]) -> int | None:
@@ -125,6 +125,14 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
             continue
         long_start, label, key, made = defined
         long_form = doc[long_start:end].text
+        whole = _spanning(found, long_start, close)
+        if whole is not None and head_only(doc, long_start, end, lexicon):
+            # "a Memorandum of Understanding (MOU) on Digital Economy": the acronym
+            # stands for the whole name its generic long form opens.
+            definitions.append(Definition(acronym, whole.label, whole.key or normalise_name(
+                whole.name or doc[whole.start : whole.end].text),
+                whole.name or doc[whole.start : whole.end].text))
+            continue
         if made:
             new.append(Candidate(long_start, end, label, "acronym-definition", key=key,
                                  typed_by_head=True))
@@ -135,6 +143,44 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
             key, label = known.key, known.label
         definitions.append(Definition(acronym, label, key, long_form))
     return new, definitions
+
+
+def with_acronyms(doc: Doc, start: int, end: int) -> str:
+    """The text of ``[start, end)`` with each "Long Form (ACR)" inside it shortened to ACR.
+
+    "Association of Southeast Asian Nations (ASEAN) Digital Ministers' Meeting" is the
+    "ASEAN Digital Ministers' Meeting": the short form is how the series is known.
+    """
+    words: list[str] = []
+    index = start
+    while index < end:
+        size = bracketed_acronym(doc, index) if index > start else 0
+        if size and index + size <= end:
+            acronym = doc[index + 1].text
+            offset = long_form_start(acronym, words)
+            if offset is not None:
+                words = [*words[:offset], acronym]
+            index += size
+            continue
+        words.append(doc[index].text)
+        index += 1
+    return _join(doc, start, end, words)
+
+
+def _join(doc: Doc, start: int, end: int, words: list[str]) -> str:
+    """Join words as the text joins them: no space before "'s" or after a hyphen."""
+    text = " ".join(words)
+    for token in doc[start:end]:
+        if not token.whitespace_ and token.i + 1 < end:
+            joined = f"{token.text} {doc[token.i + 1].text}"
+            text = text.replace(joined, joined.replace(" ", "", 1))
+    return text
+
+
+def _spanning(found: list[Candidate], start: int, close: int) -> Candidate | None:
+    """A typed name that starts at ``start`` and runs past the bracket closing at ``close``."""
+    return next((c for c in found if c.start == start and c.end > close + 1
+                 and c.source in ("names", "meetings")), None)
 
 
 def _long_form(doc: Doc, paren: int, acronym: str, found: list[Candidate],

@@ -16,7 +16,16 @@ from spacy.tokens import Doc
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
-from docgraph.ner.tokens import CAMEL, CONNECTORS, DETERMINERS, joined, name_like
+from docgraph.ner.tokens import (
+    CAMEL,
+    CONNECTORS,
+    DETERMINERS,
+    bracketed_acronym,
+    joined,
+    name_like,
+    without_brackets,
+)
+from docgraph.vocab import coarse_type
 
 
 def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None
@@ -31,7 +40,7 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None
     the resolver to attach to the one name in the document with that head, if any.
     """
     persons = persons or set()
-    found = []
+    found: list[Candidate] = []
     index = 0
     while index < len(doc):
         token = doc[index]
@@ -46,12 +55,20 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None
         if not typed and end - index > 1:  # "VinAI and ThaiLLM"
             typed = [c for i in range(index, end) for c in _single_word(doc, i, lexicon)
                      if not c.anaphor]
-        found.extend(typed)
+        found.extend(_named_without_brackets(doc, c) for c in typed)
         # "the Ministry of Communications and Information & Ministry of Health": a name
         # that ends inside the phrase leaves the rest to be read again.
         resume = max((c.end for c in typed), default=end)
         index = max(resume if resume < end else end, index + 1)
     return found
+
+
+def _named_without_brackets(doc: Doc, candidate: Candidate) -> Candidate:
+    """A name with an acronym in brackets inside it is named without the acronym."""
+    name = without_brackets(doc, candidate.start, candidate.end)
+    if name != doc[candidate.start : candidate.end].text:
+        candidate.name = name
+    return candidate
 
 
 def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> int:
@@ -77,7 +94,7 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
                 text.isalpha():
             index += 1  # "Info-communications", "Co-ordination"
             last = index
-        elif text in CONNECTORS or text in ("and", "&"):
+        elif text in CONNECTORS or text in ("and", "&") or (text == "under" and complement):
             if index + 1 < len(doc) and (name_like(doc[index + 1]) or (
                     doc[index + 1].text == "the" and index + 2 < len(doc)
                     and name_like(doc[index + 2]))):
@@ -94,6 +111,12 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
         elif text == "," and complement and index == last and \
                 _list_continues(doc, index + 1, lexicon):
             index += 1
+        elif index == last and index > start and bracketed_acronym(doc, index) and \
+                index + 4 < len(doc) and doc[index + 3].text in CONNECTORS and \
+                name_like(doc[index + 4]) and head_only(doc, start, index, lexicon):
+            # "Memorandum of Understanding (MOU) on Digital Economy": a generic name
+            # goes on after its acronym; "Ministry of ... (MDDI) of Singapore" does not.
+            index += 3
         else:
             break
     return last
@@ -146,7 +169,7 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candi
             and head_label(doc, start, first_and, lexicon) is None:
         label = head_label(doc, start, whole, lexicon)
         if label is not None:
-            name_end = _with_complements(doc, whole, end, lexicon)
+            name_end = _with_complements(doc, whole, end, lexicon, label)
             return [Candidate(start, name_end, label, "names", typed_by_head=True)]
     # Segments are separated by "of"/"on"/"for"/"and"; try each as the core of a name.
     bounds = [start] + [i + 1 for i in range(start, end) if doc[i].text in CONNECTORS
@@ -161,7 +184,7 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candi
         label = head_label(doc, core_start, segment, lexicon)
         if label is None:
             continue
-        name_end = _with_complements(doc, segment, end, lexicon)
+        name_end = _with_complements(doc, segment, end, lexicon, label)
         if head_only(doc, core_start, name_end, lexicon):
             anaphor = core_start > 0 and doc[core_start - 1].text in ("the", "The")
             return [Candidate(core_start, segment, label, "names", anaphor=True,
@@ -210,17 +233,21 @@ def _head(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[str | None,
     return None, 0
 
 
-def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon) -> int:
+def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: str) -> int:
     """Extend a name over "of/on/for X" complements (and "X and Y" inside them).
 
     "and the" starts another name ("the Government of Singapore and the Government of
-    ..."), so the complement stops before it.
+    ..."), so the complement stops before it. "under" goes on only in the name of a
+    work ("Memorandum of Understanding for Collaboration under Article 6 of the Paris
+    Agreement"); a body "under" another is part of it, not named after it.
     """
     if core >= end or doc[core].text not in CONNECTORS:
         return core
     for index in range(core, end - 1):
         if doc[index].text in ("and", "&") and (doc[index + 1].text == "the" or
                                                 doc[index + 1].text in lexicon.head_starts):
+            return index
+        if doc[index].text == "under" and coarse_type(label) != "Work":
             return index
     return end
 

@@ -14,10 +14,11 @@ from spacy.tokens import Doc, Token
 
 from docgraph.names import looks_like_acronym, normalise_name
 from docgraph.ner import candidates as cands
+from docgraph.ner.acronyms import with_acronyms
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.gazetteer import GazetteerIndex, gazetteer_index
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
-from docgraph.ner.tokens import POSSESSIVE, Phrases, name_like
+from docgraph.ner.tokens import POSSESSIVE, Phrases, bracketed_acronym, name_like
 
 _ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 _SERIES_NUMBER = re.compile(r"^([A-Z][A-Za-z-]*[A-Za-z])(\d{1,3})$")
@@ -66,7 +67,12 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
             continue
         end = _meeting_name_end(doc, after, lexicon)
         if end:
-            name = doc[after:end].text
+            name = with_acronyms(doc, after, end)
+            entry = gazetteer.series(name)
+            if entry is not None:  # "... (ASEAN) Digital Ministers' Meeting" is ADGMIN
+                found.append(Candidate(index, end, "Meeting", "meetings", series=entry.iri,
+                                       series_name=entry.name, ordinal=number))
+                continue
             found.append(Candidate(index, end, "Meeting", "meetings",
                                    series=f"name:{normalise_name(name)}", series_name=name,
                                    ordinal=number))
@@ -103,6 +109,8 @@ def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon) -> int | None:
         elif token.text in ("of", "on", "for", "and", "&", "the", "-") or \
                 token.text in POSSESSIVE:
             index += 1
+        elif index > start and bracketed_acronym(doc, index):
+            index += 3  # "Association of Southeast Asian Nations (ASEAN) Digital ..."
         else:
             return None
     return None

@@ -52,6 +52,9 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
             index = start + 1
             continue
         end = index + size
+        if end < len(doc) and doc[end].text in ("'s", "\u2019s"):
+            index = end  # "the Prime Minister's Office" names a body, not a post
+            continue
         complement_end = bounds.complement(end)
         core = doc[start:end].text
         if complement_end > end:

@@ -54,3 +54,31 @@ def joined(doc: Doc, index: int) -> bool:
     """Whether token ``index`` follows the previous one without a space."""
     return index > 0 and not doc[index - 1].whitespace_
 
+
+def bracketed_acronym(doc: Doc, index: int) -> int:
+    """Length of an acronym in brackets at ``index`` ("(ASEAN)"), or 0.
+
+    Names carry one inside them: "Association of Southeast Asian Nations (ASEAN) Digital
+    Ministers' Meeting", "Memorandum of Understanding (MOU) on Digital Economy".
+    """
+    if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
+        text = doc[index + 1].text
+        if len(text) >= 2 and text[0].isupper() and sum(c.isupper() for c in text) >= 2 \
+                and text.replace("-", "").replace("&", "").isalnum():
+            return 3
+    return 0
+
+
+def without_brackets(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens ``[start, end)`` without the bracketed acronyms inside them."""
+    parts = []
+    index = start
+    while index < end:
+        size = bracketed_acronym(doc, index) if index > start else 0
+        if size and index + size < end:
+            index += size
+            continue
+        token = doc[index]
+        parts.append(token.text + (token.whitespace_ if index + 1 < end else ""))
+        index += 1
+    return "".join(parts).strip()

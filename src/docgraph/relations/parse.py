@@ -27,7 +27,10 @@ def coordinated(token: Token) -> Iterator[Token]:
         seen.add(item.i)
         yield item
         for child in item.children:
-            if child.dep_ in ("conj", "appos"):
+            # A bracketed apposition is another name of the same thing: "the 1st ...
+            # Meeting (ADGMIN)" names the series, not a second argument.
+            bracketed = child.i > 0 and child.doc[child.i - 1].text == "("
+            if child.dep_ == "conj" or (child.dep_ == "appos" and not bracketed):
                 todo.append(child)
             elif child.dep_ == "prep" and child.lower_ == "with" and any(
                     c.lower_ == "together" for c in child.children):
