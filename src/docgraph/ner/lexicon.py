@@ -58,6 +58,8 @@ class Lexicon:
     honorific_words: frozenset[str] = frozenset()
     """Words of honorifics and titles that never start a name ("Datuk", "Dr"); the
     first words of longer honorifics that are also surnames ("Tan" Sri) are left out."""
+    honorific_parts: frozenset[str] = frozenset()
+    """Every word of every honorific ("Yang", "Berhormat", "Dato")."""
 
 
 def load_gazetteers(paths: Iterable[Path] = ()) -> tuple[GazetteerEntry, ...]:
@@ -132,6 +134,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             not_entities=frozenset(data["not_entities"]),
             head_starts=frozenset(head.split()[0] for head in heads),
             possessors=frozenset(data.get("possessors", ())),
+            honorific_parts=frozenset(word for phrase in data["honorifics"]
+                                      for word in phrase.split()),
             honorific_words=frozenset(
                 word for phrase in (*data["honorifics"], *data["titles"])
                 for position, word in enumerate(phrase.split())

@@ -39,6 +39,8 @@ def model_candidates(doc: Doc, ents: Iterable[Span], lexicon: Lexicon) -> list[C
         if label == "Person":  # "Datuk Dr Ching Thoo": the honorifics are not the name
             while start < end and doc[start].text in lexicon.honorific_words:
                 start += 1
+            if all(t.text in lexicon.honorific_parts for t in doc[start:end]):
+                continue  # "Yang Berhormat Dato": a form of address without a name
         if start >= end:
             continue
         text = doc[start:end].text

@@ -99,8 +99,14 @@ class Context:
         rules = self.rules
         if token.text in rules.pronouns:
             return self._pronoun(token, rules.pronouns[token.text])
+        # "the (virtual) meeting", but not "the next meeting" nor "the Council meeting":
+        # a name or a word of sequence makes it another thing of the kind.
         if token.pos_ in ("NOUN", "PROPN") and any(
-                child.text in rules.determiners for child in token.children):
+                child.text in rules.determiners for child in token.children) and all(
+                child.dep_ in ("det", "punct", "prep", "relcl", "acl", "appos") or (
+                    child.dep_ == "amod" and child.pos_ == "ADJ"
+                    and child.lower_ not in rules.other_words)
+                for child in token.children):
             label = self.lexicon.heads.get(token.text) or \
                 self.lexicon.heads.get(token.text.capitalize())
             if label is not None:
@@ -153,6 +159,11 @@ class Context:
         found: list[Candidate] = []
         for item in coordinated(token):
             mention = self.at(item)
+            if mention is None and item.text in self.rules.representatives:
+                for member in self._represented(item):
+                    if member not in found:
+                        found.append(member)
+                continue
             if mention is None and item.pos_ == "NOUN":
                 mention = next((self.at(p) for c in item.children if c.dep_ == "prep"
                                 and c.lower_ == "of" for p in c.children
@@ -162,6 +173,17 @@ class Context:
                 if mention not in found:
                     found.append(mention)
         return found
+
+    def _represented(self, noun: Token) -> list[Candidate]:
+        """Who "Ministers of China, Japan and Korea", "ASEAN Ministers" stand for."""
+        found: list[Candidate] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                found += [m for p in child.children if p.dep_ == "pobj"
+                          for m in self.expand(p)]
+            elif child.dep_ in ("compound", "amod", "nmod") and self.top[child.i] is not None:
+                found.append(self.top[child.i])  # type: ignore[arg-type]
+        return [m for m in found if entity_group(m.label) in ("Country", "Organization")]
 
     def expand_children(self, preposition: Token) -> list[Candidate]:
         """The entities the objects of a preposition stand for."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
+from docgraph.relations.context import entity_group
+from docgraph.relations.parse import agents, subjects
 from docgraph.relations.rules import Group
 
 
@@ -24,6 +26,57 @@ def find(findings: Findings) -> None:
             if word == parts[0] and words[index : index + len(parts)] == parts:
                 _group_at(findings, index, index + len(parts), group)
     _member_names(findings)
+    _delegations(findings)
+
+
+def _delegations(findings: Findings) -> None:
+    """A delegation's country, leader and members attended the meeting talked about.
+
+    "Ms Grace Fu ... led the Singapore delegation comprising Mr Stanley Loh, Permanent
+    Secretary, and senior officials from the Ministry of ..., National Environment Agency
+    and PUB"; "The Malaysia delegation led by Mr Nik Nazmi comprised ...". People in a
+    country's delegation are based in it.
+    """
+    doc = findings.doc
+    ctx = findings.ctx
+    spec = findings.rules.delegations
+    for token in doc:
+        if token.text not in spec.nouns:
+            continue
+        sentence = token.sent
+        meeting = ctx.salient(token.i, "meeting")
+        country = next((m for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+                        for m in [ctx.top[c.i]] if m is not None
+                        and entity_group(m.label) == "Country"), None)
+        if country is None and token.i > 0:  # "the Singapore delegation", parse aside
+            before = ctx.top[token.i - 1]
+            country = before if before is not None and \
+                entity_group(before.label) == "Country" else None
+        leaders: list[Candidate] = []
+        verb = token.head
+        if verb.lemma_.lower() == "lead":
+            if token.dep_ in ("dobj", "obj"):
+                leaders += [m for s in subjects(verb) for m in ctx.expand(ctx.antecedent(s))]
+            else:
+                leaders += [m for a in agents(verb) for m in ctx.expand(a)]
+        for child in token.children:  # "the delegation led by X"
+            if child.lemma_.lower() == "lead":
+                leaders += [m for a in agents(child) for m in ctx.expand(a)] + [
+                    m for c in child.children if c.dep_ in ("agent", "prep")
+                    and c.lower_ == "by" for m in findings.args.after(c.i, sentence)]
+        members: list[Candidate] = []
+        for word in sentence:
+            if word.i > token.i and word.lower_ in spec.members:
+                members += findings.args.after(word.i, sentence)
+        rule = f"group:{token.lower_}"
+        people = [*leaders, *members]
+        for person in ([country] if country else []) + people:
+            findings.add(person, spec.relation, meeting, rule, spec.confidence, sentence)
+        if country is not None:
+            for person in people:
+                if person.label == "Person":
+                    findings.add(person, "basedIn", country, rule, spec.confidence,
+                                 sentence)
 
 
 def _member_names(findings: Findings) -> None:

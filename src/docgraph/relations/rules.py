@@ -68,6 +68,29 @@ class Gathering:
 
 
 @dataclass(frozen=True, slots=True)
+class Presence:
+    """Being at a meeting: prepositions and verbs of taking part (see relations.yaml)."""
+
+    relation: str
+    preps: frozenset[str]
+    margins: frozenset[str]
+    travel: frozenset[str]
+    travel_preps: frozenset[str]
+    partners: frozenset[str]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Delegations:
+    """Delegation nouns and the words that introduce their members."""
+
+    nouns: frozenset[str]
+    members: frozenset[str]
+    relation: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class Role:
     """A role noun ("Chair", "Vice-Chair") and the relation holding it states.
 
@@ -114,6 +137,8 @@ class Rules:
     verbs: tuple[Trigger, ...]
     gathering: Gathering
     passive_attendance: Gathering
+    presence: Presence
+    delegations: Delegations
     roles: tuple[Role, ...]
     groups: tuple[Group, ...]
     list_markers: frozenset[str]
@@ -121,6 +146,8 @@ class Rules:
     patterns: Mapping[str, Pattern]
     pronouns: Mapping[str, str]
     determiners: frozenset[str]
+    representatives: frozenset[str]
+    other_words: frozenset[str]
     triggers_by_lemma: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
     triggers_by_noun: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
 
@@ -134,7 +161,8 @@ class Rules:
 
 
 _WORD_LISTS = frozenset({"lemmas", "via", "nouns", "words", "particles", "requires", "skip",
-                         "partners"})
+                         "partners", "preps", "margins", "travel", "travel_preps", "members",
+                         "representatives", "determiners", "other"})
 
 
 @functools.cache
@@ -165,6 +193,8 @@ def load_rules(path: Path | None = None) -> Rules:
             verbs=verbs,
             gathering=reader.gathering(data["gathering_verbs"]),
             passive_attendance=reader.gathering(data["passive_attendance"]),
+            presence=reader.presence(data["presence"]),
+            delegations=reader.delegations(data["delegations"]),
             roles=tuple(reader.role(spec) for spec in data["roles"]),
             groups=tuple(reader.group(spec) for spec in groups["rules"]),
             list_markers=frozenset(groups["list_markers"]),
@@ -173,6 +203,8 @@ def load_rules(path: Path | None = None) -> Rules:
                       for name, spec in data["patterns"].items()},
             pronouns=dict(data["coreference"]["pronouns"]),
             determiners=frozenset(data["coreference"]["determiners"]),
+            representatives=frozenset(data["coreference"]["representatives"]),
+            other_words=frozenset(data["coreference"]["other"]),
             triggers_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
             triggers_by_noun={k: tuple(v) for k, v in by_noun.items()},
         )
@@ -213,6 +245,19 @@ class _Reader:
         self._keys(spec, {"lemmas", "particles", "confidence"}, "gathering verbs")
         return Gathering(frozenset(spec["lemmas"]), float(spec["confidence"]),
                          frozenset(spec.get("particles", ())))
+
+    def presence(self, spec: Mapping[str, Any]) -> Presence:
+        self._keys(spec, {"relation", "preps", "margins", "travel", "travel_preps",
+                          "partners", "confidence"}, "presence")
+        return Presence(spec["relation"], frozenset(spec["preps"]),
+                        frozenset(spec["margins"]), frozenset(spec["travel"]),
+                        frozenset(spec["travel_preps"]), frozenset(spec["partners"]),
+                        float(spec["confidence"]))
+
+    def delegations(self, spec: Mapping[str, Any]) -> Delegations:
+        self._keys(spec, {"nouns", "members", "relation", "confidence"}, "delegations")
+        return Delegations(frozenset(spec["nouns"]), frozenset(spec["members"]),
+                           spec["relation"], float(spec["confidence"]))
 
     def role(self, spec: Mapping[str, Any]) -> Role:
         self._keys(spec, {"relation", "nouns", "default", "confidence"},

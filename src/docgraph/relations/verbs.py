@@ -49,6 +49,7 @@ def find(findings: Findings, token: Token, sentence: Span) -> None:
             continue
         _apply(findings, token, trigger, sentence)
     _gathering(findings, token, sentence)
+    _presence(findings, token, sentence)
 
 
 def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) -> None:
@@ -136,6 +137,49 @@ def _nominal(findings: Findings, noun: Token, trigger: Trigger, sentence: Span) 
             doers += members
     _state(findings, trigger, _unique(doers), _unique(things), f"noun:{noun.lower_}",
            sentence)
+
+
+def _presence(findings: Findings, verb: Token, sentence: Span) -> None:
+    """Whoever does something at a meeting attended it; so do their partners ("with")."""
+    ctx = findings.ctx
+    args = findings.args
+    presence = findings.rules.presence
+    preps = set(presence.preps)
+    if verb.lemma_.lower() in presence.travel:
+        preps |= presence.travel_preps
+    meetings: list[Candidate] = []
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in preps:
+            continue
+        for target in (c for c in child.children if c.dep_ == "pobj"):
+            if target.lower_ in presence.margins:  # "on the sidelines of X"
+                target = next((p for c in target.children if c.dep_ == "prep"
+                               and c.lower_ == "of" for p in c.children
+                               if p.dep_ == "pobj"), target)
+            meetings += [m for m in ctx.expand(target) if entity_group(m.label) == "Meeting"]
+        meetings += [m for m in args.after(child.i, sentence)
+                     if entity_group(m.label) == "Meeting"]
+    for child in verb.children:  # "on the sidelines of X"
+        if child.dep_ == "prep" and child.lower_ in ("on", "in"):
+            for target in (c for c in child.children if c.dep_ == "pobj"
+                           and c.lower_ in presence.margins):
+                meetings += [m for c in target.children if c.dep_ == "prep"
+                             and c.lower_ == "of" for m in ctx.expand_children(c)
+                             if entity_group(m.label) == "Meeting"]
+    if not meetings:
+        return
+    if is_passive(verb):
+        people = [m for t in agents(verb) for m in ctx.expand(t)]
+    else:
+        people = [m for t in subjects(verb) for m in ctx.expand(ctx.antecedent(t))] + \
+            args.before(verb.i, sentence)
+    people += [m for c in verb.children if c.dep_ == "prep" and c.lower_ in presence.partners
+               for m in ctx.expand_children(c)]
+    rule = f"presence:{verb.lemma_.lower()}"
+    for person in _unique(people):
+        for meeting in _unique(meetings):
+            findings.add(person, presence.relation, meeting, rule, presence.confidence,
+                         sentence)
 
 
 def _unique(mentions: list[Candidate]) -> list[Candidate]:
