@@ -200,6 +200,11 @@ class _Furniture:
         self.headings = [(p.text_start, p.text_start + p.length) for p in layout
                          if document.blocks[p.block].kind is BlockKind.HEADING]
         self.quiet: list[tuple[int, int]] = []
+        # Each block's kind and the heading it sits under, for rules that read layout
+        # ("Appointment of New Board Members" over a list of people).
+        self.blocks = [(p.text_start, p.text_start + p.length,
+                        document.blocks[p.block].kind.value,
+                        (document.blocks[p.block].section or ("",))[-1]) for p in layout]
         for piece in layout:
             for mark in document.blocks[piece.block].layout:
                 start = max(mark.start, piece.block_offset) - piece.block_offset
@@ -251,6 +256,7 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
                 doc.user_data[BLOCK_STARTS] = furniture.sentence_starts
                 doc.user_data[cands.HEADINGS] = furniture.headings
                 doc.user_data[cands.QUIET] = furniture.quiet
+                doc.user_data[cands.BLOCKS] = furniture.blocks
                 start_set = set(furniture.sentence_starts)
                 for token in doc:
                     if token.idx in start_set:

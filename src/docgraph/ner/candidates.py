@@ -25,6 +25,8 @@ HEADINGS = "docgraph.headings"
 """Key in ``Doc.user_data`` of the character ranges of headings (run-in ones included)."""
 PERSON_STARTS = "docgraph.person_starts"
 """Key in ``Doc.user_data`` of the tokens where a person's name starts (set by posts)."""
+BLOCKS = "docgraph.blocks"
+"""Key in ``Doc.user_data`` of each block's character range, kind and heading."""
 QUIET = "docgraph.quiet"
 """Key in ``Doc.user_data`` of the character ranges (datelines) that state no relation."""
 

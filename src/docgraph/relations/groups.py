@@ -8,7 +8,7 @@ the document's main organisation or the meeting being talked about.
 
 from __future__ import annotations
 
-from docgraph.ner.candidates import Candidate
+from docgraph.ner.candidates import BLOCKS, Candidate
 from docgraph.relations.base import Findings
 from docgraph.relations.context import entity_group
 from docgraph.relations.parse import agents, subjects
@@ -27,6 +27,50 @@ def find(findings: Findings) -> None:
                 _group_at(findings, index, index + len(parts), group)
     _member_names(findings)
     _delegations(findings)
+    _listed_members(findings)
+
+
+def _listed_members(findings: Findings) -> None:
+    """People listed under a heading that names members belong to the body it names.
+
+    "Appointment of New Board Members" over "Mr Bojan Blecic, Senior Vice President,
+    ..., OCBC Bank": Mr Blecic is a member of the board the document is about; "Mr Ng
+    Chee Khern (Chairman), ..." chairs it.
+    """
+    ctx = findings.ctx
+    doc = findings.doc
+    rules = findings.rules
+    board: Candidate | None = None
+    counts: dict[str, int] = {}
+    for mention in ctx.mentions:
+        if entity_group(mention.label) == "Organization" and \
+                ctx.text(mention).endswith(rules.boards):
+            counts[mention.key or ctx.text(mention)] = \
+                counts.get(mention.key or ctx.text(mention), 0) + 1
+    if counts:
+        best = max(counts, key=lambda k: counts[k])
+        board = next(m for m in ctx.mentions if (m.key or ctx.text(m)) == best)
+    boards = {ctx.text(m): m for m in ctx.mentions if entity_group(m.label) == "Organization"
+              and ctx.text(m).endswith(rules.boards)}
+    chair_words = {n for role in rules.roles if role.relation == "chairOf" for n in role.nouns}
+    for start, end, kind, heading in doc.user_data.get(BLOCKS, ()):
+        if kind not in ("list_item", "table_cell") or \
+                not set(heading.replace("-", " ").split()) & rules.member_headings:
+            continue
+        owner = next((m for text, m in boards.items() if heading.endswith(text)), board)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or owner is None:
+            continue
+        inside = [m for m in ctx.within(span.start, span.end) if ctx.top[m.start] is m]
+        first = next((m for m in inside if m.label == "Person"), None)
+        if first is None:
+            continue
+        sentence = doc[first.start].sent
+        findings.add(first, "memberOf", owner, "group:listed members", 0.75, sentence)
+        for post in (m for m in inside if m.label == "Post"
+                     and ctx.holders.get(id(m)) is first):
+            if ctx.text(post) in chair_words:
+                findings.add(first, "chairOf", owner, "group:listed members", 0.75, sentence)
 
 
 def _delegations(findings: Findings) -> None:

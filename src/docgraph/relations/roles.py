@@ -29,6 +29,12 @@ def _as_role(findings: Findings, as_token: Token, sentence: Span) -> None:
     role_token = next((c for c in as_token.children if c.dep_ == "pobj"), None)
     if role_token is None:
         return
+    post = ctx.top[role_token.i]
+    if post is not None and post.label == "Post":  # "appointed X as Chairman of the Board"
+        spec = findings.rules.patterns["copula_post"]
+        findings.add(_role_holder(findings, as_token), spec.relation, post, "role:as post",
+                     spec.confidence, sentence)
+        return
     words = " ".join(t.text for t in role_token.subtree if (
         t.i <= role_token.i and t.dep_ in ("compound", "amod")) or t.i == role_token.i)
     words = words.replace(" - ", "-")
@@ -72,8 +78,9 @@ def _role_holder(findings: Findings, as_token: Token) -> Candidate | None:
     index = as_token.i - 1
     while index >= 0 and findings.doc[index].is_punct:
         index -= 1
-    if index >= 0 and ctx.top[index] is not None:
-        return ctx.top[index]
+    before = ctx.top[index] if index >= 0 else None
+    if before is not None:
+        return ctx.holders.get(id(before), before)
     head = as_token.head
     if head.pos_ in ("VERB", "AUX"):
         for subject in subjects(head):
@@ -87,9 +94,16 @@ def _role_holder(findings: Findings, as_token: Token) -> Candidate | None:
 
 
 def copulas(findings: Findings) -> None:
-    """"X is a statutory board under Y"; "X is a founding party to Y, with A and B"."""
+    """"X is a statutory board under Y"; "X is a founding party to Y, with A and B".
+
+    Also "X is a member of Y", "X is part of Y", and posts through a copula: "Ms Poh was
+    Managing Director of the IDA", "Minister Teo, who is also Second Minister for Home
+    Affairs".
+    """
     ctx = findings.ctx
-    under, party = findings.rules.patterns["under"], findings.rules.patterns["party_to"]
+    patterns = findings.rules.patterns
+    under, party = patterns["under"], patterns["party_to"]
+    member_of, part_of = patterns["member_of"], patterns["part_of"]
     for token in findings.doc:
         if token.lemma_.lower() in under.nouns or token.text in under.nouns:
             owners = [m for c in token.children if c.dep_ == "prep" and c.lower_ in under.words
@@ -109,6 +123,29 @@ def copulas(findings: Findings) -> None:
                 for work in works:
                     findings.add(signer, party.relation, work, "pattern:party-to",
                                  party.confidence, token.sent)
+        for spec, name in ((member_of, "pattern:member-of"), (part_of, "pattern:part-of")):
+            if token.text in spec.nouns and ctx.top[token.i] is None:
+                owners = [m for c in token.children if c.dep_ == "prep"
+                          and c.lower_ in spec.words for p in c.children
+                          if p.dep_ == "pobj" for m in ctx.expand(ctx.antecedent(p))]
+                for member in _described(findings, token):
+                    for owner in owners:
+                        findings.add(member, spec.relation, owner, name, spec.confidence,
+                                     token.sent)
+        _copula_post(findings, token)
+
+
+def _copula_post(findings: Findings, token: Token) -> None:
+    """A post that is the attribute of "be": its subject holds it."""
+    ctx = findings.ctx
+    post = ctx.top[token.i]
+    if post is None or post.label != "Post" or token.dep_ != "attr" or \
+            token.head.lemma_ != "be":
+        return
+    spec = findings.rules.patterns["copula_post"]
+    for holder in (m for s in subjects(token.head) for m in ctx.expand(ctx.antecedent(s))):
+        findings.add(holder, spec.relation, post, "pattern:copula-post", spec.confidence,
+                     token.sent)
 
 
 def _described(findings: Findings, noun: Token) -> list[Candidate]:

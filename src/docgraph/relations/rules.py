@@ -143,6 +143,8 @@ class Rules:
     groups: tuple[Group, ...]
     list_markers: frozenset[str]
     member_suffixes: tuple[str, ...]
+    member_headings: frozenset[str]
+    boards: tuple[str, ...]
     patterns: Mapping[str, Pattern]
     pronouns: Mapping[str, str]
     determiners: frozenset[str]
@@ -162,7 +164,8 @@ class Rules:
 
 _WORD_LISTS = frozenset({"lemmas", "via", "nouns", "words", "particles", "requires", "skip",
                          "partners", "preps", "margins", "travel", "travel_preps", "members",
-                         "representatives", "determiners", "other"})
+                         "representatives", "determiners", "other", "member_headings",
+                         "boards"})
 
 
 @functools.cache
@@ -199,6 +202,8 @@ def load_rules(path: Path | None = None) -> Rules:
             groups=tuple(reader.group(spec) for spec in groups["rules"]),
             list_markers=frozenset(groups["list_markers"]),
             member_suffixes=tuple(groups["member_suffixes"]),
+            member_headings=frozenset(groups["member_headings"]),
+            boards=tuple(groups["boards"]),
             patterns={name: reader.pattern(name, spec)
                       for name, spec in data["patterns"].items()},
             pronouns=dict(data["coreference"]["pronouns"]),
