@@ -59,7 +59,8 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
         core = doc[start:end].text
         if complement_end > end:
             end = complement_end
-        elif core not in lexicon.standalone_posts and not bounds.appositive(start, end, found):
+        elif core not in lexicon.standalone_posts and \
+                not bounds.appositive(start, end, found, bounds.qualified(start) < start):
             index = end
             continue
         end = bounds.remit(end)
@@ -87,7 +88,8 @@ class _Bounds:
             c for c in model_candidates_of(doc, lexicon) if c.label in ("Place",)
             and c.end - c.start == 1]
 
-    def appositive(self, start: int, end: int, found: list[Candidate]) -> bool:
+    def appositive(self, start: int, end: int, found: list[Candidate], qualified: bool
+                   ) -> bool:
         """Whether a bare title is said of someone, so is a post on its own.
 
         "Mr Bojan Blecic, Senior Vice President, Head of ...", "Mr Ng (Chairman)",
@@ -97,7 +99,10 @@ class _Bounds:
         if self.honorifics.match(self.doc, start):
             return False  # "Senator Birmingham": a form of address
         if end in self.persons or self.people_start(end):
-            return True
+            # "Vice Premier Ding", but "Minister Teo", "Secretary Raimondo": one word of
+            # address says no more than the person's rank.
+            return qualified or end - start > 1 or \
+                self.doc[start].text not in self.lexicon.titles
         index = start - 1
         steps = 0
         while index >= 0 and steps < 3 and self.doc[index].text in _APPOSITION_GAPS:

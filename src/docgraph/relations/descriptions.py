@@ -69,7 +69,10 @@ def qualify(ctx: Context, chains: dict[int, list[Candidate]]) -> dict[int, list[
         if entity_group(body.label) != "Organization":
             continue
         places: list[Candidate] = []
-        if index > 0:
+        # "Singapore's ASEAN Chairmanship": the possessive is the chairmanship's; an
+        # intergovernmental body is of no one country.
+        head_of_phrase = body.end >= len(doc) or doc[body.end].pos_ not in ("NOUN", "PROPN")
+        if index > 0 and head_of_phrase and body.label != "IntergovernmentalOrganization":
             before = outer[index - 1]
             gap = [t.text for t in doc[before.end : body.start]]
             if _is_place(before) and gap in ([], ["'s"], ["’s"]) and \
@@ -139,8 +142,9 @@ def _after(ctx: Context, outer: list[Candidate], index: int, allowed: set[str]
         gap = [t.text for t in doc[previous.end : item.start]]
         if item.start >= sentence.end or not _fits(gap, allowed) or not _describes(item):
             return
-        if previous is person and not ({",", "("} & set(gap)):
-            return
+        if previous is person and (not ({",", "("} & set(gap)) or not _opens(ctx, outer,
+                                                                             position)):
+            return  # "Mr A, Minister for X, ...", but not "with Mayor Gong, SCMA was"
         if "and" in gap or "&" in gap:
             same_kind = entity_group(item.label) == entity_group(previous.label)
             if previous is person or not same_kind or "," in gap:
@@ -176,6 +180,22 @@ def _before(ctx: Context, outer: list[Candidate], index: int, allowed: set[str],
         found.append(item)
         following = item
     return found
+
+
+def _opens(ctx: Context, outer: list[Candidate], position: int) -> bool:
+    """Whether an apposition may start with ``outer[position]``.
+
+    It starts with a post, or with a country whose post follows ("Mrs Teo, Singapore's
+    Minister for ...").
+    """
+    item = outer[position]
+    if item.label == "Post":
+        return True
+    if not _is_place(item) or position + 1 >= len(outer):
+        return False
+    nxt = outer[position + 1]
+    return nxt.label == "Post" and \
+        [t.text for t in ctx.doc[item.end : nxt.start]] in (["'s"], ["’s"])
 
 
 def _titles_next(ctx: Context, outer: list[Candidate], position: int,
