@@ -8,6 +8,7 @@ import json
 import pytest
 
 from docgraph.clean import clean, to_dict, to_html
+from docgraph.errors import InputError
 from docgraph.ingest import read, read_bytes
 from docgraph.types import BlockKind, Document
 from helpers import CORPUS_PAGES, DATA, SEED
@@ -102,3 +103,9 @@ def test_to_dict_is_json_ready(seed: Document) -> None:
     assert json.loads(json.dumps(data)) == data
     assert data["blocks"][1]["number"] == 1
     assert data["metadata"]["date"] == "2025-01-17"
+
+
+def test_markup_a_parser_rejects_is_an_input_error() -> None:
+    # Found by Hypothesis: html.parser refuses "<![" followed by a digit.
+    with pytest.raises(InputError, match=r"^rejected\.html: the html\.parser parser rejects"):
+        clean(read_bytes(b"<A><![0", "rejected.html"), html_parser="html.parser")

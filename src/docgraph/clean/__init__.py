@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bs4.exceptions import ParserRejectedMarkup
+
 from docgraph import ingest
 from docgraph.clean.blocks import build_blocks
 from docgraph.clean.boilerplate import Rule, load_rules, mark_boilerplate
@@ -26,7 +28,7 @@ from docgraph.clean.markdown import parse_markdown
 from docgraph.clean.plain import parse_text
 from docgraph.clean.render import to_dict, to_html
 from docgraph.clean.text import collapse
-from docgraph.errors import DocgraphError, InputError
+from docgraph.errors import DocgraphError, InputError, first_line
 from docgraph.ingest import parse_date
 from docgraph.types import Document, InputFormat, Metadata, RawDocument
 
@@ -74,6 +76,9 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
         blocks = build_blocks(root)
     except RecursionError as exc:
         raise InputError(raw.path, f"{raw.format} nested too deeply to clean") from exc
+    except ParserRejectedMarkup as exc:
+        raise InputError(raw.path, f"the {html_parser} parser rejects this markup "
+                                   f"({first_line(exc)})") from exc
     rules = load_rules() if boilerplate is None else boilerplate
     metadata = raw.metadata
     if raw.format is InputFormat.HTML_PAGE:

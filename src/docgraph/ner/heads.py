@@ -28,8 +28,8 @@ from docgraph.ner.tokens import (
 from docgraph.vocab import coarse_type
 
 
-def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None
-               ) -> list[Candidate]:
+def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
+               places: set[tuple[int, int]] | None = None) -> list[Candidate]:
     """Capitalised names that say what they are: "... Authority", "Project ...".
 
     A name is split at "of"/"on"/"for"; the first part whose last words are a head noun
@@ -40,6 +40,8 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None
     the resolver to attach to the one name in the document with that head, if any.
     """
     persons = persons or set()
+    places = places or set()
+    lower = {t.text for t in doc if t.text.islower()}
     found: list[Candidate] = []
     index = 0
     while index < len(doc):
@@ -52,6 +54,9 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None
             continue
         end = _phrase_end(doc, index, lexicon, persons)
         typed = _typed_parts(doc, index, end, lexicon)
+        lowercase = _lowercase_head(doc, index, end, lexicon, places, lower)
+        if lowercase is not None:
+            typed = [lowercase]
         if not typed and end - index > 1:  # "VinAI and ThaiLLM"
             typed = [c for i in range(index, end) for c in _single_word(doc, i, lexicon)
                      if not c.anaphor]
@@ -61,6 +66,29 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None
         resume = max((c.end for c in typed), default=end)
         index = max(resume if resume < end else end, index + 1)
     return found
+
+
+def _lowercase_head(doc: Doc, start: int, end: int, lexicon: Lexicon,
+                    places: set[tuple[int, int]], lower: set[str]) -> Candidate | None:
+    """A capitalised name and the lower-case noun after it that says what it is.
+
+    "OneService app", "Sungai Brunei Clean Up project", "Joint Implementation Committee
+    meeting". A lone place or country before the noun ("a Singapore project") or a
+    single common word is a description, not a name.
+    """
+    if end >= len(doc) or end <= start:
+        return None
+    head = doc[end]
+    label = lexicon.lowercase_heads.get(head.text)
+    if label is None or not head.text.islower() or (start, end) in places:
+        return None
+    words = doc[start:end]
+    if len(words) == 1 and not (CAMEL.match(words[0].text) or
+                                any(c.isdigit() for c in words[0].text)):
+        return None
+    if all(t.lower_ in lower for t in words if t.is_alpha):
+        return None  # "a Government-to-Government dialogue": capitalised common words
+    return Candidate(start, end + 1, label, "names", typed_by_head=True)
 
 
 def _named_without_brackets(doc: Doc, candidate: Candidate) -> Candidate:
@@ -193,8 +221,14 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candi
     return []
 
 
+# A web service named by its address: "Parking.sg", "Form.gov.kh".
+_SERVICE = re.compile(r"^[A-Z][\w-]*(?:\.[a-z]{2,4})+$")
+
+
 def _single_word(doc: Doc, index: int, lexicon: Lexicon) -> list[Candidate]:
     text = doc[index].text
+    if _SERVICE.match(text):
+        return [Candidate(index, index + 1, "Product", "names")]
     if CAMEL.match(text) and text not in lexicon.not_entities and \
             not re.fullmatch(r"[A-Z]{2,}s", text):  # "MOUs" is a plural, not a name
         kind = "Product" if text.endswith(lexicon.product_suffixes) else "Organization"
@@ -276,5 +310,7 @@ class Names:
         """Process one doc."""
         persons = set(doc.user_data.get(cands.PERSON_STARTS, ())) | {
             c.start for c in cands.candidates(doc) if c.label == "Person"}
-        cands.add(doc, find_names(doc, self.lexicon, persons))
+        places = {(c.start, c.end) for c in cands.candidates(doc)
+                  if c.source == "gazetteer" and coarse_type(c.label) in ("Country", "Place")}
+        cands.add(doc, find_names(doc, self.lexicon, persons, places))
         return doc

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -53,6 +53,8 @@ class Lexicon:
     not_entities: frozenset[str]
     head_starts: frozenset[str] = frozenset()
     """First words of the head nouns ("Memorandum" of "Memorandum of Understanding")."""
+    lowercase_heads: Mapping[str, str] = field(default_factory=dict)
+    """Lower-case nouns that end a name and type it ("OneService app")."""
     possessors: frozenset[str] = frozenset()
     """Words whose possessive belongs inside a name ("Prime Minister's Office")."""
     honorific_words: frozenset[str] = frozenset()
@@ -134,6 +136,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             not_entities=frozenset(data["not_entities"]),
             head_starts=frozenset(head.split()[0] for head in heads),
             possessors=frozenset(data.get("possessors", ())),
+            lowercase_heads={head: label for label, words in
+                             data.get("lowercase_heads", {}).items() for head in words},
             honorific_parts=frozenset(word for phrase in data["honorifics"]
                                       for word in phrase.split()),
             honorific_words=frozenset(

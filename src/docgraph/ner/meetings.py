@@ -59,8 +59,12 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
                                        ordinal=number))
                 continue
         nxt = doc[after]
-        if looks_like_acronym(nxt.text) and not (after + 1 < len(doc)
-                                                  and name_like(doc[after + 1])):
+        known = gazetteer.by_form.get(nxt.text)
+        # "the 5th ADGMIN", but not "the first UN treaty": the acronym of a known body, or
+        # one a noun follows, names no meeting.
+        if looks_like_acronym(nxt.text) and not (after + 1 < len(doc) and (
+                name_like(doc[after + 1]) or doc[after + 1].pos_ == "NOUN")) and (
+                known is None or known.label == "MeetingSeries"):
             found.append(Candidate(index, after + 1, "Meeting", "meetings",
                                    series=f"acronym:{nxt.text}", series_name=nxt.text,
                                    ordinal=number))
@@ -100,6 +104,9 @@ def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon) -> int | None:
     index = start
     while index < len(doc) and index - start < 15:
         token = doc[index]
+        if index > start and lexicon.lowercase_heads.get(token.text) == "Meeting" and \
+                name_like(doc[index - 1]):
+            return index + 1  # "the 2nd Joint Implementation Committee meeting"
         if name_like(token) or token.like_num:
             index += 1
             for size in (3, 2, 1):
