@@ -16,6 +16,8 @@ them together. Every merge is deterministic and recorded as a
 - ``head-noun``: "the Working Group" for the one working group the document names;
 - ``qualified-post``: a bare post ("Deputy Prime Minister") for the one post of the
   document that a place qualifies ("Singapore Deputy Prime Minister");
+- ``bilateral-name``: a name without the parties it starts with ("Digital Trade
+  Principles" for "EU-Singapore Digital Trade Principles");
 - ``generic-name``: a generic name ("Memorandum of Understanding", "MOU") for the one
   specific name of the document that it opens ("MOU on Cooperation on AI");
 - ``spelling-variant`` (across documents): a person whose name is spelt slightly
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
@@ -103,6 +106,7 @@ def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[En
     _link_short_names(mentions, sets, reasons)
     _link_qualified_posts(mentions, sets, reasons)
     _link_generic_prefixes(mentions, sets, reasons)
+    _link_bilateral_names(mentions, sets, reasons)
     dropped = _link_anaphors(mentions, sets, reasons)
     members: dict[int, list[int]] = {}
     for index in range(len(mentions)):
@@ -259,6 +263,33 @@ def _link_generic_prefixes(mentions: list[Mention], sets: _Sets,
         forms = merged.get(before[index])
         if forms and index not in reasons and normalise_name(mention.name) in forms:
             reasons[index] = "generic-name"
+
+
+# "EU-Singapore", "Singapore-China (Shenzhen)": the parties a bilateral name starts with.
+_BILATERAL = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+ ")
+
+
+def _link_bilateral_names(mentions: list[Mention], sets: _Sets,
+                          reasons: dict[int, str]) -> None:
+    """A name without its parties joins the one name of the document that has them.
+
+    "the EU-Singapore Digital Trade Principles ... the Digital Trade Principles": one
+    work. Only a hyphenated pair of parties counts; "UK AI Safety Institute" and "AI
+    Safety Institute" may well be two institutes.
+    """
+    full: dict[tuple[str, str], set[int]] = {}
+    for index, mention in enumerate(mentions):
+        match = _BILATERAL.match(mention.name)
+        if match and group(mention.label) in ("work", "organization"):
+            rest = normalise_name(mention.name[match.end() :])
+            if len(rest.split()) >= 2:
+                full.setdefault((group(mention.label), rest), set()).add(sets.find(index))
+    for index, mention in enumerate(mentions):
+        roots = full.get((group(mention.label), normalise_name(mention.name)), set())
+        targets = {sets.find(r) for r in roots} - {sets.find(index)}
+        if len(targets) == 1 and len({sets.find(r) for r in roots}) == 1:
+            sets.union(targets.pop(), index)
+            reasons[index] = "bilateral-name"
 
 
 def _contains_words(full: list[str], part: list[str]) -> bool:

@@ -83,10 +83,14 @@ class _Bounds:
         self._people_starts = {c.start for c in people if c.source == "people"}
         self._people_ends = {c.end for c in people} | {
             c.end for c in model_candidates_of(doc, lexicon) if c.label == "Person"}
+        # Nationalities qualify posts too ("European Commissioner for Internal Market",
+        # "Thai Deputy Prime Minister"); the model's NORP entities are they.
         self._qualifiers = [c for c in cands.candidates(doc)
                             if c.source == "gazetteer" and c.label in _QUALIFIERS] + [
             c for c in model_candidates_of(doc, lexicon) if c.label in ("Place",)
-            and c.end - c.start == 1]
+            and c.end - c.start == 1] + [
+            Candidate(e.start, e.end, "Place", "model") for e in doc.ents
+            if e.label_ == "NORP" and e.end - e.start == 1]
 
     def appositive(self, start: int, end: int, found: list[Candidate], qualified: bool
                    ) -> bool:

@@ -57,6 +57,9 @@ def subjects(verb: Token) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN"][-1:]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX"):
+        # "Helmed by X and Y, the meeting reaffirms ...": the main clause's subject.
+        return subjects(verb.head)
     if verb.dep_ in ("acl", "relcl") or (verb.dep_ == "advcl" and verb.tag_ == "VBN"):
         return [verb.head]
     if verb.dep_ == "xcomp":

@@ -20,6 +20,7 @@ def find(findings: Findings) -> None:
     made_by, possessive = patterns["made_by"], patterns["possessive_work"]
     parenthetical, meeting_place = patterns["parenthetical_place"], patterns["meeting_place"]
     place_country = patterns["place_country"]
+    _led_by(findings)
     for left, right in itertools.pairwise(findings.ctx.outer):
         sentence = doc[left.start].sent
         if doc[right.start].sent.start != sentence.start:
@@ -43,3 +44,31 @@ def find(findings: Findings) -> None:
         if words == [","] and left.label == "City" and right.label == "Country":
             findings.add(left, place_country.relation, right, "pattern:place-country",
                          place_country.confidence, sentence)
+
+
+def _led_by(findings: Findings) -> None:
+    """"Singapore-led initiatives on A, B and C": A, B and C were developed by Singapore.
+
+    The hyphenated participle makes the entity before it the maker of what the noun
+    after it names: the works listed after "on", "such as", "including" or a colon.
+    """
+    doc = findings.doc
+    spec = findings.rules.patterns["led_by"]
+    for maker in findings.ctx.outer:
+        after = maker.end
+        if after + 2 >= len(doc) or doc[after].text != "-" or \
+                doc[after + 1].lower_ not in spec.words:
+            continue
+        sentence = doc[maker.start].sent
+        index = after + 2
+        while index < sentence.end and index - after < 6 and \
+                doc[index].lower_ not in ("on", "such", "including", ":", "namely"):
+            index += 1
+        if index >= sentence.end or index - after >= 6:
+            continue
+        if doc[index].lower_ == "such":
+            index += 1  # "such as"
+        for work in findings.args.after(index, sentence):
+            if entity_group(work.label) == "Work":
+                findings.add(work, spec.relation, maker, "pattern:x-led", spec.confidence,
+                             sentence)

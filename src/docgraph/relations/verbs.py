@@ -130,11 +130,16 @@ def _nominal(findings: Findings, noun: Token, trigger: Trigger, sentence: Span) 
         if child.dep_ != "prep":
             continue
         members = ctx.expand_children(child) + args.after(child.i, sentence)
-        if child.lower_ == "of":
+        if child.lower_ in ("of", "on"):  # "the signing of X", "negotiations on X"
             things += members
         elif child.lower_ in ("by", "between", "among", "amongst") or \
                 child.lower_ in trigger.partners:
             doers += members
+    if not doers and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+        # "Singapore and the UK have concluded negotiations on X"; "Mr Chan led the
+        # development of X": the verb's subject did it.
+        doers = [m for s in subjects(noun.head) for m in ctx.expand(ctx.antecedent(s))] + \
+            args.before(noun.head.i, sentence)
     _state(findings, trigger, _unique(doers), _unique(things), f"noun:{noun.lower_}",
            sentence)
 
