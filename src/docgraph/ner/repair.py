@@ -102,10 +102,14 @@ def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Can
             if not (candidate.source == "names" and candidate.start > 0
                     and doc[candidate.start - 1].text in ("and", "&")):
                 inner.append(candidate)
-        elif candidate.source == "gazetteer" and candidate.end == outer.end and \
-                coarse_type(candidate.label) in ("Country", "Place") and \
+        elif candidate.source in ("gazetteer", "acronym") and candidate.end == outer.end and \
+                coarse_type(candidate.label) in ("Country", "Place", "Organization") and \
                 doc[candidate.start - 1].lower_ in ("of", "the"):
-            inner.append(candidate)
+            inner.append(candidate)  # "... of Singapore", "Board of the GovTech"
+        elif candidate.source in ("gazetteer", "acronym") and \
+                candidate.start == outer.start and candidate.end < outer.end and \
+                coarse_type(candidate.label) == "Organization":
+            inner.append(candidate)  # "IMDA Board"
     return cands.select(inner)
 
 

@@ -55,7 +55,11 @@ class Findings:
         Returns:
             Whether the relation was accepted.
         """
-        if subject is None or obj is None or subject is obj or self.quiet(sentence.start_char):
+        if subject is None or obj is None or subject is obj:
+            return False
+        # A dateline says where a release was issued, not where anything happened; that
+        # London is in the United Kingdom it still says.
+        if predicate not in ("partOf", "basedIn") and self.quiet(sentence.start_char):
             return False
         if (subject.key and subject.key == obj.key) or \
                 self.ctx.text(subject) == self.ctx.text(obj):

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
 from docgraph.relations.context import Context, entity_group
+from docgraph.relations.rules import Role
 
 # What each kind of item in a description says of the person.
 _RELATIONS = {"Post": "holdsPost", "Organization": "memberOf", "Country": "basedIn",
@@ -89,7 +90,7 @@ def qualify(ctx: Context, chains: dict[int, list[Candidate]]) -> dict[int, list[
                     _is_place(item):
                 places.append(item)
             break
-        places += [m for m in ctx.within(body.start + 1, body.end)
+        places += [m for m in ctx.within(body.start, body.end)
                    if _is_place(m) and body.contains(m)]
         if places:
             found[id(body)] = places
@@ -127,6 +128,7 @@ def find(findings: Findings, chains: dict[int, list[Candidate]],
         for place in places.get(id(person), ()):
             findings.add(person, "basedIn", place, "pattern:body-of-place",
                          confidences["basedIn"], sentence)
+    _units(findings)
     _inside_posts(findings)
 
 
@@ -220,6 +222,37 @@ def _describes(item: Candidate) -> bool:
     return entity_group(item.label) in _RELATIONS
 
 
+def _chair_role(findings: Findings, post: str) -> Role | None:
+    """The chair role a post's title names ("Chairman of X", "Vice-Chair of X"), if any."""
+    title = post.split(" of ")[0].split()
+    if not title:
+        return None
+    vice = title[0].lower().startswith("vice")
+    for role in findings.rules.roles:
+        if role.relation == ("viceChairOf" if vice else "chairOf") and (
+                title[-1] in role.nouns or " ".join(title) in role.nouns):
+            return role
+    return None
+
+
+def _units(findings: Findings) -> None:
+    """A unit named after its body is part of it.
+
+    "Board of the Government Technology Agency", "IMDA Board", "EU AI Office".
+    """
+    ctx = findings.ctx
+    spec = findings.rules.patterns["sub_body"]
+    for body in ctx.outer:
+        if entity_group(body.label) != "Organization" or \
+                ctx.text(body).split(" of ")[0].split()[-1] not in spec.nouns:
+            continue
+        for inner in ctx.within(body.start, body.end):
+            if inner is not body and body.contains(inner) and \
+                    entity_group(inner.label) == "Organization":
+                findings.add(body, spec.relation, inner, "pattern:unit-of-body",
+                             spec.confidence, findings.doc[body.start].sent)
+
+
 def _inside_posts(findings: Findings) -> None:
     """Whoever holds "Secretary-General of the Ministry X" is a member of X.
 
@@ -231,10 +264,15 @@ def _inside_posts(findings: Findings) -> None:
     place = patterns["description_place"]
     for relation in findings.of("holdsPost"):
         post = relation.object
+        chair = _chair_role(findings, findings.ctx.text(post))
         for mention in findings.ctx.within(post.start, post.end):
             if not post.contains(mention):
                 continue
             group = entity_group(mention.label)
+            if chair is not None and group in ("Meeting", "Organization"):
+                # "Chairman of the Asia-Pacific ICT Ministerial Meeting" chairs it.
+                findings.add(relation.subject, chair.relation, mention, "pattern:chair-post",
+                             chair.confidence, relation.sentence)
             if group == "Organization":
                 findings.add(relation.subject, member.relation, mention,
                              "pattern:post-of-organization", member.confidence,

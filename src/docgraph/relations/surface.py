@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import itertools
 
+from spacy.tokens import Span
+
+from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
 from docgraph.relations.context import entity_group
 
@@ -41,9 +44,30 @@ def find(findings: Findings) -> None:
         if groups[0] == "Meeting" and len(content) == 1 and content[0] in meeting_place.words:
             findings.add(left, meeting_place.relation, right, "pattern:meeting-in-place",
                          meeting_place.confidence, sentence)
-        if words == [","] and left.label == "City" and right.label == "Country":
+        if groups == ("Place", "Country") and len(words) == 1 and \
+                words[0] in place_country.words:
             findings.add(left, place_country.relation, right, "pattern:place-country",
                          place_country.confidence, sentence)
+        if groups == ("Organization", "Organization"):
+            _bodies(findings, left, right, words, content, sentence)
+
+
+def _bodies(findings: Findings, left: Candidate, right: Candidate, words: list[str],
+            content: list[str], sentence: Span) -> None:
+    """A unit and the body it is part of, side by side."""
+    patterns = findings.rules.patterns
+    within, sub_body = patterns["body_within"], patterns["sub_body"]
+    if len(content) == 1 and content[0] in within.words:
+        findings.add(left, within.relation, right, f"pattern:body-{content[0]}",
+                     within.confidence, sentence)
+    unit = findings.ctx.text(left).split()[-1] in sub_body.nouns
+    if unit and words == [","] and right.label != "IntergovernmentalOrganization" and \
+            findings.ctx.text(right).split()[-1] not in sub_body.nouns:
+        findings.add(left, sub_body.relation, right, "pattern:unit-of-body",
+                     sub_body.confidence, sentence)
+    if words in (["'s"], ["’s"]) and findings.ctx.text(right).split()[-1] in sub_body.nouns:
+        findings.add(right, sub_body.relation, left, "pattern:unit-of-body",
+                     sub_body.confidence, sentence)
 
 
 def _led_by(findings: Findings) -> None:
