@@ -198,8 +198,10 @@ def _link_qualified_posts(mentions: list[Mention], sets: _Sets,
 
 # Words that start a name's complement: "Memorandum of Understanding *on* Digital Economy".
 _COMPLEMENTS = frozenset({"of", "on", "for", "between", "with", "to", "under", "in"})
-# Groups whose generic names join the one specific name they open.
-_GENERIC_GROUPS = frozenset({"work", "organization", "post"})
+# Groups whose generic names join the one specific name they open. Not posts: "Chief
+# Executive Officer" in a board list is held at many bodies, not at the one a later
+# sentence names.
+_GENERIC_GROUPS = frozenset({"work", "organization"})
 
 
 def generic_prefix(short: str, long: str) -> bool:

@@ -223,7 +223,10 @@ class _Furniture:
                 if resume is not None:
                     self.sentence_starts.append(resume)
         self.text = "".join(chars)
-        self.sentence_starts.sort()
+        # A blanked list marker leaves spaces at the start of its block, which spaCy joins
+        # to the blank lines before: the block's first word starts its first sentence.
+        self.sentence_starts = sorted({_resume(self.text, start, len(self.text)) or start
+                                       for start in self.sentence_starts})
 
 
 def _resume(text: str, index: int, limit: int) -> int | None:

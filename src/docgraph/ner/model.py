@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.heads import core_end, head_label, head_only
@@ -44,6 +45,9 @@ def model_candidates(doc: Doc, ents: Iterable[Span], lexicon: Lexicon) -> list[C
         if start >= end:
             continue
         text = doc[start:end].text
+        if label == "Place" and end - start == 1 and looks_like_acronym(text) and \
+                len(text) > 2:
+            label = "Organization"  # "DBS", "OCBC": a known place's acronym is in a gazetteer
         if label == "Person" and any(t.is_upper and len(t.text) > 1 and t.text not in
                                      lexicon.name_suffixes for t in doc[start:end]):
             label = "Organization"  # "Generative AI", "U Thant Sin Maung" as ORG...
@@ -69,7 +73,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[index].text in ("'s", "’s") and index + 1 < end:
             start = index + 1
     for index in range(start, end):
-        if doc[index].text in ("(", ")", ",", ";", ":") or "\n" in doc[index].text:
+        spaced_dash = doc[index].text in ("-", "–", "—") and doc[index].whitespace_ and \
+            index > start and doc[index - 1].whitespace_
+        if doc[index].text in ("(", ")", ",", ";", ":") or "\n" in doc[index].text or \
+                spaced_dash:  # "Annex - Board Appointment": a separator, not a hyphen
             end = index
             break
     while start < end and (doc[start].text in DETERMINERS or doc[start].is_punct):

@@ -164,6 +164,12 @@ class Context:
                     if member not in found:
                         found.append(member)
                 continue
+            if mention is None and item.pos_ == "NOUN" and item.dep_ == "attr" and \
+                    item.head.lemma_ == "be":
+                # "WIPO is a specialised agency based in Geneva": the agency is WIPO.
+                mention = next((m for s in item.head.children if s.dep_ in ("nsubj",
+                                                                             "nsubjpass")
+                                for m in [self.top[s.i]] if m is not None), None)
             if mention is None and item.pos_ == "NOUN":
                 mention = next((self.at(p) for c in item.children if c.dep_ == "prep"
                                 and c.lower_ == "of" for p in c.children

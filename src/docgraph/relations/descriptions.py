@@ -247,6 +247,12 @@ def _units(findings: Findings) -> None:
                 ctx.text(body).split(" of ")[0].split()[-1] not in spec.nouns:
             continue
         for inner in ctx.within(body.start, body.end):
+            # "IMDA Board", "Board of the GovTech"; not "ASEAN-Japan Cybersecurity
+            # Capacity Building Centre", which two parties set up.
+            prefix = inner.start == body.start
+            if prefix and (findings.doc[inner.end].text in ("-", "–") or
+                           body.end - inner.end > 3):
+                continue
             if inner is not body and body.contains(inner) and \
                     entity_group(inner.label) == "Organization":
                 findings.add(body, spec.relation, inner, "pattern:unit-of-body",

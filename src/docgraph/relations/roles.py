@@ -45,6 +45,10 @@ def _as_role(findings: Findings, as_token: Token, sentence: Span) -> None:
     holder = _role_holder(findings, as_token)
     target = next((m for c in role_token.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)), None)
+    if target is None:  # "as the ASEAN Chair": the chair of ASEAN
+        target = next((m for c in role_token.children if c.dep_ in ("compound", "nmod")
+                       for m in [ctx.top[c.i]] if m is not None
+                       and entity_group(m.label) in ("Organization", "Meeting")), None)
     if target is None:
         target = ctx.salient(as_token.i, role.default)
     findings.add(holder, role.relation, target, f"role:{words}", role.confidence, sentence)
@@ -76,9 +80,10 @@ def _role_holder(findings: Findings, as_token: Token) -> Candidate | None:
     """Who holds a role: the entity just before "as", or the verb's subject."""
     ctx = findings.ctx
     index = as_token.i - 1
-    while index >= 0 and findings.doc[index].is_punct:
+    start = as_token.sent.start
+    while index >= start and findings.doc[index].is_punct:
         index -= 1
-    before = ctx.top[index] if index >= 0 else None
+    before = ctx.top[index] if index >= start else None
     if before is not None:
         return ctx.holders.get(id(before), before)
     head = as_token.head
