@@ -249,9 +249,9 @@ def _units(findings: Findings) -> None:
         for inner in ctx.within(body.start, body.end):
             # "IMDA Board", "Board of the GovTech"; not "ASEAN-Japan Cybersecurity
             # Capacity Building Centre", which two parties set up.
-            prefix = inner.start == body.start
-            if prefix and (findings.doc[inner.end].text in ("-", "–") or
-                           body.end - inner.end > 3):
+            prefix = inner.start == body.start and inner.end < body.end
+            if prefix and (body.end - inner.end > 3 or
+                           findings.doc[inner.end].text in ("-", "–")):
                 continue
             if inner is not body and body.contains(inner) and \
                     entity_group(inner.label) == "Organization":
