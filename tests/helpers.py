@@ -114,3 +114,26 @@ def hostile_dataset() -> Dataset:
                                    aliases=("</script><script>alert(2)</script>",))
                if e.label == "Person" else e for e in entities]
     return to_dataset(renamed, documents, found)
+
+
+def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    """The relations the pipeline finds in ``text``, as (subject, relation, object) names."""
+    from docgraph.ner import recognise
+    from docgraph.resolve import resolve_document
+
+    document = clean(read_bytes(text.encode("utf-8"), "t.txt"))
+    [analysis] = list(recognise([document], nlp))
+    entities = resolve_document(document, analysis.mentions)
+    names = {e.key: e.name for e in entities}
+    return {(names[s.subject], s.predicate, names[s.object])
+            for s in statements(entities, analysis.relations)}
+
+
+def entity_names(nlp: Language, text: str) -> set[tuple[str, str]]:
+    """The entities the pipeline finds in ``text``, as (class, name)."""
+    from docgraph.ner import recognise
+    from docgraph.resolve import resolve_document
+
+    document = clean(read_bytes(text.encode("utf-8"), "t.txt"))
+    [analysis] = list(recognise([document], nlp))
+    return {(e.label, e.name) for e in resolve_document(document, analysis.mentions)}

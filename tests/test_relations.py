@@ -7,24 +7,13 @@ import json
 import pytest
 from spacy.language import Language
 
-from docgraph.clean import clean
 from docgraph.graph import statements
-from docgraph.ingest import read_bytes
 from docgraph.ner import recognise
 from docgraph.resolve import resolve_document
 from docgraph.types import Document
-from helpers import DATA
+from helpers import DATA, triples
 
 pytestmark = pytest.mark.model
-
-
-def triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    document = clean(read_bytes(text.encode("utf-8"), "t.txt"))
-    [analysis] = list(recognise([document], nlp))
-    entities = resolve_document(document, analysis.mentions)
-    names = {e.key: e.name for e in entities}
-    return {(names[s.subject], s.predicate, names[s.object])
-            for s in statements(entities, analysis.relations)}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docgraph.resolve import merge, resolve_document
-from docgraph.types import Document, Entity, InputFormat, Mention, Metadata, Span
+from docgraph.types import Document, Entity, InputFormat, Mention, Merge, Metadata, Span
 
 
 def _doc(doc_id: str = "d1") -> Document:
@@ -111,3 +111,59 @@ def test_spelling_variants_of_a_person_merge_across_documents() -> None:
     assert variant.aliases == ("Prasert Jantararuangtong",)
     assert [m.rule for m in variant.merges] == ["spelling-variant"]
     assert merge([merge([a, b]), c]) == merged
+
+
+def _mention(text: str, label: str, start: int, name: str | None = None,
+             source: str = "names", block: int = 0) -> Mention:
+    return Mention(text=text, label=label, block=block, start=start, end=start + len(text),
+                   sentence=Span(0, 400), source=source, name=name or text)
+
+
+def test_a_bare_post_joins_its_one_qualified_form() -> None:
+    document = _doc()
+    mentions = [_mention("Norway", "Country", 0, source="gazetteer"),
+                _mention("Norway Prime Minister", "Post", 0, source="posts"),
+                _mention("Prime Minister", "Post", 60, source="posts")]
+    posts = [e for e in resolve_document(document, mentions) if e.label == "Post"]
+    assert len(posts) == 1
+    assert Merge("Prime Minister", "qualified-post") in posts[0].merges
+
+
+def test_a_bare_post_with_two_qualified_forms_stays_apart() -> None:
+    document = _doc()
+    mentions = [_mention("Norway", "Country", 0, source="gazetteer"),
+                _mention("Norway Prime Minister", "Post", 0, source="posts"),
+                _mention("Chile", "Country", 30, source="gazetteer"),
+                _mention("Chile Prime Minister", "Post", 30, source="posts"),
+                _mention("Prime Minister", "Post", 90, source="posts")]
+    posts = [e for e in resolve_document(document, mentions) if e.label == "Post"]
+    assert len(posts) == 3
+
+
+def test_a_generic_name_joins_the_one_specific_name_it_opens() -> None:
+    document = _doc()
+    mentions = [_mention("Memorandum of Understanding", "Agreement", 0),
+                Mention(text="MOU", label="Agreement", block=0, start=40, end=43,
+                        sentence=Span(0, 400), source="acronym", name="MOU",
+                        key="memorandum of understanding",
+                        acronym_of="Memorandum of Understanding"),
+                _mention("MOU on Ocean Data", "Agreement", 90)]
+    [entity] = resolve_document(document, mentions)
+    assert entity.name == "MOU on Ocean Data"
+    assert Merge("Memorandum of Understanding", "generic-name") in entity.merges
+
+
+def test_a_generic_name_opening_two_names_stays_apart() -> None:
+    document = _doc()
+    mentions = [_mention("Agreement", "Agreement", 0),
+                _mention("Agreement on Trade", "Agreement", 40),
+                _mention("Agreement on Data", "Agreement", 90)]
+    assert len(resolve_document(document, mentions)) == 3
+
+
+def test_a_bilateral_name_joins_its_short_form() -> None:
+    document = _doc()
+    mentions = [_mention("Chile-Norway Data Principles", "Framework", 0),
+                _mention("Data Principles", "Framework", 60)]
+    [entity] = resolve_document(document, mentions)
+    assert Merge("Data Principles", "bilateral-name") in entity.merges

@@ -107,6 +107,7 @@ def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[En
     _link_qualified_posts(mentions, sets, reasons)
     _link_generic_prefixes(mentions, sets, reasons)
     _link_bilateral_names(mentions, sets, reasons)
+    _link_acronym_names(mentions, sets, reasons)
     dropped = _link_anaphors(mentions, sets, reasons)
     members: dict[int, list[int]] = {}
     for index in range(len(mentions)):
@@ -294,6 +295,37 @@ def _link_bilateral_names(mentions: list[Mention], sets: _Sets,
             reasons[index] = "bilateral-name"
 
 
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9&-]*[A-Z0-9])\)")
+
+
+def _link_acronym_names(mentions: list[Mention], sets: _Sets,
+                        reasons: dict[int, str]) -> None:
+    """A name opened by a defined acronym joins the entity the acronym stands for.
+
+    "a Memorandum of Understanding (MOU) on Ocean Science ... the MOU on Ocean Science":
+    "MOU" is that memorandum's acronym, and the rest of the name is the same.
+    """
+    acronyms: dict[str, set[int]] = {}
+    tails: dict[int, set[str]] = {}
+    for index, mention in enumerate(mentions):
+        if mention.source == "acronym" or mention.acronym_of:
+            acronyms.setdefault(mention.text, set()).add(sets.find(index))
+        for inner in _BRACKETED.findall(mention.text):  # "... (MOU) on Ocean Science"
+            acronyms.setdefault(inner, set()).add(sets.find(index))
+    for index, mention in enumerate(mentions):
+        tails.setdefault(sets.find(index), set()).add(normalise_name(mention.name))
+    for index, mention in enumerate(mentions):
+        first, _, rest = mention.name.partition(" ")
+        roots = {sets.find(r) for r in acronyms.get(first, ())} - {sets.find(index)}
+        if not rest or len(roots) != 1 or not looks_like_acronym(first):
+            continue
+        root = roots.pop()
+        tail = " " + normalise_name(rest)
+        if any(name.endswith(tail) for name in tails.get(root, ())):
+            sets.union(root, index)
+            reasons[index] = "acronym"
+
+
 def _contains_words(full: list[str], part: list[str]) -> bool:
     return all(word in full for word in part)
 
@@ -381,7 +413,12 @@ def _canonical(mentions: list[Mention], label: str) -> str:
         [m.acronym_of for m in mentions if m.acronym_of]
     full = [n for n in names if not looks_like_acronym(n)] or names or \
         [m.name for m in mentions]
-    specific = [n for n in full if not any(generic_prefix(n, other) for other in full)]
+    # "Memorandum of Understanding" and its "MOU" open "MOU on Ocean Data": the specific
+    # name names the entity.
+    opened = {m.acronym_of for m in mentions if m.acronym_of and any(
+        generic_prefix(m.text, other) for other in full)}
+    specific = [n for n in full if n not in opened and
+                not any(generic_prefix(n, other) for other in full)]
     full = specific or full
     if label == "Person":
         return max(full, key=lambda n: (len(n.split()), len(n)))

@@ -8,6 +8,7 @@ with :func:`select`, so no component's order silently decides.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -117,17 +118,25 @@ def covered(doc: Doc, sources: Iterable[str]) -> set[int]:
 def select(found: list[Candidate]) -> list[Candidate]:
     """Choose non-overlapping candidates: most trusted first, then longest.
 
-    One exception comes first: a name typed by its head noun ("Singapore Business
+    Two exceptions come first: a name typed by its head noun ("Singapore Business
     Federation", "AI Verify Foundation") beats a shorter gazetteer match inside it
-    ("Singapore", "AI Verify"), because the head noun shows the longer name is the
-    thing meant.
+    ("Singapore", "AI Verify"), because the head noun shows the longer name is the thing
+    meant; and a post beats the meeting it names ("Chairman of the 7th ... Meeting"),
+    which stays a mention inside it.
     """
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    starts = [found[i].start for i in order]
     dropped: set[int] = set()
     for outer in found:
-        if not outer.typed_by_head:
+        if outer.typed_by_head:
+            beaten: tuple[str, ...] = ("gazetteer", "acronym")
+        elif outer.label == "Post":
+            beaten = ("meetings",)
+        else:
             continue
-        for index, inner in enumerate(found):
-            if inner.source in ("gazetteer", "acronym") and outer.contains(inner):
+        for index in order[bisect_left(starts, outer.start) : bisect_left(starts, outer.end)]:
+            inner = found[index]
+            if inner.source in beaten and outer.contains(inner):
                 dropped.add(index)
     ranked = sorted((c for i, c in enumerate(found) if i not in dropped),
                     key=lambda c: (-c.priority, -(c.end - c.start), c.start))

@@ -100,8 +100,13 @@ def _ordinal(token: Token, lexicon: Lexicon) -> int | None:
 
 
 def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon) -> int | None:
-    """End of a capitalised name from ``start`` whose head is a meeting word."""
+    """End of a capitalised name from ``start`` whose head is a meeting word.
+
+    The longest such name wins: "the 2nd Pacific Ocean Ministerial Meeting", not "... Ocean
+    Ministerial".
+    """
     index = start
+    best: int | None = None
     while index < len(doc) and index - start < 15:
         token = doc[index]
         if index > start and lexicon.lowercase_heads.get(token.text) == "Meeting" and \
@@ -112,15 +117,16 @@ def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon) -> int | None:
             for size in (3, 2, 1):
                 head = " ".join(t.text for t in doc[max(start, index - size) : index])
                 if lexicon.heads.get(head) == "Meeting":
-                    return index
+                    best = index
+                    break
         elif token.text in ("of", "on", "for", "and", "&", "the", "-") or \
                 token.text in POSSESSIVE:
             index += 1
         elif index > start and bracketed_acronym(doc, index):
             index += 3  # "Association of Southeast Asian Nations (ASEAN) Digital ..."
         else:
-            return None
-    return None
+            break
+    return best
 
 
 class Meetings:

@@ -91,8 +91,9 @@ def name_end(doc: Doc, start: int, lexicon: Lexicon, non_names: frozenset[str]) 
             index += 2  # "Ching Thoo A/L Kim"
             continue
         if token.text == "-" and index > start and joined(doc, index) and \
-                index + 1 < len(doc) and joined(doc, index + 1) and name_like(doc[index + 1]):
-            index += 1
+                index + 1 < len(doc) and joined(doc, index + 1) and (
+                    name_like(doc[index + 1]) or doc[index + 1].text.isalpha()):
+            index += 2  # "Anne-Marie", "Ji-woo"
             continue
         break
     while index > start and doc[index - 1].text in lexicon.name_particles:

@@ -7,16 +7,22 @@ Minister").
 
 from __future__ import annotations
 
+import functools
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
+from docgraph.ner.gazetteer import gazetteer_index
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.people import name_end, non_name_words, person_starts
 from docgraph.ner.tokens import CONNECTORS, Phrases, joined, name_like
+from docgraph.vocab import coarse_type
 
+_ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 # What may stand between a name and the post said of it, or between two such posts.
 _APPOSITION_GAPS = frozenset({",", "(", ")", "/", "and", "&"})
 # Classes of a place or body that may qualify a post named right after it.
@@ -25,7 +31,8 @@ _QUALIFIERS = frozenset({"Country", "City", "Place", "AdministrativeArea",
 
 
 def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
-               persons: set[int] | None = None) -> list[Candidate]:
+               persons: set[int] | None = None, vocabulary: frozenset[str] = frozenset()
+               ) -> list[Candidate]:
     """Offices: "Minister for Trade and Industry", "Deputy Prime Minister".
 
     A post is a title (after modifiers such as "Senior", "Deputy") with an "of"/"for"
@@ -34,8 +41,11 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
     ("Science, Innovation, and Technology"), and stops before a name, a new post or
     lower-case text. ``persons`` are tokens where a person's name starts (see
     :func:`docgraph.ner.people.person_starts`): a remit never swallows a name.
+    ``vocabulary`` holds common English nouns and adjectives (lower case), which remits
+    are made of and names mostly are not.
     """
-    bounds = _Bounds(doc, lexicon, titles, honorifics, persons or set())
+    bounds = _Bounds(doc, lexicon, titles, honorifics,
+                     persons if persons is not None else set(), vocabulary)
     found: list[Candidate] = []
     index = 0
     while index < len(doc):
@@ -73,12 +83,15 @@ class _Bounds:
     """Where a post's complement ends."""
 
     def __init__(self, doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
-                 persons: set[int]) -> None:
+                 persons: set[int], vocabulary: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.lexicon = lexicon
         self.titles = titles
         self.honorifics = honorifics
         self.persons = persons
+        self._remits = remit_words(doc, lexicon)
+        self._vocabulary = vocabulary
+        self._lower = {t.text for t in doc if t.text.islower()}
         people = [c for c in cands.candidates(doc) if c.label == "Person"]
         self._people_starts = {c.start for c in people if c.source == "people"}
         self._people_ends = {c.end for c in people} | {
@@ -151,6 +164,41 @@ class _Bounds:
                 return qualifier.start
         return start
 
+    def _joins(self, index: int, last: int) -> bool:
+        """Whether "and" at ``index`` goes on from the remit ending at ``last``."""
+        return last == index or (last == index - 1 and self.doc[index - 1].text == ",")
+
+    def _name_follows(self, index: int) -> bool:
+        """Whether a person's name, not more of a remit, starts at ``index``.
+
+        A remit is made of words that name fields of government ("Trade", "Law",
+        "Sustainability"): words of the bodies the gazetteers and the document name, and
+        words the document also writes in lower case. Two to four capitalised words that
+        end the capitalised run, none of them such a word and at least half of them no
+        English word, are a name: "... Foreign Trade and Tourism Ana Quispe signed".
+        """
+        doc = self.doc
+        if self._known_remit(doc[index].text):
+            return False
+        end = index
+        while end < len(doc) and end - index < 5 and name_like(doc[end]) and \
+                not self._known_remit(doc[end].text):
+            end += 1
+        if end - index < 2 or (end < len(doc) and name_like(doc[end])):
+            return False
+        # Most words of a name are no English words ("Ana Quispe", "Chea Vandeth").
+        foreign = sum(not self._remit(t.text) for t in doc[index:end])
+        return 2 * foreign >= end - index
+
+    def _remit(self, word: str) -> bool:
+        lower = word.lower()
+        return self._known_remit(word) or word.isupper() or lower in self._vocabulary or \
+            (lower.endswith("s") and lower[:-1] in self._vocabulary)
+
+    def _known_remit(self, word: str) -> bool:
+        """A remit word by the gazetteers or the document itself, not by a dictionary."""
+        return word in self._remits or word.lower() in self._lower
+
     def _word(self, index: int) -> bool:
         """A capitalised word that can continue a remit (not a title, honorific, name)."""
         doc = self.doc
@@ -181,15 +229,25 @@ class _Bounds:
         while index < len(doc):
             token = doc[index]
             text = token.text
-            if name_like(token) and not self.honorifics.match(doc, index) and (
+            # The model may start a name on the remit's last word ("Telecommunications
+            # Lucia Wibowo"); a remit word with more capitals after it is still remit.
+            named = index in self.persons and not (
+                self._known_remit(text) and index + 1 < len(doc) and name_like(doc[index + 1]))
+            numbered = _ORDINAL.match(text) is not None and index + 1 < len(doc) and \
+                name_like(doc[index + 1])  # "Chairman of the 7th ... Meeting"
+            if (name_like(token) or numbered) and not self.honorifics.match(doc, index) and (
                     index == last or not self.titles.match(doc, index) or last == start) \
-                    and not (index in self.persons and last > start):
+                    and not (named and last > start):
+                if last > start and self._name_follows(index):
+                    self.persons.add(index)  # "Minister for Trade and Industry Chan Chun Sing"
+                    break
                 index += 1
                 last = index
-            elif text in ("and", "&") and last == index and self._word(index + 1):
+            elif text in ("and", "&") and self._joins(index, last) and self._word(index + 1):
                 index += 1
-            elif text in ("and", "&") and last == index and index + 1 < len(doc) and \
-                    doc[index + 1].text == "the" and self._word(index + 2):
+            elif text in ("and", "&") and self._joins(index, last) and \
+                    index + 1 < len(doc) and doc[index + 1].text == "the" and \
+                    self._word(index + 2):
                 index += 2  # "Sustainability and the Environment"
             elif text in ("of", "for", "on") and last == index and index + 1 < len(doc) and \
                     (name_like(doc[index + 1]) or doc[index + 1].text == "the"):
@@ -216,14 +274,66 @@ class _Bounds:
             token = doc[index]
             if token.text in ("and", "&"):
                 seen_and = True
-            elif token.text == ",":
-                pass
+            elif token.text == "," or (token.text == "the" and seen_and):
+                pass  # "Information, Communications and the Digital Economy"
             elif not self._word(index):
                 return False
             elif seen_and:
                 return True
             index += 1
         return False
+
+
+def english_words(nlp: Language) -> frozenset[str]:
+    """Common English nouns and adjectives, from the model's lemmatizer tables (WordNet's).
+
+    A blank pipeline has none; remits are then told from names by the gazetteers and the
+    document alone.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for pos in ("noun", "adj") for word in index.get(pos, ())
+                     if "_" not in word)
+
+
+def remit_words(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
+    """Words that name fields of government.
+
+    They are the words of the bodies the gazetteers know and of the bodies the document
+    names ("Ministry of Post and Telecommunications").
+    """
+    words = set(_gazetteer_words())
+    for candidate in cands.candidates(doc):
+        if coarse_type(candidate.label) == "Organization":
+            words.update(t.text for t in doc[candidate.start : candidate.end])
+    for start, end in _body_phrases(doc, lexicon):
+        words.update(t.text for t in doc[start:end])
+    return frozenset(w for w in words if w[:1].isupper())
+
+
+@functools.cache
+def _gazetteer_words() -> frozenset[str]:
+    return frozenset(word for entry in gazetteer_index(()).entries
+                     if coarse_type(entry.label) in ("Organization", "Work", "Country")
+                     for form in (entry.name, *entry.aliases) for word in form.split())
+
+
+def _body_phrases(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Capitalised phrases that open with a body's head noun ("Ministry of ...")."""
+    found = []
+    for index, token in enumerate(doc):
+        if lexicon.heads.get(token.text) in ("Ministry", "GovernmentAgency") and \
+                index + 1 < len(doc) and doc[index + 1].text in ("of", "for"):
+            end = index + 2
+            while end < len(doc) and (name_like(doc[end]) or doc[end].text in (
+                    "and", "&", "the", ",")) and end - index < 12:
+                end += 1
+            found.append((index, end))
+    return found
 
 
 def titled_names(doc: Doc, posts: list[Candidate], persons: set[int], lexicon: Lexicon,
@@ -254,12 +364,14 @@ class Posts:
         self.lexicon = lexicon_setting(lexicon)
         self.titles = Phrases(nlp, self.lexicon.post_titles)
         self.honorifics = Phrases(nlp, self.lexicon.honorifics)
+        self.vocabulary = english_words(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
         persons = person_starts(doc, self.lexicon)
+        posts = find_posts(doc, self.lexicon, self.titles, self.honorifics, persons,
+                           self.vocabulary)
         doc.user_data[cands.PERSON_STARTS] = sorted(persons)
-        posts = find_posts(doc, self.lexicon, self.titles, self.honorifics, persons)
         people = {c.start for c in cands.candidates(doc) if c.label == "Person"
                   and c.source == "people"}
         blocked = cands.covered(doc, ["gazetteer"])

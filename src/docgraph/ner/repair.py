@@ -89,8 +89,8 @@ def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Can
     starts = [c.start for c in outers]
     inner = []
     for candidate in found:
-        if candidate.source not in ("gazetteer", "names", "acronym-definition", "acronym") \
-                or candidate.anaphor:
+        if candidate.source not in ("gazetteer", "names", "acronym-definition", "acronym",
+                                    "meetings") or candidate.anaphor:
             continue
         position = bisect_right(starts, candidate.start) - 1
         outer = outers[position] if position >= 0 else None

@@ -47,6 +47,8 @@ class Arguments:
         self.ctx = ctx
         self.doc = ctx.doc
         self._holders = holders
+        # An honorific before a member's name is part of the member: "and Mr X".
+        self._also = _ALSO | ctx.lexicon.honorific_parts
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         for mention in ctx.outer:
@@ -92,7 +94,7 @@ class Arguments:
             previous = self.units[position - 1]
             gap = self.doc[previous[1] : self.units[position][0]]
             if previous[1] > self.units[position][0] or previous[0] < sentence.start or \
-                    not _joins([t.text for t in gap]):
+                    not _joins([t.text for t in gap], self._also):
                 break
             members.append(previous[2])
             position -= 1
@@ -102,13 +104,14 @@ class Arguments:
     def after(self, index: int, sentence: Span) -> list[Candidate]:
         """The list of units starting right after token ``index`` (a verb, a preposition).
 
-        Determiners, adjectives and numbers may stand between ("signed a new MOU").
+        Determiners, adjectives, numbers and honorifics may stand between ("signed a new
+        MOU", "signed by Ms X").
         """
         start = index + 1
         steps = 0
         while start < sentence.end and steps < _MAX_FILLER and \
-                self._unit_starting(start) is None and \
-                self.doc[start].pos_ in _OBJECT_POS:
+                self._unit_starting(start) is None and (
+                    self.doc[start].pos_ in _OBJECT_POS or self.doc[start].text in self._also):
             start += 1
             steps += 1
         position = self._unit_starting(start)
@@ -119,14 +122,14 @@ class Arguments:
             nxt = self.units[position + 1]
             gap = self.doc[self.units[position][1] : nxt[0]]
             if nxt[0] < self.units[position][1] or nxt[1] > sentence.end or \
-                    not _joins([t.text for t in gap]):
+                    not _joins([t.text for t in gap], self._also):
                 break
             members.append(nxt[2])
             position += 1
         return members
 
 
-def _joins(gap: list[str]) -> bool:
+def _joins(gap: list[str], also: frozenset[str]) -> bool:
     """Whether the words between two units join them into one list."""
     if not gap or len(gap) > _MAX_JOIN:
         return False
@@ -134,5 +137,5 @@ def _joins(gap: list[str]) -> bool:
     for phrase in _JOINING_PHRASES:
         text = text.replace(phrase, ",")
     words = text.split()
-    return all(w in _JOINERS or w in _ALSO for w in words) and \
+    return all(w in _JOINERS or w in also for w in words) and \
         any(w in _JOINERS for w in words)

@@ -44,14 +44,14 @@ def _listed_members(findings: Findings) -> None:
     counts: dict[str, int] = {}
     for mention in ctx.mentions:
         if entity_group(mention.label) == "Organization" and \
-                ctx.text(mention).endswith(rules.boards):
+                _board(ctx.text(mention), rules.boards):
             counts[mention.key or ctx.text(mention)] = \
                 counts.get(mention.key or ctx.text(mention), 0) + 1
     if counts:
         best = max(counts, key=lambda k: counts[k])
         board = next(m for m in ctx.mentions if (m.key or ctx.text(m)) == best)
     boards = {ctx.text(m): m for m in ctx.mentions if entity_group(m.label) == "Organization"
-              and ctx.text(m).endswith(rules.boards)}
+              and _board(ctx.text(m), rules.boards)}
     chair_words = {n for role in rules.roles if role.relation == "chairOf" for n in role.nouns}
     for start, end, kind, heading in doc.user_data.get(BLOCKS, ()):
         if kind not in ("list_item", "table_cell") or \
@@ -71,6 +71,11 @@ def _listed_members(findings: Findings) -> None:
                      and ctx.holders.get(id(m)) is first):
             if ctx.text(post) in chair_words:
                 findings.add(first, "chairOf", owner, "group:listed members", 0.75, sentence)
+
+
+def _board(name: str, boards: tuple[str, ...]) -> bool:
+    """Whether a body's name says it is a board ("IMDA Board", "Board of the X")."""
+    return name.split(" of ")[0].endswith(boards)
 
 
 def _delegations(findings: Findings) -> None:

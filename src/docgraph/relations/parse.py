@@ -121,6 +121,8 @@ def relative_antecedent(token: Token) -> Token:
     """For "which"/"that" in a relative clause, the noun it stands for."""
     if token.lower_ in RELATIVE:
         clause = token.head
+        if clause.dep_ == "prep":  # "the Network, of which X and Y are members"
+            clause = clause.head
         while clause.dep_ == "conj" and clause.head.dep_ != "relcl" and clause.head is not clause:
             clause = clause.head
         if clause.dep_ == "conj":

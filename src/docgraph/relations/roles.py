@@ -130,7 +130,9 @@ def copulas(findings: Findings) -> None:
                                  party.confidence, token.sent)
         for spec, name in ((member_of, "pattern:member-of"), (part_of, "pattern:part-of")):
             if token.text in spec.nouns and ctx.top[token.i] is None:
-                owners = [m for c in token.children if c.dep_ == "prep"
+                # "X is a member of Y"; "Y, of which X are members" ("of" on the verb)
+                heads = [token, token.head] if token.dep_ == "attr" else [token]
+                owners = [m for head in heads for c in head.children if c.dep_ == "prep"
                           and c.lower_ in spec.words for p in c.children
                           if p.dep_ == "pobj" for m in ctx.expand(ctx.antecedent(p))]
                 for member in _described(findings, token):
@@ -156,7 +158,8 @@ def _copula_post(findings: Findings, token: Token) -> None:
 def _described(findings: Findings, noun: Token) -> list[Candidate]:
     """What a predicate noun describes: "X is a board", "X, a board"."""
     if noun.dep_ in ("attr", "acomp") and noun.head.lemma_ == "be":
-        return [m for s in subjects(noun.head) for m in findings.ctx.expand(s)]
+        ctx = findings.ctx
+        return [m for s in subjects(noun.head) for m in ctx.expand(ctx.antecedent(s))]
     if noun.dep_ == "appos":
         found = findings.ctx.at(noun.head)
         return [found] if found else []

@@ -75,7 +75,9 @@ def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) ->
         things = [m for t in objects(verb) for m in ctx.expand(ctx.antecedent(t))]
         if not trigger.requires:
             things += args.after(verb.i, sentence)
-    doers += [m for c in verb.children if c.dep_ == "prep" and c.lower_ in trigger.partners
+    # "signed X with Y": the parser hangs "with" on the verb or on its object.
+    doers += [m for head in [verb, *objects(verb)] for c in head.children
+              if c.dep_ == "prep" and c.lower_ in trigger.partners
               for m in ctx.expand_children(c) + args.after(c.i, sentence)]
     doers, things = _unique(doers), _unique(things)
     if trigger.via:

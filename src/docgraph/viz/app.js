@@ -37,7 +37,9 @@
   const container = document.getElementById("graph");
   const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
     layout: { randomSeed: 7, improvedLayout: data.nodes.length < 150 },
-    physics: { stabilization: { iterations: 400 }, barnesHut: { springLength: 140 } },
+    // Labels are boxes; without avoidOverlap one can sit on another node and take its clicks.
+    physics: { stabilization: { iterations: 400 },
+               barnesHut: { springLength: 140, avoidOverlap: 0.6 } },
     interaction: { hover: true, tooltipDelay: 100000 },
   });
   function ready() {

@@ -1,0 +1,81 @@
+"""Names and their boundaries on real phrasing (with the model).
+
+Titles straight before names, remits with commas and "and the", regional honorific
+chains, names carrying an acronym in brackets, lower-case heads, venues and services.
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from helpers import entity_names
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "post", "person"), [
+    ("Minister for Foreign Trade and Tourism Ana Quispe signed.",
+     "Minister for Foreign Trade and Tourism", "Ana Quispe"),
+    ("Minister for Justice K Raman spoke.", "Minister for Justice", "K Raman"),
+    ("The Secretary of State for Energy, Climate, and Industry Olga Berg agreed.",
+     "Secretary of State for Energy, Climate, and Industry", "Olga Berg"),
+    ("Minister for Water and the Environment Ms Dewi Santoso attended.",
+     "Minister for Water and the Environment", "Dewi Santoso"),
+])
+def test_a_title_before_a_name_keeps_both(nlp: Language, text: str, post: str,
+                                          person: str) -> None:
+    found = entity_names(nlp, text)
+    assert {("Post", post), ("Person", person)} <= found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Yang Berhormat Dato Paduka Awang Haji Rosli bin Haji Omar, Minister of Health, spoke.",
+     "Rosli bin Haji Omar"),
+    ("Dr. Siti Aminah binti Haji Yusof attended.", "Siti Aminah binti Haji Yusof"),
+    ("YB Datuk Seri Haji Kamal Bin Ahmad opened the meeting.", "Kamal Bin Ahmad"),
+    ("Ms Ji-woo Park was appointed.", "Ji-woo Park"),
+])
+def test_honorific_chains_and_particles(nlp: Language, text: str, name: str) -> None:
+    assert ("Person", name) in entity_names(nlp, text)
+
+
+def test_posts_said_of_someone_and_qualified_posts(nlp: Language) -> None:
+    found = entity_names(nlp, "Ms Bella Ong, Senior Vice President, Head of Design, Ong "
+                              "Logistics Pte Ltd, met Norway Prime Minister Erik Lund.")
+    assert {("Post", "Senior Vice President"), ("Post", "Head of Design"),
+            ("Post", "Norway Prime Minister")} <= found
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    ("The Department of Energy, Mines and Resources agreed.", "GovernmentAgency",
+     "Department of Energy, Mines and Resources"),
+    ("The National Crime Co-ordination Centre reported.", "Organization",
+     "National Crime Co-ordination Centre"),
+    ("The Prime Minister's Office of Norway replied.", "GovernmentAgency",
+     "Prime Minister's Office of Norway"),
+    ("They used the HarbourLink app daily.", "Product", "HarbourLink app"),
+    ("Bookings go through Permit.gov.kh now.", "Product", "Permit.gov.kh"),
+    ("The dinner was at the Lakeside Hotel.", "Place", "Lakeside Hotel"),
+    ("Chile and Peru signed a Memorandum of Understanding (MOU) on Fisheries Data.",
+     "Agreement", "Memorandum of Understanding on Fisheries Data"),
+])
+def test_names_over_commas_hyphens_possessives_and_brackets(
+        nlp: Language, text: str, label: str, name: str) -> None:
+    found = entity_names(nlp, text)
+    assert any(n == name for _, n in found), found
+    assert any(n == name and (lab == label or label == "Organization") for lab, n in found)
+
+
+def test_coordinated_bodies_are_two(nlp: Language) -> None:
+    found = entity_names(nlp, "The Ministry of Transport and Communications & Ministry of "
+                              "Health issued a statement.")
+    assert {("Ministry", "Ministry of Transport and Communications"),
+            ("Ministry", "Ministry of Health")} <= found
+
+
+def test_a_numbered_meeting_named_with_its_bodys_acronym(nlp: Language) -> None:
+    found = entity_names(nlp, "Ms Ana Quispe attended the 3rd Association of Pacific Ports "
+                              "(APP) Transport Ministers' Meeting.")
+    assert ("Meeting", "3rd APP Transport Ministers' Meeting") in found

@@ -1,0 +1,85 @@
+"""People's and bodies' descriptions: posts, bodies and countries around a name.
+
+Sentences written for these tests, in the manner of press releases (with the model).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from helpers import triples
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # after the name, opened by a comma: post, body, country
+    (("The agreement was signed by Ms Farah Lim, Chief Data Officer, Riverstone Bank, "
+     "and Mr Ivo Petrov, Director, Danube Institute."),
+     {("Farah Lim", "holdsPost", "Chief Data Officer"),
+      ("Farah Lim", "memberOf", "Riverstone Bank"),
+      ("Ivo Petrov", "holdsPost", "Director"),
+      ("Ivo Petrov", "memberOf", "Danube Institute")}),
+    ("Mrs Amelia Soto, Minister for Education and Skills, Chile, welcomed the delegates.",
+     {("Amelia Soto", "holdsPost", "Minister for Education and Skills"),
+      ("Amelia Soto", "basedIn", "Chile")}),
+    # before the name, with no comma: the title, and a country's possessive
+    (("Kenya's Minister for Information, Communications and the Digital Economy Daniel "
+     "Mwangi opened the forum."),
+     {("Daniel Mwangi", "holdsPost",
+       "Minister for Information, Communications and the Digital Economy"),
+      ("Daniel Mwangi", "basedIn", "Kenya")}),
+    # a chain of posts and bodies before the name
+    (("It was witnessed by Norway Minister of State, Ministry of Finance & Ministry of "
+     "Trade, and Chairman of the Fjord Council Dr Erik Lund."),
+     {("Erik Lund", "holdsPost", "Chairman of the Fjord Council"),
+      ("Erik Lund", "memberOf", "Ministry of Finance"),
+      ("Erik Lund", "basedIn", "Norway")}),
+])
+def test_descriptions_around_a_name(nlp: Language, text: str,
+                                    expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(nlp, text)
+
+
+def test_a_post_before_the_next_name_is_that_persons(nlp: Language) -> None:
+    found = triples(nlp, "Present were Peru Minister for Trade Dr Ana Quispe, Ghana Minister "
+                         "for Energy Mr Kofi Boateng, and officials.")
+    assert ("Kofi Boateng", "basedIn", "Ghana") in found
+    assert ("Ana Quispe", "basedIn", "Ghana") not in found
+    assert not any(s == "Ana Quispe" and o.endswith("Energy") for s, _, o in found)
+
+
+def test_a_title_said_of_the_previous_person_is_not_the_next(nlp: Language) -> None:
+    found = triples(nlp, "The MOU was signed by Mr Omar Haddad, Minister of Economy, and Ms "
+                         "Lena Fischer, State Secretary.")
+    assert ("Omar Haddad", "holdsPost", "Minister of Economy") in found
+    assert ("Lena Fischer", "holdsPost", "Minister of Economy") not in found
+
+
+def test_bodies_are_of_the_country_before_or_after_them(nlp: Language) -> None:
+    found = triples(nlp, "Officials of the Ministry of Agriculture (MOA) of Ghana and the "
+                         "Singapore Land Authority met Chile's Ministry of Mining.")
+    assert {("Ministry of Agriculture", "basedIn", "Ghana"),
+            ("Ministry of Mining", "basedIn", "Chile")} <= found
+
+
+def test_a_country_does_not_own_what_its_possessive_modifies(nlp: Language) -> None:
+    found = triples(nlp, "This was agreed during Singapore's ASEAN Chairmanship year.")
+    assert not any(p == "basedIn" for _, p, _ in found)
+
+
+def test_units_belong_to_their_bodies(nlp: Language) -> None:
+    found = triples(nlp, "Ms Rita Gomes, Director, Water Quality Office, Ministry of "
+                         "Environment, spoke on behalf of the Board of the Land Transport "
+                         "Authority.")
+    assert {("Rita Gomes", "memberOf", "Water Quality Office"),
+            ("Water Quality Office", "partOf", "Ministry of Environment"),
+            ("Board of the Land Transport Authority", "partOf",
+             "Land Transport Authority")} <= found
+
+
+def test_a_chair_post_chairs_what_it_names(nlp: Language) -> None:
+    found = triples(nlp, "Mr Juan Ortiz, Chairman of the 7th Andean Digital Ministers "
+                         "Meeting, closed the session.")
+    assert ("Juan Ortiz", "chairOf", "7th Andean Digital Ministers Meeting") in found

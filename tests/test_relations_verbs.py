@@ -1,0 +1,95 @@
+"""Verb and noun triggers, with argument distribution over lists and described names.
+
+Sentences written for these tests (with the model).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from helpers import triples
+
+pytestmark = pytest.mark.model
+
+
+def test_titled_signatories_each_sign(nlp: Language) -> None:
+    found = triples(nlp, "Peru's Minister for Foreign Trade and Tourism Ana Quispe and "
+                         "Kenya's Minister for Investments Daniel Mwangi have signed the "
+                         "Peru-Kenya Trade Agreement today.")
+    assert {("Ana Quispe", "signed", "Peru-Kenya Trade Agreement"),
+            ("Daniel Mwangi", "signed", "Peru-Kenya Trade Agreement")} <= found
+
+
+def test_a_passive_with_described_agents(nlp: Language) -> None:
+    found = triples(nlp, "The Memorandum of Understanding on Open Data was signed by Ms Farah "
+                         "Lim, Minister of State for Digital Affairs, and Mr Ivo Petrov, "
+                         "Deputy Minister of Innovation.")
+    assert {("Farah Lim", "signed", "Memorandum of Understanding on Open Data"),
+            ("Ivo Petrov", "signed", "Memorandum of Understanding on Open Data")} <= found
+
+
+def test_the_signing_of_x_between_a_and_b(nlp: Language) -> None:
+    found = triples(nlp, "Both sides marked the signing of the Framework Agreement on Green "
+                         "Shipping between the Ministry of Transport and the Port Authority "
+                         "of Ghana.")
+    assert {("Ministry of Transport", "signed", "Framework Agreement on Green Shipping"),
+            ("Port Authority of Ghana", "signed", "Framework Agreement on Green Shipping")
+            } <= found
+
+
+def test_signing_with_a_partner(nlp: Language) -> None:
+    found = triples(nlp, "Chile signed the Pacific Data Accord with Norway and Ghana.")
+    assert {(c, "signed", "Pacific Data Accord") for c in ("Chile", "Norway", "Ghana")} <= found
+
+
+def test_a_generic_agreement_is_the_one_the_page_names(nlp: Language) -> None:
+    found = triples(nlp, "Chile and Norway signed a Memorandum of Understanding (MOU) on "
+                         "Ocean Science. The MOU on Ocean Science runs for five years.")
+    name = "Memorandum of Understanding on Ocean Science"
+    assert {("Chile", "signed", name), ("Norway", "signed", name)} <= found
+    assert {o for _, _, o in found} == {name}  # "MOU on Ocean Science" is the same one
+
+
+def test_nominalisations_take_the_verbs_subject(nlp: Language) -> None:
+    found = triples(nlp, "Chile and Norway have concluded negotiations on the Chile-Norway "
+                         "Digital Economy Agreement. Dr Ana Quispe led the development of the "
+                         "National Data Strategy.")
+    assert {("Chile-Norway Digital Economy Agreement", "developedBy", "Chile"),
+            ("Chile-Norway Digital Economy Agreement", "developedBy", "Norway"),
+            ("National Data Strategy", "developedBy", "Ana Quispe")} <= found
+
+
+def test_x_led_initiatives_on_a_list(nlp: Language) -> None:
+    found = triples(nlp, "The meeting endorsed Norway-led initiatives on the Nordic Data "
+                         "Framework and the Open Ports Guide.")
+    assert {("Nordic Data Framework", "developedBy", "Norway"),
+            ("Open Ports Guide", "developedBy", "Norway")} <= found
+
+
+def test_doing_something_at_a_meeting_is_attending_it(nlp: Language) -> None:
+    found = triples(nlp, "The Ministry of Transport announced three projects at the 9th Baltic "
+                         "Transport Ministers Meeting. Ms Farah Lim spoke on the sidelines of "
+                         "the 9th Baltic Transport Ministers Meeting.")
+    assert {("Ministry of Transport", "attended", "9th Baltic Transport Ministers Meeting"),
+            ("Farah Lim", "attended", "9th Baltic Transport Ministers Meeting")} <= found
+
+
+def test_representatives_stand_for_their_countries(nlp: Language) -> None:
+    found = triples(nlp, "Ministers of Chile, Peru and Norway will meet with ASEAN Ministers at "
+                         "the 2nd Pacific Ocean Ministerial Meeting.")
+    assert {(c, "attended", "2nd Pacific Ocean Ministerial Meeting")
+            for c in ("Chile", "Peru", "Norway", "ASEAN")} <= found
+
+
+def test_a_participle_is_about_the_main_clauses_subject(nlp: Language) -> None:
+    found = triples(nlp, "Co-chaired by Mr Kofi Boateng and Ms Lena Fischer, the 3rd Atlantic "
+                         "Energy Dialogue agreed on a work plan.")
+    assert {("Kofi Boateng", "chairOf", "3rd Atlantic Energy Dialogue"),
+            ("Lena Fischer", "chairOf", "3rd Atlantic Energy Dialogue")} <= found
+
+
+def test_a_dateline_states_no_event(nlp: Language) -> None:
+    found = triples(nlp, "OSLO, 3 MARCH 2025 – The 5th Nordic Digital Forum adopted the Oslo "
+                         "Statement.")
+    assert not any(p == "heldIn" for _, p, _ in found)
