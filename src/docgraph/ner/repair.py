@@ -17,7 +17,7 @@ from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import CAMEL
+from docgraph.ner.tokens import CAMEL, lower_words
 from docgraph.vocab import coarse_type
 
 
@@ -60,7 +60,7 @@ def _proper(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
     "Digital Government", "Research", "Tech": their capitals are emphasis or a title,
     not a name.
     """
-    lower = {t.text for t in doc if t.text.islower()}
+    lower = lower_words(doc)
     return [c for c in found if c.typed_by_head or not all(
         t.lower_ in lower for t in doc[c.start : c.end] if t.is_alpha)]
 

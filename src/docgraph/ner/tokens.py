@@ -82,3 +82,25 @@ def without_brackets(doc: Doc, start: int, end: int) -> str:
         parts.append(token.text + (token.whitespace_ if index + 1 < end else ""))
         index += 1
     return "".join(parts).strip()
+
+
+_WORDS = "docgraph.words"
+
+
+def words(doc: Doc) -> list[str]:
+    """The doc's token texts, read once per doc (iterating a doc builds a Token each)."""
+    found: list[str] | None = doc.user_data.get(_WORDS)
+    if found is None:
+        found = [token.text for token in doc]
+        doc.user_data[_WORDS] = found
+    return found
+
+
+def lower_words(doc: Doc) -> frozenset[str]:
+    """Words the doc writes in lower case: capitalised elsewhere, they are no names."""
+    key = _WORDS + ".lower"
+    found: frozenset[str] | None = doc.user_data.get(key)
+    if found is None:
+        found = frozenset(w for w in words(doc) if w.islower())
+        doc.user_data[key] = found
+    return found

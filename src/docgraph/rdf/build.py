@@ -67,6 +67,34 @@ def to_dataset(entities: Iterable[Entity], documents: Mapping[str, Document] | N
     Raises:
         ConfigurationError: If ``base`` cannot prefix IRIs.
     """
+    triples = _triples(entities, documents, found, base, links)
+    dataset = Dataset()
+    _bind(dataset)
+    for document_id in sorted(triples):
+        graph = dataset.graph(graph_iri(document_id, base)) if document_id \
+            else dataset.default_graph
+        graph.addN((s, p, o, graph) for s, p, o in triples[document_id])
+    return dataset
+
+
+def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None,
+           found: Iterable[Statement] = (), *, base: str = ID_BASE,
+           links: Mapping[str, Sequence[str]] | None = None) -> Graph:
+    """The union of :func:`to_dataset`'s graphs, as one graph (same arguments)."""
+    graph = Graph()
+    _bind(graph)
+    # Built from the triples directly: filling a dataset and copying it would add
+    # every triple twice, and adding is most of the time rdflib takes.
+    everything: set[Triple] = set()
+    for triples in _triples(entities, documents, found, base, links).values():
+        everything |= triples
+    graph.addN((s, p, o, graph) for s, p, o in everything)
+    return graph
+
+
+def _triples(entities: Iterable[Entity], documents: Mapping[str, Document] | None,
+             found: Iterable[Statement], base: str,
+             links: Mapping[str, Sequence[str]] | None) -> dict[str, set[Triple]]:
     check_base(base)
     found = sorted(found, key=_order)
     entities = list(entities)
@@ -77,21 +105,7 @@ def to_dataset(entities: Iterable[Entity], documents: Mapping[str, Document] | N
         writer.statement(item)
     for document in (documents or {}).values():
         writer.document(document)
-    dataset = Dataset()
-    _bind(dataset)
-    for document_id in sorted(writer.triples):
-        graph = dataset.graph(graph_iri(document_id, base)) if document_id \
-            else dataset.default_graph
-        for triple in writer.triples[document_id]:
-            graph.add(triple)
-    return dataset
-
-
-def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None,
-           found: Iterable[Statement] = (), *, base: str = ID_BASE,
-           links: Mapping[str, Sequence[str]] | None = None) -> Graph:
-    """The union of :func:`to_dataset`'s graphs, as one graph (same arguments)."""
-    return union(to_dataset(entities, documents, found, base=base, links=links))
+    return writer.triples
 
 
 def union(dataset: Dataset) -> Graph:

@@ -73,6 +73,7 @@ class Context:
         self.outer = [m for m in self.mentions if self.top[m.start] is m]
         """The outermost mentions, in text order."""
         self._outer_index = {id(m): i for i, m in enumerate(self.outer)}
+        self._texts: dict[int, str] = {}
         self.holders: dict[int, Candidate] = {}
         """The person a post, body or country in a description belongs to, by its id."""
 
@@ -225,7 +226,10 @@ class Context:
 
     def text(self, mention: Candidate) -> str:
         """The mention's text."""
-        return self.doc[mention.start : mention.end].text
+        found = self._texts.get(id(mention))
+        if found is None:
+            found = self._texts[id(mention)] = self.doc[mention.start : mention.end].text
+        return found
 
 
 def _main_organization(mentions: Sequence[Candidate]) -> Candidate | None:

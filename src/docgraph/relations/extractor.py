@@ -38,11 +38,13 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
     ctx.holders = descriptions.holders(ctx, chains, places)
     findings = Findings(ctx, Arguments(ctx, ctx.holders))
     if doc.has_annotation("DEP"):
+        # One pass over the tokens for every rule that looks at each: building a Token
+        # is the largest cost of reading a doc from Python.
         for sentence in doc.sents:
             for token in sentence:
                 verbs.find(findings, token, sentence)
                 roles.find(findings, token, sentence)
-        roles.copulas(findings)
+                roles.copula(findings, token)
     groups.find(findings)
     surface.find(findings)
     descriptions.find(findings, chains, places)

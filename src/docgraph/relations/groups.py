@@ -9,6 +9,7 @@ the document's main organisation or the meeting being talked about.
 from __future__ import annotations
 
 from docgraph.ner.candidates import BLOCKS, Candidate
+from docgraph.ner.tokens import words as doc_words
 from docgraph.relations.base import Findings
 from docgraph.relations.context import entity_group
 from docgraph.relations.parse import agents, subjects
@@ -18,7 +19,7 @@ from docgraph.relations.rules import Group
 def find(findings: Findings) -> None:
     """Every group noun with a list of members, and every "X Member States"."""
     doc = findings.doc
-    words = [t.text for t in doc]
+    words = doc_words(doc)
     phrases = [(noun.split(), group) for group in findings.rules.groups
                for noun in group.nouns]
     for index, word in enumerate(words):
@@ -89,9 +90,10 @@ def _delegations(findings: Findings) -> None:
     doc = findings.doc
     ctx = findings.ctx
     spec = findings.rules.delegations
-    for token in doc:
-        if token.text not in spec.nouns:
+    for index, word in enumerate(doc_words(doc)):
+        if word not in spec.nouns:
             continue
+        token = doc[index]
         sentence = token.sent
         meeting = ctx.salient(token.i, "meeting")
         country = next((m for c in token.children if c.dep_ in ("compound", "amod", "nmod")
@@ -114,9 +116,9 @@ def _delegations(findings: Findings) -> None:
                     m for c in child.children if c.dep_ in ("agent", "prep")
                     and c.lower_ == "by" for m in findings.args.after(c.i, sentence)]
         members: list[Candidate] = []
-        for word in sentence:
-            if word.i > token.i and word.lower_ in spec.members:
-                members += findings.args.after(word.i, sentence)
+        for later in sentence[token.i - sentence.start + 1 :]:
+            if later.lower_ in spec.members:
+                members += findings.args.after(later.i, sentence)
         rule = f"group:{token.lower_}"
         people = [*leaders, *members]
         for person in ([country] if country else []) + people:

@@ -98,48 +98,47 @@ def _role_holder(findings: Findings, as_token: Token) -> Candidate | None:
 # Copulas: "a statutory board under X", "a party to X" ------------------------------
 
 
-def copulas(findings: Findings) -> None:
+def copula(findings: Findings, token: Token) -> None:
     """"X is a statutory board under Y"; "X is a founding party to Y, with A and B".
 
     Also "X is a member of Y", "X is part of Y", and posts through a copula: "Ms Poh was
     Managing Director of the IDA", "Minister Teo, who is also Second Minister for Home
-    Affairs".
+    Affairs". Called for each token of the doc.
     """
     ctx = findings.ctx
     patterns = findings.rules.patterns
     under, party = patterns["under"], patterns["party_to"]
     member_of, part_of = patterns["member_of"], patterns["part_of"]
-    for token in findings.doc:
-        if token.lemma_.lower() in under.nouns or token.text in under.nouns:
-            owners = [m for c in token.children if c.dep_ == "prep" and c.lower_ in under.words
-                      for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+    if token.lemma_.lower() in under.nouns or token.text in under.nouns:
+        owners = [m for c in token.children if c.dep_ == "prep" and c.lower_ in under.words
+                  for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+        for member in _described(findings, token):
+            for owner in owners:
+                findings.add(member, under.relation, owner, "pattern:under",
+                             under.confidence, token.sent)
+    if token.lower_ in party.nouns:
+        works = [m for c in token.children if c.dep_ == "prep" and c.lower_ in party.words
+                 for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+        partners = [m for c in token.head.children if c.dep_ == "prep"
+                    and c.lower_ == "with" for m in ctx.expand(c)] + [
+            m for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+        for signer in _described(findings, token) + partners:
+            for work in works:
+                findings.add(signer, party.relation, work, "pattern:party-to",
+                             party.confidence, token.sent)
+    for spec, name in ((member_of, "pattern:member-of"), (part_of, "pattern:part-of")):
+        if token.text in spec.nouns and ctx.top[token.i] is None:
+            # "X is a member of Y"; "Y, of which X are members" ("of" on the verb)
+            heads = [token, token.head] if token.dep_ == "attr" else [token]
+            owners = [m for head in heads for c in head.children if c.dep_ == "prep"
+                      and c.lower_ in spec.words for p in c.children
+                      if p.dep_ == "pobj" for m in ctx.expand(ctx.antecedent(p))]
             for member in _described(findings, token):
                 for owner in owners:
-                    findings.add(member, under.relation, owner, "pattern:under",
-                                 under.confidence, token.sent)
-        if token.lower_ in party.nouns:
-            works = [m for c in token.children if c.dep_ == "prep" and c.lower_ in party.words
-                     for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
-            partners = [m for c in token.head.children if c.dep_ == "prep"
-                        and c.lower_ == "with" for m in ctx.expand(c)] + [
-                m for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
-                for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
-            for signer in _described(findings, token) + partners:
-                for work in works:
-                    findings.add(signer, party.relation, work, "pattern:party-to",
-                                 party.confidence, token.sent)
-        for spec, name in ((member_of, "pattern:member-of"), (part_of, "pattern:part-of")):
-            if token.text in spec.nouns and ctx.top[token.i] is None:
-                # "X is a member of Y"; "Y, of which X are members" ("of" on the verb)
-                heads = [token, token.head] if token.dep_ == "attr" else [token]
-                owners = [m for head in heads for c in head.children if c.dep_ == "prep"
-                          and c.lower_ in spec.words for p in c.children
-                          if p.dep_ == "pobj" for m in ctx.expand(ctx.antecedent(p))]
-                for member in _described(findings, token):
-                    for owner in owners:
-                        findings.add(member, spec.relation, owner, name, spec.confidence,
-                                     token.sent)
-        _copula_post(findings, token)
+                    findings.add(member, spec.relation, owner, name, spec.confidence,
+                                 token.sent)
+    _copula_post(findings, token)
 
 
 def _copula_post(findings: Findings, token: Token) -> None:
