@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
@@ -136,14 +137,17 @@ def _rule_for(mention: Mention, other: Mention) -> str:
 def _link_acronyms(mentions: list[Mention], keys: list[str], first: dict[str, int],
                    sets: _Sets, reasons: dict[int, str]) -> None:
     """An acronym joins the entity of the long form it was defined with."""
+    by_text: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        by_text.setdefault(mention.text, index)
     for index, mention in enumerate(mentions):
         if mention.acronym_of is None:
             continue
         long_key = f"{group(mention.label)}:{normalise_name(mention.acronym_of)}"
         target = first.get(long_key)
         if target is None:  # the long form was a meeting or post
-            target = next((i for i, m in enumerate(mentions) if m.text == mention.acronym_of
-                           and i != index), None)
+            target = by_text.get(mention.acronym_of)
+            target = None if target == index else target
         if target is not None:
             sets.union(target, index)
             reasons[index] = "acronym"
@@ -155,9 +159,18 @@ def _link_short_names(mentions: list[Mention], sets: _Sets, reasons: dict[int, s
     full: dict[str, int] = {}
     for index in people:
         full.setdefault(normalise_name(mentions[index].name), index)
+    # Each word indexes the full names it is in, so that a short name is looked up
+    # among the names sharing its words, not compared with every name.
+    by_word: dict[str, set[str]] = {}
+    for name in full:
+        for word in name.split():
+            by_word.setdefault(word, set()).add(name)
     for index in people:
         words = normalise_name(mentions[index].name).split()
-        holders = {sets.find(full[name]) for name in full
+        if not words:
+            continue
+        shared = set.intersection(*(by_word.get(word, set()) for word in words))
+        holders = {sets.find(full[name]) for name in shared
                    if len(name.split()) > len(words) and _contains_words(name.split(), words)}
         if len(holders) == 1:
             sets.union(holders.pop(), index)
@@ -333,13 +346,25 @@ def _contains_words(full: list[str], part: list[str]) -> bool:
 def _link_anaphors(mentions: list[Mention], sets: _Sets, reasons: dict[int, str]) -> set[int]:
     """"The Working Group" joins the one earlier entity whose name has that head."""
     dropped = set()
+    # Names by their last word, which a head noun ends with; in document order.
+    by_last: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for index, mention in enumerate(mentions):
+        name = normalise_name(mention.name)
+        if not mention.anaphor and name:
+            for word in set(name.split()):
+                by_last.setdefault((group(mention.label), word), []).append((index, name))
+    positions: dict[tuple[str, str], list[int]] = {}
     for index, mention in enumerate(mentions):
         if not mention.anaphor:
             continue
         head = normalise_name(mention.name)
-        antecedents = {sets.find(i) for i, other in enumerate(mentions[:index])
-                       if not other.anaphor and group(other.label) == group(mention.label)
-                       and f" {head} " in f" {normalise_name(other.name)} "}
+        if not head:
+            dropped.add(index)
+            continue
+        key = (group(mention.label), head.split()[-1])
+        earlier = by_last.get(key, [])
+        cut = bisect_left(positions.setdefault(key, [i for i, _ in earlier]), index)
+        antecedents = {sets.find(i) for i, name in earlier[:cut] if f" {head} " in f" {name} "}
         if len(antecedents) == 1:
             sets.union(antecedents.pop(), index)
             reasons[index] = "head-noun"

@@ -22,7 +22,7 @@ from docgraph.ner.candidates import Candidate
 from docgraph.ner.heads import head_label, head_only, segment_end
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import DETERMINERS, QUOTES, bracketed_acronym
+from docgraph.ner.tokens import DETERMINERS, QUOTES, bracketed_acronym, words
 
 
 def long_form_start(acronym: str, words: list[str]) -> int | None:
@@ -91,6 +91,17 @@ class Definition:
     long_form: str
 
 
+class _ByPosition:
+    """Candidates by where they start and end, for lookups at each parenthesis."""
+
+    def __init__(self, found: list[Candidate]) -> None:
+        self.starting: dict[int, list[Candidate]] = {}
+        self.ending: dict[int, list[Candidate]] = {}
+        for candidate in found:
+            self.starting.setdefault(candidate.start, []).append(candidate)
+            self.ending.setdefault(candidate.end, []).append(candidate)
+
+
 def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
                      ) -> tuple[list[Candidate], list[Definition]]:
     """"Long Form (ACR)" and "ACR (Long Form)" definitions.
@@ -105,8 +116,9 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
     """
     new: list[Candidate] = []
     definitions: list[Definition] = []
-    for index, token in enumerate(doc):
-        if token.text != "(":
+    positions = _ByPosition(found)
+    for index, word in enumerate(words(doc)):
+        if word != "(":
             continue
         inner = index + 1
         if inner < len(doc) and doc[inner].text in QUOTES:
@@ -120,12 +132,12 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
         if not looks_like_acronym(acronym):
             continue
         end = index - 1 if index > 0 and doc[index - 1].text in QUOTES else index
-        defined = _long_form(doc, end, acronym, found, lexicon)
+        defined = _long_form(doc, end, acronym, positions, lexicon)
         if defined is None:
             continue
         long_start, label, key, made = defined
         long_form = doc[long_start:end].text
-        whole = _spanning(found, long_start, close)
+        whole = _spanning(positions, long_start, close)
         if whole is not None and head_only(doc, long_start, end, lexicon):
             # "a Memorandum of Understanding (MOU) on Digital Economy": the acronym
             # stands for the whole name its generic long form opens.
@@ -137,8 +149,8 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
             new.append(Candidate(long_start, end, label, "acronym-definition", key=key,
                                  typed_by_head=True))
         # An acronym the gazetteer knows keeps the gazetteer's identity and class.
-        known = next((c for c in found if c.source == "gazetteer" and c.start == inner
-                      and c.end == inner + 1), None)
+        known = next((c for c in positions.starting.get(inner, ())
+                      if c.source == "gazetteer" and c.end == inner + 1), None)
         if known is not None and known.key:
             key, label = known.key, known.label
         definitions.append(Definition(acronym, label, key, long_form))
@@ -177,13 +189,13 @@ def _join(doc: Doc, start: int, end: int, words: list[str]) -> str:
     return text
 
 
-def _spanning(found: list[Candidate], start: int, close: int) -> Candidate | None:
+def _spanning(positions: _ByPosition, start: int, close: int) -> Candidate | None:
     """A typed name that starts at ``start`` and runs past the bracket closing at ``close``."""
-    return next((c for c in found if c.start == start and c.end > close + 1
+    return next((c for c in positions.starting.get(start, ()) if c.end > close + 1
                  and c.source in ("names", "meetings")), None)
 
 
-def _long_form(doc: Doc, paren: int, acronym: str, found: list[Candidate],
+def _long_form(doc: Doc, paren: int, acronym: str, positions: _ByPosition,
                lexicon: Lexicon) -> tuple[int, str, str, bool] | None:
     sentence_start = doc[paren].sent.start if doc.has_annotation("SENT_START") else 0
     window_start = max(sentence_start, paren - 2 * len(acronym) - 5)
@@ -194,7 +206,8 @@ def _long_form(doc: Doc, paren: int, acronym: str, found: list[Candidate],
         offset = long_form_start(stripped, words)
     # People and posts do not get acronyms; the name inside a post may ("Secretary-General
     # of the Ministry of Communications and Multimedia Malaysia (KKMM)").
-    ending_here = [c for c in found if c.end == paren and c.label not in ("Person", "Post")]
+    ending_here = [c for c in positions.ending.get(paren, ())
+                   if c.label not in ("Person", "Post")]
     if offset is None:
         # No letter-by-letter match: take a name that ends at the parenthesis.
         named = max(ending_here, key=lambda c: (c.end - c.start, c.priority), default=None)
