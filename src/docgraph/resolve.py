@@ -440,11 +440,15 @@ def _canonical(mentions: list[Mention], label: str) -> str:
         [m.name for m in mentions]
     # "Memorandum of Understanding" and its "MOU" open "MOU on Ocean Data": the specific
     # name names the entity.
-    opened = {m.acronym_of for m in mentions if m.acronym_of and any(
-        generic_prefix(m.text, other) for other in full)}
-    specific = [n for n in full if n not in opened and
-                not any(generic_prefix(n, other) for other in full)]
-    full = specific or full
+    # Names compared once each, not once per mention: an entity named ten thousand
+    # times in a long page still has only a handful of distinct names.
+    distinct = sorted(set(full))
+    opening = {(m.text, m.acronym_of) for m in mentions if m.acronym_of}
+    opened = {of for text, of in opening
+              if any(generic_prefix(text, other) for other in distinct)}
+    generic = {n for n in distinct if n in opened or
+               any(generic_prefix(n, other) for other in distinct)}
+    full = [n for n in full if n not in generic] or full
     if label == "Person":
         return max(full, key=lambda n: (len(n.split()), len(n)))
     counts = Counter(full)

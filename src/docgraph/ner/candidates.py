@@ -141,9 +141,14 @@ def select(found: list[Candidate]) -> list[Candidate]:
     ranked = sorted((c for i, c in enumerate(found) if i not in dropped),
                     key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     chosen: list[Candidate] = []
+    # A set of taken tokens, not a scan of the chosen list, keeps this linear in a
+    # document's length.
+    taken: set[int] = set()
     for candidate in ranked:
-        if not any(candidate.overlaps(other) for other in chosen):
+        tokens = range(candidate.start, candidate.end)
+        if taken.isdisjoint(tokens):
             chosen.append(candidate)
+            taken.update(tokens)
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -47,11 +47,17 @@ class Repair:
 
 def _outside_headings(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
     """The model's untyped names in title-case headings are mostly capitalised words."""
-    headings = doc.user_data.get(cands.HEADINGS, ())
+    headings = sorted(doc.user_data.get(cands.HEADINGS, ()))
     if not headings:
         return found
-    return [c for c in found if c.typed_by_head or not any(
-        start <= doc[c.start].idx < end for start, end in headings)]
+    starts = [start for start, _ in headings]
+
+    def in_heading(offset: int) -> bool:
+        # Headings do not overlap, so only the last one starting before the offset counts.
+        index = bisect_right(starts, offset) - 1
+        return index >= 0 and offset < headings[index][1]
+
+    return [c for c in found if c.typed_by_head or not in_heading(doc[c.start].idx)]
 
 
 def _proper(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
