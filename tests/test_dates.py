@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from docgraph.dates import parse_period
+from docgraph.dates import Dated, dated_period, parse_period
 
 D = dt.date
 
@@ -35,3 +35,29 @@ def test_no_date(text: str) -> None:
 
 def test_an_impossible_day_keeps_its_month() -> None:
     assert parse_period("31 February 2024") == (D(2024, 2, 1), D(2024, 2, 29))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("was Director of the Port Office from 2010 to 2014 before",
+     Dated(D(2010, 1, 1), D(2014, 12, 31), "between")),
+    ("between March 2019 and June 2021", Dated(D(2019, 3, 1), D(2021, 6, 30), "between")),
+    ("from 30 November to 1 December 2023", Dated(D(2023, 11, 30), D(2023, 12, 1), "between")),
+    ("will be appointed with effect from 1 June 2019.", Dated(D(2019, 6, 1), None, "since")),
+    ("As Chief Executive since 2015, she", Dated(D(2015, 1, 1), None, "since")),
+    ("served until March 2020 as", Dated(None, D(2020, 3, 31), "until")),
+    ("said on 5 May 2024", Dated(D(2024, 5, 5), D(2024, 5, 5), "on")),
+    ("delegates from Peru met on 5 May 2024", Dated(D(2024, 5, 5), D(2024, 5, 5), "on")),
+    ("the Dateline since then; in 2022", Dated(D(2022, 1, 1), D(2022, 12, 31), "on")),
+])
+def test_words_before_a_date_say_how_it_bounds_the_statement(text: str,
+                                                              expected: Dated) -> None:
+    assert dated_period(text) == expected
+
+
+def test_a_dated_period_knows_where_its_words_are() -> None:
+    text = "was appointed with effect from 1 June 2019, and"
+    dated = dated_period(text)
+    assert dated is not None
+    start, end = dated.span
+    assert text[start:end] == "with effect from 1 June 2019"
+    assert dated_period("no date here") is None

@@ -4,6 +4,7 @@ conversions, and names resolved through aliases."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import networkx as nx
@@ -166,3 +167,16 @@ def test_extract_warns_about_a_bad_document_and_keeps_the_others(tmp_path: Path)
         kg = docgraph.extract(tmp_path, model="blank")
     assert [f.path for f in kg.failures] == [str(tmp_path / "bad.html")]
     assert "Singapore" in set(kg.entities()["label"])
+
+
+def test_a_chair_held_in_a_year_is_listed_from_that_year() -> None:
+    entities, documents, found = tiny_extraction()
+    # The chair of a body (not of a meeting) in a year: "Singapore chairs the Forum in 2024".
+    forum = [dataclasses.replace(e, label="Organization") if e.label == "Meeting" else e
+             for e in entities]
+    chair = found[0]
+    dated = dataclasses.replace(chair, relation=dataclasses.replace(
+        chair.relation, start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31), bound="on"))
+    row = KnowledgeGraph(to_dataset(forum, documents, [dated])).chairs().iloc[0]
+    assert (row["holder"], row["start"], row["end"]) == ("Singapore", dt.date(2024, 1, 1),
+                                                         None)

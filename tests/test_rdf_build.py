@@ -4,6 +4,7 @@ documents and blocks, one named graph per document."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -27,7 +28,8 @@ from docgraph.rdf import (
     union,
 )
 from docgraph.rdf.text import clean_literal
-from docgraph.types import Entity
+from docgraph.rdf.validate import validate
+from docgraph.types import Bound, Entity
 from docgraph.vocab import DG, OA
 from helpers import SG_IRI, tiny_extraction
 
@@ -132,6 +134,51 @@ def test_a_chair_without_dates_takes_the_meetings_dates() -> None:
     tenure = graph.value(predicate=ORG.role, object=DG.chair)
     assert graph.value(tenure, DG.startDate) == Literal("2024-02-01", datatype=XSD.date)
     assert graph.value(MEETING, SDO.startDate) == Literal("2024-02-01", datatype=XSD.date)
+
+
+def _post_tenure(start: dt.date | None, end: dt.date | None, bound: Bound
+                 ) -> tuple[Graph, Node]:
+    entities, documents, found = tiny_extraction()
+    post = next(item for item in found if item.predicate == "holdsPost")
+    dated = dataclasses.replace(post, relation=dataclasses.replace(
+        post.relation, start=start, end=end, bound=bound))
+    graph = to_rdf(entities, documents, [dated])
+    tenure = graph.value(predicate=ORG.role, object=DG.postHolder)
+    assert tenure is not None
+    return graph, tenure
+
+
+@pytest.mark.parametrize(("start", "end", "position"), [
+    (dt.date(2024, 5, 5), dt.date(2024, 5, 5), (TIME.inXSDDate, "2024-05-05", XSD.date)),
+    (dt.date(2024, 2, 1), dt.date(2024, 2, 29), (TIME.inXSDgYearMonth, "2024-02",
+                                                  XSD.gYearMonth)),
+    (dt.date(2024, 1, 1), dt.date(2024, 12, 31), (TIME.inXSDgYear, "2024", XSD.gYear)),
+])
+def test_a_post_held_on_a_date_neither_starts_nor_ends_then(
+        start: dt.date, end: dt.date, position: tuple[URIRef, str, URIRef]) -> None:
+    graph, tenure = _post_tenure(start, end, "on")
+    assert graph.value(tenure, DG.startDate) is None
+    assert graph.value(tenure, DG.endDate) is None
+    interval = graph.value(tenure, ORG.memberDuring)
+    assert graph.value(interval, TIME.hasBeginning) is None
+    instant = graph.value(interval, TIME.inside)
+    assert instant is not None
+    assert (instant, RDF.type, TIME.Instant) in graph
+    prop, value, datatype = position
+    assert graph.value(instant, prop) == Literal(value, datatype=datatype)
+    report = validate(graph)
+    assert report.conforms, [str(p) for p in report.problems]
+    graph.add((instant, TIME.inXSDDate, Literal("2024-05-05", datatype=XSD.date)))
+    assert prop == TIME.inXSDDate or not validate(graph).conforms  # one position only
+
+
+def test_a_post_taken_up_on_a_date_starts_then_and_has_no_end() -> None:
+    graph, tenure = _post_tenure(dt.date(2019, 6, 1), None, "since")
+    assert graph.value(tenure, DG.startDate) == Literal("2019-06-01", datatype=XSD.date)
+    assert graph.value(tenure, DG.endDate) is None
+    interval = graph.value(tenure, ORG.memberDuring)
+    assert graph.value(interval, TIME.inside) is None
+    assert graph.value(interval, TIME.hasEnd) is None
 
 
 def test_documents_are_described_with_their_blocks(graph: Graph) -> None:

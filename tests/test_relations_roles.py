@@ -5,10 +5,12 @@ Sentences written for these tests (with the model).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from spacy.language import Language
 
-from helpers import triples
+from helpers import clean_text, triples
 
 pytestmark = pytest.mark.model
 
@@ -45,3 +47,35 @@ def test_member_and_part_copulas(nlp: Language) -> None:
                          "Rhine Data Office, which is part of the Ministry of Finance, agreed.")
     assert {("Harbour Analytics", "memberOf", "Ocean Logistics Group"),
             ("Rhine Data Office", "partOf", "Ministry of Finance")} <= found
+
+
+APPOINTMENT = ("Mr Tan Wei Ming, Deputy Secretary (Planning) in the Ministry of Ports, will be "
+               "appointed as Chief Executive (CE) of the Harbour Data Agency (HDA) with effect "
+               "from 1 June 2019. Ms Lim Hui Ling was Managing Director (MD) of the "
+               "Sea-transport Regulatory Authority from 2010 to 2014. As CE of HDA since 2015, "
+               "she led its work.")
+
+
+def test_a_posts_acronym_names_the_same_post_of_the_same_body(nlp: Language) -> None:
+    found = triples(nlp, APPOINTMENT)
+    chief = "Chief Executive of the Harbour Data Agency"
+    assert {("Tan Wei Ming", "holdsPost", chief), ("Lim Hui Ling", "holdsPost", chief),
+            ("Lim Hui Ling", "holdsPost",
+             "Managing Director of the Sea-transport Regulatory Authority"),
+            ("Lim Hui Ling", "memberOf", "Sea-transport Regulatory Authority")} <= found
+
+
+def test_a_date_bounds_the_post_it_is_said_of(nlp: Language) -> None:
+    from docgraph.ner import recognise
+
+    document = clean_text(APPOINTMENT, "t.txt")
+    [analysis] = list(recognise([document], nlp))
+    dated = {(r.subject.name, r.object.name): (r.start, r.end, r.bound)
+             for r in analysis.relations if r.predicate == "holdsPost"}
+    assert dated[("Tan Wei Ming", "Chief Executive of the Harbour Data Agency")] == \
+        (dt.date(2019, 6, 1), None, "since")
+    # The post named between commas is not the one that starts on 1 June 2019.
+    assert dated[("Tan Wei Ming", "Deputy Secretary (Planning)")] == (None, None, "on")
+    assert dated[("Lim Hui Ling",
+                  "Managing Director of the Sea-transport Regulatory Authority")] == \
+        (dt.date(2010, 1, 1), dt.date(2014, 12, 31), "between")

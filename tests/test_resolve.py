@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from docgraph.resolve import merge, resolve_document
 from docgraph.types import Document, Entity, InputFormat, Mention, Merge, Metadata, Span
 
@@ -167,3 +169,32 @@ def test_a_bilateral_name_joins_its_short_form() -> None:
                 _mention("Data Principles", "Framework", 60)]
     [entity] = resolve_document(document, mentions)
     assert Merge("Data Principles", "bilateral-name") in entity.merges
+
+
+def test_one_title_of_one_body_is_one_post() -> None:
+    long = "Chief Executive (CE) of the Harbour Data Agency"
+    mentions = [
+        _mention(long, "Post", 0, source="posts",
+                 name="Chief Executive of the Harbour Data Agency"),
+        _mention("Harbour Data Agency", "GovernmentAgency", long.index("Harbour")),
+        _mention("CE of HDA", "Post", 100, name="Chief Executive of HDA", source="posts"),
+        dataclasses.replace(_mention("HDA", "GovernmentAgency", 106, source="acronym"),
+                            acronym_of="Harbour Data Agency", key="harbour data agency"),
+        _mention("Chief Executive", "Post", 200, source="posts"),
+        _mention("Chief Executive of the Port Board", "Post", 300, source="posts"),
+        _mention("Port Board", "Organization", 323)]
+    posts = {e.name: e for e in resolve_document(_doc(), mentions) if e.label == "Post"}
+    # The bare "Chief Executive" could be either body's, so it joins neither.
+    assert sorted(posts) == ["Chief Executive", "Chief Executive of the Harbour Data Agency",
+                             "Chief Executive of the Port Board"]
+    merged = posts["Chief Executive of the Harbour Data Agency"]
+    assert [m.rule for m in merged.merges] == ["qualified-post"]
+    assert len(merged.mentions) == 2
+
+
+def test_a_remit_is_not_a_body() -> None:
+    mentions = [_mention("Minister for Trade", "Post", 0, source="posts"),
+                _mention("Trade", "Organization", 13),
+                _mention("Minister", "Post", 100, source="posts")]
+    posts = [e for e in resolve_document(_doc(), mentions) if e.label == "Post"]
+    assert len(posts) == 2

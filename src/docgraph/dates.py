@@ -3,13 +3,24 @@
 "16 to 17 January 2025", "21 and 22 January 2021", "16 August 2024", "February 2024",
 "August 2020", "2024", "today": each becomes the first and last day it covers. Relative
 words are read against a reference date (the document's date). Pure functions.
+
+:func:`dated_period` also reads the words before a date ("since", "with effect from",
+"until", "from ... to"; data in ``docgraph/data/dates.toml``): they say whether the date
+bounds what the sentence states or only dates the statement.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import functools
 import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from docgraph.types import Bound
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr)
@@ -43,13 +54,78 @@ def parse_period(text: str, reference: dt.date | None = None) -> tuple[dt.date, 
         >>> parse_period("on 16 to 17 January 2025")
         (datetime.date(2025, 1, 16), datetime.date(2025, 1, 17))
     """
-    found = []
+    found = _first(text, reference)
+    return None if found is None else found.period
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A date as it bounds what a sentence states.
+
+    Attributes:
+        start: The first day, unless the text gives only an end ("until 2020").
+        end: The last day, unless the text gives only a start ("since 2016").
+        bound: ``"on"``: the statement held at some time in [start, end] (a bare date);
+            ``"since"``: it began on ``start``; ``"until"``: it ended on ``end``;
+            ``"between"``: it held from ``start`` to ``end`` ("from 2013 to 2016").
+    """
+
+    start: dt.date | None
+    end: dt.date | None
+    bound: Bound = "on"
+    span: tuple[int, int] = dataclasses.field(default=(0, 0), compare=False, repr=False)
+    """Where the date (and the words that bound it) are in the text."""
+
+
+def dated_period(text: str, reference: dt.date | None = None) -> Dated | None:
+    """The first date ``text`` states and how the words before it bound the statement.
+
+    Example:
+        >>> dated_period("was Managing Director from 2013 to 2016")
+        Dated(start=datetime.date(2013, 1, 1), end=datetime.date(2016, 12, 31), bound='between')
+        >>> dated_period("will be appointed with effect from 1 May 2018").bound
+        'since'
+    """
+    found = _first(text, reference)
+    if found is None:
+        return None
+    first, last = found.period
+    before = text[: found.start]
+    cues = _cues()
+    between = cues.between.search(before)
+    if between:
+        joiner = cues.joiner.match(text, found.end)
+        following = _first(text[joiner.end() :], reference) if joiner else None
+        if joiner and following is not None and following.start == 0 and \
+                following.period[1] >= first:
+            return Dated(first, following.period[1], "between",
+                         (between.start(), joiner.end() + following.end))
+        if found.ranged:  # "from 30 November to 1 December 2023"
+            return Dated(first, last, "between", (between.start(), found.end))
+    if since := cues.since.search(before):
+        return Dated(first, None, "since", (since.start(), found.end))
+    if until := cues.until.search(before):
+        return Dated(None, last, "until", (until.start(), found.end))
+    return Dated(first, last, "on", (found.start, found.end))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    period: tuple[dt.date, dt.date]
+    ranged: bool = False
+
+
+def _first(text: str, reference: dt.date | None) -> _Found | None:
+    found: list[tuple[int, int, _Found]] = []
     for pattern, builder in ((_RANGE, _range), (_ISO, _iso), (_DAY, _day), (_US_DAY, _day),
                              (_MONTH_YEAR, _month), (_YEAR, _year)):
         for match in pattern.finditer(text):
             period = builder(match)
             if period is not None:
-                found.append((match.start(), -(match.end() - match.start()), period))
+                found.append((match.start(), -(match.end() - match.start()),
+                              _Found(match.start(), match.end(), period, pattern is _RANGE)))
         if found and pattern is not _YEAR:
             break
     if reference is not None:
@@ -57,10 +133,34 @@ def parse_period(text: str, reference: dt.date | None = None) -> tuple[dt.date, 
             relative = re.search(rf"\b{word}\b", text, re.IGNORECASE)
             if relative is not None:
                 day = reference + dt.timedelta(days=shift)
-                found.append((relative.start(), 0, (day, day)))
+                found.append((relative.start(), 0,
+                              _Found(relative.start(), relative.end(), (day, day))))
     if not found:
         return None
-    return min(found)[2]
+    return min(found, key=lambda item: item[:2])[2]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    since: re.Pattern[str]
+    until: re.Pattern[str]
+    between: re.Pattern[str]
+    joiner: re.Pattern[str]
+
+
+@functools.cache
+def _cues() -> _Cues:
+    text = resources.files("docgraph").joinpath("data/dates.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+
+    def before(key: str) -> re.Pattern[str]:
+        words = sorted(data[key], key=len, reverse=True)
+        pattern = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        return re.compile(rf"(?<!\w)(?:{pattern})\s+(?:the\s+)?$", re.IGNORECASE)
+
+    joiners = "|".join(re.escape(w) for w in sorted(data["joiners"], key=len, reverse=True))
+    return _Cues(before("since"), before("until"), before("between"),
+                 re.compile(rf"\s*(?:{joiners})\s*", re.IGNORECASE))
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:

@@ -62,7 +62,8 @@ def build(entities: Sequence[Entity], found: Iterable[Statement]) -> nx.MultiDiG
                        confidence=relation.confidence,
                        source=(relation.source.start, relation.source.end),
                        start=relation.start.isoformat() if relation.start else None,
-                       end=relation.end.isoformat() if relation.end else None)
+                       end=relation.end.isoformat() if relation.end else None,
+                       bound=relation.bound)
     return graph
 
 

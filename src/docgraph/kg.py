@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import html
@@ -184,7 +185,8 @@ class KnowledgeGraph:
         rows = []
         for row in found:
             holder_type = str(row["holderType"]).rsplit("#", 1)[-1]
-            start = row["start"] if row["start"] is not None else row["reported"]
+            start = next((_first_day(row[name]) for name in ("start", "on", "reported")
+                          if row.get(name) is not None), None)
             rows.append([row["meetingName"], row["seriesName"], row["role"],
                          row["holderName"], holder_type, start, row["end"],
                          row["placeName"], row["fromName"], row["sentence"], row["path"],
@@ -498,3 +500,10 @@ def _ambiguous(name: str, found: set[str], graph: nx.MultiDiGraph[str]) -> str:
     options = "; ".join(f"{graph.nodes[i]['label']} ({graph.nodes[i]['type']}, {i})"
                         for i in sorted(found))
     return f"{name!r} names several entities: {options}; give the IRI"
+
+
+def _first_day(value: object) -> object:
+    """A year ("2025") or a month ("2025-03") read as its first day; a date as itself."""
+    if isinstance(value, str) and len(value) in (4, 7):
+        return dt.date.fromisoformat(value + ("-01-01" if len(value) == 4 else "-01"))
+    return value

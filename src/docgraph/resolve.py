@@ -185,20 +185,38 @@ def _link_qualified_posts(mentions: list[Mention], sets: _Sets,
     Prime Minister Heng": one post. With "Cambodia Prime Minister" and "Singapore Prime
     Minister" in one document, a bare "Prime Minister" could be either, so it stays apart.
     """
-    starts: dict[tuple[int, int], list[Mention]] = {}
-    for mention in mentions:
+    starts: dict[tuple[int, int], list[int]] = {}
+    ends: dict[tuple[int, int], list[int]] = {}
+    for index, mention in enumerate(mentions):
         if mention.label != "Post":
-            starts.setdefault((mention.block, mention.start), []).append(mention)
-    qualified: dict[str, set[int]] = {}
+            starts.setdefault((mention.block, mention.start), []).append(index)
+            ends.setdefault((mention.block, mention.end), []).append(index)
+    bares: dict[int, list[str]] = {}
+    same_body: dict[tuple[str, int], list[int]] = {}
     for index, mention in enumerate(mentions):
         if mention.label != "Post":
             continue
-        qualifier = max((m for m in starts.get((mention.block, mention.start), ())
-                         if m.end < mention.end), key=lambda m: m.end, default=None)
-        if qualifier is None:
-            continue
-        bare = normalise_name(mention.text[qualifier.end - mention.start :])
-        if bare:
+        place = max((i for i in starts.get((mention.block, mention.start), ())
+                     if mentions[i].end < mention.end),
+                    key=lambda i: mentions[i].end, default=None)
+        body = min((i for i in ends.get((mention.block, mention.end), ())
+                    if mentions[i].start > mention.start and
+                    coarse_type(mentions[i].label) == "Organization"),
+                   key=lambda i: mentions[i].start, default=None)
+        bares[index] = _bare_posts(mention, None if place is None else mentions[place],
+                                   None if body is None else mentions[body])
+        if body is not None and bares[index]:
+            # "Chief Executive (CE) of the Government Technology Agency" and "CE of
+            # GovTech": one title of one body, so one post.
+            same_body.setdefault((bares[index][-1], sets.find(body)), []).append(index)
+    for group in same_body.values():
+        for index in group[1:]:
+            if sets.find(index) != sets.find(group[0]):
+                sets.union(group[0], index)
+                reasons[index] = "qualified-post"
+    qualified: dict[str, set[int]] = {}
+    for index, found in bares.items():
+        for bare in found:
             qualified.setdefault(bare, set()).add(sets.find(index))
     for index, mention in enumerate(mentions):
         if mention.label != "Post":
@@ -209,6 +227,30 @@ def _link_qualified_posts(mentions: list[Mention], sets: _Sets,
             sets.union(roots.pop(), index)
             reasons[index] = "qualified-post"
 
+
+def _bare_posts(post: Mention, place: Mention | None, body: Mention | None) -> list[str]:
+    """The post without the place before it or the body after it, folded.
+
+    "Singapore Deputy Prime Minister" is a "Deputy Prime Minister"; "Chief Executive (CE)
+    of the Government Technology Agency" is a "Chief Executive", and so is "CE of GovTech"
+    (named "Chief Executive of GovTech"). A remit is no qualifier: "Minister for Trade and
+    Industry" is not any "Minister". The bare post without its body comes last.
+    """
+    bare = []
+    if place is not None:
+        bare.append(normalise_name(post.text[place.end - post.start :]))
+    if body is not None:
+        match = _OF_BODY.match(post.text[: body.start - post.start])
+        if match:
+            title = match.group(1)
+            if post.name != post.text and post.name.endswith(post.text[match.end(1) :]):
+                title = post.name[: len(post.name) - len(post.text) + match.end(1)]
+            bare.append(normalise_name(title))
+    return [b for b in bare if b]
+
+
+# "Chief Executive (CE) of the": the title, its acronym, "of" and "the" before a body.
+_OF_BODY = re.compile(r"^(.+?)\s*(?:\([^()\s]+\))?\s+of(?:\s+the)?\s+$")
 
 # Words that start a name's complement: "Memorandum of Understanding *on* Digital Economy".
 _COMPLEMENTS = frozenset({"of", "on", "for", "between", "with", "to", "under", "in"})

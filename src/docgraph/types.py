@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 _SINGLE_BYTE = frozenset({"cp1252", "latin-1", "ascii"})
 
@@ -353,6 +353,10 @@ class Mention:
     anaphor: bool = False
 
 
+# How a date bounds a relation; see :class:`Relation`.
+Bound = Literal["on", "since", "until", "between"]
+
+
 @dataclass(frozen=True, slots=True)
 class Relation:
     """A relation a sentence states between two mentions, with its provenance.
@@ -370,6 +374,10 @@ class Relation:
         confidence: How reliable the rule is, in [0, 1].
         start: First day of the period the sentence gives for it, if any.
         end: Last day of that period.
+        bound: How the period bounds the relation (:class:`docgraph.dates.Dated`):
+            ``"on"`` it held at some time in the period (a bare date), ``"since"`` it
+            began on ``start``, ``"until"`` it ended on ``end``, ``"between"`` it held
+            from ``start`` to ``end``.
     """
 
     subject: Mention
@@ -384,6 +392,7 @@ class Relation:
     confidence: float
     start: dt.date | None = None
     end: dt.date | None = None
+    bound: Bound = "on"
 
 
 @dataclass(frozen=True, slots=True)

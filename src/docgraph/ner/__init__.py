@@ -25,7 +25,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from docgraph.dates import parse_period
+from docgraph.dates import Dated, dated_period
 from docgraph.errors import ConfigurationError, ModelWarning
 from docgraph.ner import candidates as cands
 from docgraph.ner import components as _components  # noqa: F401  (registers factories)
@@ -320,14 +320,33 @@ def _relations(doc: Doc, layout: list[_Piece], document: Document,
         high = min(sentence.end_char, piece.text_start + piece.length) + shift
         block = document.blocks[piece.block]
         text = block.text[low:high]
-        period = parse_period(text, document.metadata.date)
+        dated = _dated(text, low, obj, document)
         out.append(Relation(
             subject=subject, predicate=found.predicate, object=obj, document=document.id,
             block=piece.block, sentence=Span(low, high), text=text,
             source=block.source_span(low, high), rule=found.rule,
-            confidence=found.confidence, start=period[0] if period else None,
-            end=period[1] if period else None))
+            confidence=found.confidence, start=dated.start if dated else None,
+            end=dated.end if dated else None, bound=dated.bound if dated else "on"))
     return out
+
+
+def _dated(text: str, offset: int, obj: Mention, document: Document) -> Dated | None:
+    """The sentence's date, as it bounds a relation to ``obj``.
+
+    A bare date dates everything the sentence states. A date that starts or ends
+    something ("with effect from 1 May 2018", "from 2013 to 2016") bounds only what is
+    in its own stretch of the sentence: in "Mr A, Deputy Secretary, will be appointed as
+    Chief Executive with effect from 1 May 2018" it is the new post that starts then, not
+    the one named between commas, which is then left undated.
+    """
+    dated = dated_period(text, document.metadata.date)
+    if dated is None or dated.bound == "on":
+        return dated
+    if obj.start - offset > dated.span[0]:
+        low, high = dated.span[1], obj.start - offset
+    else:
+        low, high = obj.end - offset, dated.span[0]
+    return None if any(mark in text[low:high] for mark in ",;") else dated
 
 
 def _mentions(doc: Doc, layout: list[_Piece]) -> dict[int, Mention]:

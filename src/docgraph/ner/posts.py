@@ -13,13 +13,23 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
+from docgraph.ner.acronyms import long_form_start
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.gazetteer import gazetteer_index
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.people import name_end, non_name_words, person_starts
-from docgraph.ner.tokens import CONNECTORS, Phrases, joined, lower_words, name_like
+from docgraph.ner.tokens import (
+    CONNECTORS,
+    Phrases,
+    bracketed_acronym,
+    joined,
+    lower_words,
+    name_like,
+    without_brackets,
+)
 from docgraph.vocab import coarse_type
 
 _ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
@@ -44,7 +54,8 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
     ``vocabulary`` holds common English nouns and adjectives (lower case), which remits
     are made of and names mostly are not.
     """
-    bounds = _Bounds(doc, lexicon, titles, honorifics,
+    known = _Titles(doc, lexicon, titles)
+    bounds = _Bounds(doc, lexicon, known, honorifics,
                      persons if persons is not None else set(), vocabulary)
     found: list[Candidate] = []
     index = 0
@@ -52,12 +63,12 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
         start = index
         # Modifiers come before a title, but some titles start with one ("Chief
         # Executive"), so a title is tried first at every step.
-        while index < len(doc) and not titles.match(doc, index) and \
+        while index < len(doc) and not known.match(doc, index) and \
                 doc[index].text in lexicon.post_modifiers:
             index += 1
             if index < len(doc) and doc[index].text == "-" and joined(doc, index):
                 index += 1
-        size = titles.match(doc, index) if index < len(doc) else 0
+        size = known.match(doc, index) if index < len(doc) else 0
         if not size:
             index = start + 1
             continue
@@ -66,23 +77,70 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
             index = end  # "the Prime Minister's Office" names a body, not a post
             continue
         complement_end = bounds.complement(end)
-        core = doc[start:end].text
+        long_title = known.acronyms.get(doc[index].text) if size == 1 else None
+        # A title's acronym alone is a post only next to a name: "sent by SMS" is not.
+        standalone = long_title is None and doc[start:end].text in lexicon.standalone_posts
         if complement_end > end:
             end = complement_end
-        elif core not in lexicon.standalone_posts and \
+        elif not standalone and \
                 not bounds.appositive(start, end, found, bounds.qualified(start) < start):
             index = end
             continue
         end = bounds.remit(end)
-        found.append(Candidate(bounds.qualified(start), end, "Post", "posts"))
+        first = bounds.qualified(start)
+        # A post is named without the acronyms in it ("Managing Director (MD) of the
+        # Info-communications Development Authority"), and "CE of GovTech" as the "Chief
+        # Executive of GovTech" it stands for.
+        name = without_brackets(doc, first, end)
+        if long_title:
+            name = " ".join(part for part in (
+                without_brackets(doc, first, index) if index > first else "", long_title,
+                without_brackets(doc, index + 1, end) if index + 1 < end else "") if part)
+        found.append(Candidate(first, end, "Post", "posts",
+                               name=name if name != doc[first:end].text else None))
         index = end
     return found
+
+
+class _Titles:
+    """The lexicon's titles, and the acronyms the document defines for them.
+
+    "Chief Executive (CE) of the Government Technology Agency ... As CE of GovTech since
+    2016": once defined, "CE" is the title "Chief Executive". The acronym must spell the
+    title (with its modifiers: "Senior Minister of State (SMS)") letter by letter.
+    """
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, titles: Phrases) -> None:
+        self._titles = titles
+        self.acronyms: dict[str, str] = {}
+        for index, token in enumerate(doc):
+            if token.text != "(" or not bracketed_acronym(doc, index):
+                continue
+            acronym = doc[index + 1].text
+            if acronym in self.acronyms or titles.match(doc, index + 1):
+                continue
+            for start in range(max(0, index - 6), index):
+                if start + titles.match(doc, start) != index:
+                    continue
+                while start > 0 and doc[start - 1].text in lexicon.post_modifiers:
+                    start -= 1
+                words = [t.text for t in doc[start:index]]
+                if long_form_start(acronym, words) == 0:
+                    self.acronyms[acronym] = doc[start:index].text
+                break
+
+    def match(self, doc: Doc, start: int) -> int:
+        """Length in tokens of the title at ``start`` (0 for none)."""
+        size = self._titles.match(doc, start)
+        if size:
+            return size
+        return 1 if doc[start].text in self.acronyms else 0
 
 
 class _Bounds:
     """Where a post's complement ends."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
+    def __init__(self, doc: Doc, lexicon: Lexicon, titles: _Titles, honorifics: Phrases,
                  persons: set[int], vocabulary: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.lexicon = lexicon
@@ -146,7 +204,8 @@ class _Bounds:
             # Words of a remit ("Planning, Landuse and Environment"), not an acronym
             # ("DG CONNECT") nor a name.
             if close and close > end + 1 and all(
-                    (self._word(i) and not doc[i].is_upper) or doc[i].lower_ in ("and", "&", ",")
+                    (self._word(i) and not looks_like_acronym(doc[i].text))
+                    or doc[i].lower_ in ("and", "&", ",")
                     for i in range(end + 1, close)):
                 return close + 1
         return end
@@ -255,6 +314,10 @@ class _Bounds:
             elif text in ("'s", "\u2019s") and last == index and joined(doc, index) and \
                     self._word(index + 1):
                 index += 1  # "the People's Republic of China"
+            elif last == index and text == "-" and joined(doc, index) and \
+                    index + 1 < len(doc) and joined(doc, index + 1) and doc[index + 1].is_lower:
+                index += 2  # "Info-communications Development Authority": one word
+                last = index
             elif last == index and ((text == "-" and joined(doc, index)) or (
                     text == "," and self._list_continues(index + 1))):
                 index += 1

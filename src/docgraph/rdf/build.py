@@ -142,6 +142,21 @@ def meeting_periods(found: Iterable[Statement], entities: Mapping[str, Entity]
     return periods
 
 
+def _position(first: dt.date, last: dt.date) -> tuple[URIRef, Literal]:
+    """An instant's position as precise as the text: a day, a month or a year."""
+    if first == last:
+        return TIME.inXSDDate, Literal(first.isoformat(), datatype=XSD.date)
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and \
+            first.year == last.year:
+        return TIME.inXSDgYear, Literal(f"{first.year:04d}", datatype=XSD.gYear)
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month) and \
+            (last + dt.timedelta(days=1)).day == 1:
+        return TIME.inXSDgYearMonth, Literal(f"{first.year:04d}-{first.month:02d}",
+                                             datatype=XSD.gYearMonth)
+    # A span of days ("16 to 17 January"): the first of them.
+    return TIME.inXSDDate, Literal(first.isoformat(), datatype=XSD.date)
+
+
 def _bind(graph: Graph) -> None:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, replace=True)
@@ -285,30 +300,44 @@ class _Writer:
         relation = item.relation
         role = tenure_roles()[item.predicate]
         first, last = relation.start, relation.end
+        target_entity = self.entities.get(item.object)
+        meeting = target_entity is not None and target_entity.label == "Meeting"
         if first is None and last is None and item.object in self.periods:
             # Chairing a meeting lasts as long as the meeting, whose date another
             # sentence may give.
             first, last = self.periods[item.object]
+        within: tuple[dt.date, dt.date] | None = None
+        if relation.bound == "on" and not meeting and first is not None and last is not None:
+            # "Mr Tan, Minister for Trade, said on 5 May 2024": he held the post on that
+            # day, which is neither when he took it up nor when he left it.
+            within, first, last = (first, last), None, None
         start = first.isoformat() if first else ""
         end = last.isoformat() if last else ""
-        node = hashed_iri("tenure", f"{holder}|{role}|{target}|{start}|{end}", self.base)
+        key = f"{holder}|{role}|{target}|{start}|{end}"
+        if within:
+            key += "|on " + "/".join(day.isoformat() for day in within)
+        node = hashed_iri("tenure", key, self.base)
         add = self._adder(document_id, node)
         add(RDF.type, DG.Tenure)
         add(ORG.member, holder)
         add(ORG.role, role)
         add(DG.roleIn, target)
-        target_entity = self.entities.get(item.object)
         if target_entity is not None and coarse_type(target_entity.label) == "Organization":
             add(ORG.organization, target)
         add(PROV.wasDerivedFrom, assertion)
         source = self.documents.get(document_id)
         if source is not None and source.metadata.date is not None:
             add(DG.reportedOn, Literal(source.metadata.date.isoformat(), datatype=XSD.date))
-        if not (start or end):
+        if not (start or end or within):
             return
         interval = part(node, "interval")
         add(ORG.memberDuring, interval)
         self.add(document_id, interval, RDF.type, TIME.Interval)
+        if within:
+            instant = part(node, "on")
+            self.add(document_id, interval, TIME.inside, instant)
+            self.add(document_id, instant, RDF.type, TIME.Instant)
+            self.add(document_id, instant, *_position(*within))
         for day, prop, edge, name in ((start, DG.startDate, TIME.hasBeginning, "start"),
                                       (end, DG.endDate, TIME.hasEnd, "end")):
             if not day:
