@@ -46,6 +46,18 @@ def test_an_initial_is_not_a_list_marker() -> None:
     assert marks("<p>K. Lim opened the session.</p>") == []
 
 
+def test_a_list_run_into_a_paragraph_is_marked_in_sequence() -> None:
+    found = marks("<p>The goals are: A. Open Ports which aim to grow; B. Safe Seas which "
+                  "aim to protect; and C. Clean Fuel for all.</p>"
+                  "<p>It said so in 2019. A. Lim agreed; iv) Later (ii) Then.</p>")
+    assert found == [("list-marker", "A."), ("list-marker", "B."), ("list-marker", "C.")]
+
+
+def test_roman_markers_count_in_sequence() -> None:
+    found = marks("<p>Two aims: (iv) Faster Trade; (v) Greener Trade.</p>")
+    assert found == [("list-marker", "(iv)"), ("list-marker", "(v)")]
+
+
 def test_bylines_are_boilerplate() -> None:
     document = clean_text("<p>Joint Press Release by MOE, MOF and NEA</p><p>Text.</p>")
     assert [b.boilerplate for b in document.blocks] == ["byline", None]

@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -32,6 +33,7 @@ class LayoutRule:
     lines: bool = False
     first: int | None = None
     kinds: frozenset[BlockKind] | None = None
+    sequence: bool = False
 
     def find(self, block: Block, position: int) -> list[Layout]:
         """The furniture this rule finds in ``block``, the ``position``-th content block."""
@@ -39,6 +41,11 @@ class LayoutRule:
             return []
         if self.kinds is not None and block.kind not in self.kinds:
             return []
+        if self.sequence:
+            matches = [m for m in self.pattern.finditer(block.text)
+                       if m.end("span") > m.start("span")]
+            return [Layout(self.role, m.start("span"), m.end("span"))
+                    for m in _in_sequence(matches)]
         starts = [0]
         if self.lines:
             starts += [m.end() for m in re.finditer("\n", block.text)]
@@ -48,6 +55,35 @@ class LayoutRule:
             if match is not None and match.end("span") > match.start("span"):
                 found.append(Layout(self.role, match.start("span"), match.end("span")))
         return found
+
+
+def _in_sequence(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The markers that follow or precede the next one of their series ("A." then "B.")."""
+    values = [_marker_values(m.group("span")) for m in found]
+    keep = [False] * len(found)
+    for index in range(len(found) - 1):
+        if any((kind, number + 1) in values[index + 1] for kind, number in values[index]):
+            keep[index] = keep[index + 1] = True
+    return [m for m, kept in zip(found, keep, strict=True) if kept]
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _marker_values(marker: str) -> set[tuple[str, int]]:
+    """What a list marker counts: "3." is 3, "c)" is the third letter, "iv." also 4."""
+    label = marker.strip("().")
+    values: set[tuple[str, int]] = set()
+    if label.isdigit():
+        values.add(("number", int(label)))
+    elif len(label) == 1 and label.isalpha():
+        values.add(("lower" if label.islower() else "upper", ord(label.lower()) - 96))
+    if label and all(c in _ROMAN for c in label.lower()):
+        digits = [_ROMAN[c] for c in label.lower()]
+        total = sum(-d if d < after else d for d, after in zip(digits, [*digits[1:], 0],
+                                                                 strict=True))
+        values.add(("roman-" + ("lower" if label.islower() else "upper"), total))
+    return values
 
 
 def load_layout_rules(path: Path | None = None) -> tuple[LayoutRule, ...]:
@@ -97,6 +133,7 @@ def _rule(entry: dict[str, object]) -> LayoutRule:
     first = entry.get("first")
     return LayoutRule(
         role=role, pattern=pattern, lines=bool(entry.get("lines", False)),
+        sequence=bool(entry.get("sequence", False)),
         first=None if first is None else int(str(first)),
         kinds=None if kinds is None else frozenset(BlockKind(str(k)) for k in kinds))
 
@@ -110,10 +147,15 @@ def mark_layout(blocks: list[Block], rules: tuple[LayoutRule, ...]) -> list[Bloc
             out.append(block)
             continue
         marks: list[Layout] = []
+        taken: list[tuple[int, int]] = []  # sorted, never overlapping
         for rule in rules:
             for found in rule.find(block, position):
-                if not any(found.start < m.end and m.start < found.end for m in marks):
+                # Only the neighbours in start order can overlap a new mark.
+                at = bisect_left(taken, (found.start, found.end))
+                if (at == 0 or taken[at - 1][1] <= found.start) and \
+                        (at == len(taken) or found.end <= taken[at][0]):
                     marks.append(found)
+                    taken.insert(at, (found.start, found.end))
         position += 1
         out.append(dataclasses.replace(block, layout=tuple(
             sorted(marks, key=lambda m: (m.start, m.end)))) if marks else block)
