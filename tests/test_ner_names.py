@@ -79,3 +79,11 @@ def test_a_numbered_meeting_named_with_its_bodys_acronym(nlp: Language) -> None:
     found = entity_names(nlp, "Ms Ana Quispe attended the 3rd Association of Pacific Ports "
                               "(APP) Transport Ministers' Meeting.")
     assert ("Meeting", "3rd APP Transport Ministers' Meeting") in found
+
+
+def test_a_company_after_a_post_is_its_body_not_a_name(nlp: Language) -> None:
+    found = entity_names(nlp, "The court heard that Mr Tan Boon Kiat (Tan), Director of Bright "
+                              "Harbour Pte Ltd (Bright Harbour), paid the sum.")
+    assert {("Person", "Tan Boon Kiat"), ("Post", "Director of Bright Harbour Pte Ltd"),
+            ("Company", "Bright Harbour Pte Ltd")} <= found
+    assert not any(label == "Person" and "Ltd" in name for label, name in found)

@@ -93,3 +93,22 @@ def test_a_dateline_states_no_event(nlp: Language) -> None:
     found = triples(nlp, "OSLO, 3 MARCH 2025 – The 5th Nordic Digital Forum adopted the Oslo "
                          "Statement.")
     assert not any(p == "heldIn" for _, p, _ in found)
+
+
+def test_the_next_edition_is_another_meeting(nlp: Language) -> None:
+    found = triples(nlp, "Norway hosted the 2nd Norway-Chile Ocean Data (OD) Dialogue in Oslo. "
+                         "Both look forward to holding the next OD Dialogue in Chile in 2026.")
+    assert ("2nd Norway-Chile OD Dialogue", "heldIn", "Oslo") in found
+    assert not any(p == "heldIn" and o == "Chile" for _, p, o in found)
+
+
+def test_this_meeting_points_back_one_sentence_only(nlp: Language) -> None:
+    text = ("The 3rd Nordic Ports Meeting was held in Oslo. Ministers agreed on a plan. Ports "
+            "shared data. Customs shared forms. We also convened the first Harbour Taskforce. "
+            "This meeting was held in Bergen last May.")
+    found = triples(nlp, text)
+    assert ("3rd Nordic Ports Meeting", "heldIn", "Oslo") in found
+    assert not any(p == "heldIn" and o == "Bergen" for _, p, o in found)
+    near = triples(nlp, "The 3rd Nordic Ports Meeting opened today. This meeting was held in "
+                        "Bergen.")
+    assert ("3rd Nordic Ports Meeting", "heldIn", "Bergen") in near

@@ -86,7 +86,7 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
                 not bounds.appositive(start, end, found, bounds.qualified(start) < start):
             index = end
             continue
-        end = bounds.remit(end)
+        end = bounds.remit(start, end)
         first = bounds.qualified(start)
         # A post is named without the acronyms in it ("Managing Director (MD) of the
         # Info-communications Development Authority"), and "CE of GovTech" as the "Chief
@@ -195,12 +195,19 @@ class _Bounds:
         """Whether a person's name (with or without honorific) ends at ``index``."""
         return index in self._people_ends
 
-    def remit(self, end: int) -> int:
-        """A remit in brackets after a post: "Permanent Secretary (Health)"."""
+    def remit(self, start: int, end: int) -> int:
+        """A remit in brackets after a post: "Permanent Secretary (Health)".
+
+        Words the post already has are a short name of its body, not a remit: "Director
+        of Smart Illumination Pte Ltd (Smart Illumination)".
+        """
         doc = self.doc
         if end < len(doc) and doc[end].text == "(":
             close = next((i for i in range(end + 1, min(len(doc), end + 12))
                           if doc[i].text == ")"), None)
+            if close and {t.text for t in doc[end + 1 : close]} <= \
+                    {t.text for t in doc[start:end]}:
+                return end
             # Words of a remit ("Planning, Landuse and Environment"), not an acronym
             # ("DG CONNECT") nor a name.
             if close and close > end + 1 and all(
@@ -245,6 +252,8 @@ class _Bounds:
             end += 1
         if end - index < 2 or (end < len(doc) and name_like(doc[end])):
             return False
+        if any(t.text in self.lexicon.heads for t in doc[index:end]):
+            return False  # "Director of Smart Illumination Pte Ltd": a body, not a person
         # Most words of a name are no English words ("Ana Quispe", "Chea Vandeth").
         foreign = sum(not self._remit(t.text) for t in doc[index:end])
         return 2 * foreign >= end - index

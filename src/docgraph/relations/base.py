@@ -68,11 +68,26 @@ class Findings:
         if entity_group(subject.label) not in signature.subject or \
                 entity_group(obj.label) not in signature.object:
             return False
+        if self._another_edition(subject) or self._another_edition(obj):
+            return False
         key = (id(subject), predicate, id(obj))
         current = self.found.get(key)
         if current is None or current.confidence < confidence:
             self.found[key] = Found(subject, predicate, obj, rule, confidence, sentence)
         return True
+
+    def _another_edition(self, mention: Candidate) -> bool:
+        """Whether a meeting's name is said of another edition: "the next CET Dialogue".
+
+        What the sentence says of the next (or last) meeting of a series is not said of
+        the meeting or series the name stands for.
+        """
+        if entity_group(mention.label) != "Meeting":
+            return False
+        index = mention.start - 1
+        while index >= 0 and self.doc[index].lower_ in ("the", "a", "an"):
+            index -= 1
+        return index >= 0 and self.doc[index].lower_ in self.rules.other_editions
 
     def of(self, predicate: str) -> list[Found]:
         """The relations of one kind found so far."""

@@ -110,8 +110,15 @@ class Context:
                 for child in token.children):
             label = self.lexicon.heads.get(token.text) or \
                 self.lexicon.heads.get(token.text.capitalize())
-            if label is not None:
-                return self.last_before(token.i, entity_group(label), label)
+            if label is None:
+                return None
+            found = self.last_before(token.i, entity_group(label), label)
+            if found is not None and any(child.text in rules.demonstratives
+                                         for child in token.children):
+                sentence = token.sent.start
+                previous = self.doc[sentence - 1].sent.start if sentence > 0 else sentence
+                return found if found.start >= previous else None
+            return found
         return None
 
     def _pronoun(self, token: Token, group: str) -> Candidate | None:

@@ -148,6 +148,8 @@ class Rules:
     patterns: Mapping[str, Pattern]
     pronouns: Mapping[str, str]
     determiners: frozenset[str]
+    demonstratives: frozenset[str]
+    other_editions: frozenset[str]
     representatives: frozenset[str]
     other_words: frozenset[str]
     triggers_by_lemma: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
@@ -164,8 +166,8 @@ class Rules:
 
 _WORD_LISTS = frozenset({"lemmas", "via", "nouns", "words", "particles", "requires", "skip",
                          "partners", "preps", "margins", "travel", "travel_preps", "members",
-                         "representatives", "determiners", "other", "member_headings",
-                         "boards"})
+                         "representatives", "determiners", "demonstratives", "other",
+                         "other_editions", "member_headings", "boards"})
 
 
 @functools.cache
@@ -208,6 +210,8 @@ def load_rules(path: Path | None = None) -> Rules:
                       for name, spec in data["patterns"].items()},
             pronouns=dict(data["coreference"]["pronouns"]),
             determiners=frozenset(data["coreference"]["determiners"]),
+            demonstratives=frozenset(data["coreference"]["demonstratives"]),
+            other_editions=frozenset(data["coreference"]["other_editions"]),
             representatives=frozenset(data["coreference"]["representatives"]),
             other_words=frozenset(data["coreference"]["other"]),
             triggers_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
