@@ -49,7 +49,8 @@ COUNTRIES = ["Portugal", "Kenya", "Chile", "Norway", "Vietnam", "Peru", "Morocco
              "Greece", "Nepal", "Qatar", "Latvia", "Panama", "Zambia", "Iceland", "Malta"]
 # Numbered meetings from the 2nd on get another number; a 1st meeting is also called
 # "inaugural" or "first" in the same page, so it keeps its number.
-ORDINAL = re.compile(r"\b([2-9]|\d{2,3})(st|nd|rd|th)\b")
+# "13th", and "13<sup>th</sup>" as HTML and Markdown pages write it.
+ORDINAL = re.compile(r"\b([2-9]|\d{2,3})(<sup>)?(st|nd|rd|th)(</sup>)?(?![\w])")
 SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 
 
@@ -58,10 +59,12 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def renaming(spec: dict[str, Any], text: str, rng: random.Random) -> dict[str, str]:
-    """Old surface form -> new one, for one document."""
+def renaming(spec: dict[str, Any], text: str, rng: random.Random
+             ) -> tuple[dict[str, str], set[str]]:
+    """Old surface form -> new one, for one document, and which of them are countries."""
     entities = [*(spec.get("entities") or []), *(spec.get("optional_entities") or [])]
     mapping: dict[str, str] = {}
+    countries: set[str] = set()
     used = {c for c in COUNTRIES if c in text}
     taken = {w for w in (*GIVEN, *SURNAMES) if w in text}
     free = [c for c in COUNTRIES if c not in used]
@@ -73,6 +76,7 @@ def renaming(spec: dict[str, Any], text: str, rng: random.Random) -> dict[str, s
             for name in names:  # "UK" and "U.S." become the new name too
                 if name[:1].isupper():
                     mapping.setdefault(name, new)
+                    countries.add(name)
         elif entity["type"] == "Person":
             # Another name of the same length, its given name and surname used by no
             # one else in the document (two people called "Tan" would be ambiguous).
@@ -91,14 +95,19 @@ def renaming(spec: dict[str, Any], text: str, rng: random.Random) -> dict[str, s
             if len(words) > 1:
                 mapping.setdefault(words[-1], new_words[-1])
                 mapping.setdefault(words[0], new_words[0])
-    return mapping
+    return mapping, countries
 
 
-def apply(text: str, mapping: dict[str, str], shift: int) -> str:
-    """Rename in ``text``: longest names first, whole words, any whitespace between."""
+def apply(text: str, mapping: dict[str, str], countries: set[str], shift: int) -> str:
+    """Rename in ``text``: longest names first, whole words, any whitespace between.
+
+    A country is renamed after a hyphen too ("Malaysia-Singapore"); a person's name is
+    not, so that a part of a hyphenated name ("Feng-Yuan") stays.
+    """
     for old in sorted(mapping, key=len, reverse=True):
         words = [re.escape(w) for w in old.split()]
-        pattern = r"(?<![\w-])" + r"(?:\s|&nbsp;)+".join(words) + r"(?![\w])"
+        before = r"(?<![\w])" if old in countries else r"(?<![\w-])"
+        pattern = before + r"(?:\s|&nbsp;)+".join(words) + r"(?![\w])"
         text = re.sub(pattern, mapping[old].replace("\\", r"\\"), text)
     return ORDINAL.sub(lambda m: ordinal(int(m.group(1)) + shift), text)
 
@@ -113,11 +122,12 @@ def rename_set(gold: Path, docs: list[Path], out: Path, seed: int) -> tuple[Path
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
         source = sources[spec["doc"]]
         text = source.read_text(encoding="utf-8")
-        mapping = renaming(spec, text, rng)
+        mapping, countries = renaming(spec, text, rng)
         shift = 3
-        (docs_out / source.name).write_text(apply(text, mapping, shift), encoding="utf-8")
+        (docs_out / source.name).write_text(apply(text, mapping, countries, shift),
+                                            encoding="utf-8")
         renamed = yaml.safe_load(apply(yaml.safe_dump(spec, allow_unicode=True), mapping,
-                                       shift))
+                                       countries, shift))
         renamed["doc"] = spec["doc"]
         (gold_out / path.name).write_text(yaml.safe_dump(renamed, allow_unicode=True),
                                           encoding="utf-8")

@@ -87,3 +87,22 @@ def test_a_company_after_a_post_is_its_body_not_a_name(nlp: Language) -> None:
     assert {("Person", "Tan Boon Kiat"), ("Post", "Director of Bright Harbour Pte Ltd"),
             ("Company", "Bright Harbour Pte Ltd")} <= found
     assert not any(label == "Person" and "Ltd" in name for label, name in found)
+
+
+@pytest.mark.parametrize(("text", "post", "person"), [
+    ("Minister-in-charge of Port Relations Mr Tomas Lindqvist spoke.",
+     "Minister-in-charge of Port Relations", "Tomas Lindqvist"),
+    ("The Chile Secretary of State for Ocean Trade Marie-Claire Fontaine agreed.",
+     "Chile Secretary of State for Ocean Trade", "Marie-Claire Fontaine"),
+])
+def test_a_remit_ends_where_a_name_or_its_honorific_starts(nlp: Language, text: str,
+                                                           post: str, person: str) -> None:
+    found = entity_names(nlp, text)
+    assert {("Post", post), ("Person", person)} <= found
+
+
+def test_an_acronym_after_two_parties_names_their_work(nlp: Language) -> None:
+    found = entity_names(nlp, "Peru joined the Ocean Data Agreement (ODA) model. Malta signed "
+                              "the Malta-Peru ODA in 2020. It is Malta's third ODA.")
+    assert ("Agreement", "Malta-Peru ODA") in found
+    assert not any(label == "Meeting" for label, _ in found)

@@ -23,6 +23,7 @@ from docgraph.ner.heads import head_label, head_only, segment_end
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.tokens import DETERMINERS, QUOTES, bracketed_acronym, words
+from docgraph.vocab import coarse_type
 
 
 def long_form_start(acronym: str, words: list[str]) -> int | None:
@@ -247,6 +248,31 @@ def acronym_uses(doc: Doc, definitions: Iterable[Definition]) -> list[Candidate]
 
 
 
+def bilateral_uses(doc: Doc, uses: Iterable[Candidate], found: Iterable[Candidate]
+                   ) -> list[Candidate]:
+    """An acronym after the two parties it is between: "the Chile-Korea DEA".
+
+    Two countries joined by a dash, right before a defined acronym of a work, name one
+    work of those two: "Digital Economy Agreement (DEA) ... the Chile-Korea DEA".
+    """
+    countries = {c.end: c for c in found
+                 if c.source == "gazetteer" and c.label == "Country"}
+    out = []
+    for use in uses:
+        if coarse_type(use.label) != "Work":
+            continue
+        second = countries.get(use.start)
+        if second is None or not doc[use.start - 1].whitespace_ or second.start < 2:
+            continue
+        dash = doc[second.start - 1]
+        first = countries.get(second.start - 1)
+        if dash.text in ("-", "–") and first is not None and not dash.whitespace_ and \
+                not doc[first.end - 1].whitespace_:
+            out.append(Candidate(first.start, use.end, use.label, "names",
+                                 typed_by_head=True))
+    return out
+
+
 class Acronyms:
     """"Long Form (ACR)" definitions, and every use of ACR in the same document.
 
@@ -270,5 +296,7 @@ class Acronyms:
         for definition in definitions:
             self._definitions.setdefault(definition.acronym, definition)
         cands.add(doc, new)
-        cands.add(doc, acronym_uses(doc, self._definitions.values()))
+        uses = acronym_uses(doc, self._definitions.values())
+        cands.add(doc, uses)
+        cands.add(doc, bilateral_uses(doc, uses, cands.candidates(doc)))
         return doc

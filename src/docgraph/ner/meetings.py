@@ -19,6 +19,7 @@ from docgraph.ner.candidates import Candidate
 from docgraph.ner.gazetteer import GazetteerIndex, gazetteer_index
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.tokens import POSSESSIVE, Phrases, bracketed_acronym, name_like
+from docgraph.vocab import coarse_type
 
 _ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 _SERIES_NUMBER = re.compile(r"^([A-Z][A-Za-z-]*[A-Za-z])(\d{1,3})$")
@@ -37,6 +38,11 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
     the ordinal) with its number in the series.
     """
     found = []
+    # Acronyms the document defines after a head noun of another class: "Digital Economy
+    # Agreement (DEA)" makes "Singapore's third DEA" an agreement, not a meeting.
+    not_meetings = {doc[i + 1].text for i in range(1, len(doc)) if bracketed_acronym(doc, i)
+                    and coarse_type(lexicon.heads.get(doc[i - 1].text) or "Meeting")
+                    != "Meeting"}
     for index, token in enumerate(doc):
         series_number = _SERIES_NUMBER.match(token.text)
         if series_number:
@@ -64,7 +70,8 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
         # one a noun follows, names no meeting.
         if looks_like_acronym(nxt.text) and not (after + 1 < len(doc) and (
                 name_like(doc[after + 1]) or doc[after + 1].pos_ == "NOUN")) and (
-                known is None or known.label == "MeetingSeries"):
+                known is None or known.label == "MeetingSeries") and \
+                nxt.text not in not_meetings:
             found.append(Candidate(index, after + 1, "Meeting", "meetings",
                                    series=f"acronym:{nxt.text}", series_name=nxt.text,
                                    ordinal=number))

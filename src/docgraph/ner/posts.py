@@ -247,16 +247,24 @@ class _Bounds:
         if self._known_remit(doc[index].text):
             return False
         end = index
-        while end < len(doc) and end - index < 5 and name_like(doc[end]) and \
-                not self._known_remit(doc[end].text):
-            end += 1
-        if end - index < 2 or (end < len(doc) and name_like(doc[end])):
+        words: list[str] = []
+        # An honorific starts a name, so a name never runs over one: in "Trade Relations
+        # Mr Tan", "Relations" ends the remit. A hyphenated name ("Anne-Marie") is one word.
+        while end < len(doc) and len(words) < 5 and name_like(doc[end]) and \
+                not self._known_remit(doc[end].text) and not self.honorifics.match(doc, end):
+            stop = end + 1
+            while stop + 1 < len(doc) and doc[stop].text == "-" and joined(doc, stop) and \
+                    joined(doc, stop + 1) and name_like(doc[stop + 1]):
+                stop += 2
+            words.append(doc[end:stop].text)
+            end = stop
+        if len(words) < 2 or (end < len(doc) and name_like(doc[end])):
             return False
         if any(t.text in self.lexicon.heads for t in doc[index:end]):
             return False  # "Director of Smart Illumination Pte Ltd": a body, not a person
         # Most words of a name are no English words ("Ana Quispe", "Chea Vandeth").
-        foreign = sum(not self._remit(t.text) for t in doc[index:end])
-        return 2 * foreign >= end - index
+        foreign = sum(not self._remit(word) for word in words)
+        return 2 * foreign >= len(words)
 
     def _remit(self, word: str) -> bool:
         lower = word.lower()
