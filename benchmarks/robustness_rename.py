@@ -95,7 +95,35 @@ def renaming(spec: dict[str, Any], text: str, rng: random.Random
             if len(words) > 1:
                 mapping.setdefault(words[-1], new_words[-1])
                 mapping.setdefault(words[0], new_words[0])
+    _rename_acronyms(entities, mapping, countries, text)
     return mapping, countries
+
+
+def _initials(name: str) -> str:
+    """The capitals a name's acronym is made of: "Malaysia-Singapore Joint Committee"."""
+    return "".join(w[0] for w in re.split(r"[\s\-–]+", name) if w[:1].isupper())
+
+
+def _rename_acronyms(entities: list[dict[str, Any]], mapping: dict[str, str],
+                     countries: set[str], text: str) -> None:
+    """An acronym spelt from a renamed name is spelt from the new name.
+
+    "Malaysia-Singapore Annual Exchange of Visits (MSAEV)" becomes "Norway-Mexico Annual
+    Exchange of Visits (NMAEV)", as a real page about Norway and Mexico would write it.
+    """
+    for entity in entities:
+        label = entity["label"]
+        new_label = label
+        for old in sorted(mapping, key=len, reverse=True):
+            before = r"(?<![\w])" if old in countries else r"(?<![\w-])"
+            new_label = re.sub(before + re.escape(old) + r"(?![\w])", mapping[old], new_label)
+        if new_label == label:
+            continue
+        for alias in entity.get("aliases") or []:
+            if re.fullmatch(r"[A-Z]{2,8}", alias) and alias == _initials(label):
+                acronym = _initials(new_label)
+                if acronym != alias and not re.search(rf"\b{acronym}\b", text):
+                    mapping.setdefault(alias, acronym)
 
 
 def apply(text: str, mapping: dict[str, str], countries: set[str], shift: int) -> str:
