@@ -43,7 +43,8 @@ def test_people_listed_under_a_members_heading_belong_to_the_board(nlp: Language
     page = ("<p>The Ministry announced changes to the Board of the Harbour Authority.</p>"
             "<p><strong>New Board Members</strong></p>"
             "<ul><li>Mr Aaron Tay (Chairman), Partner, Tay &amp; Co</li>"
-            "<li>Ms Bella Ong, Chief Executive, Ong Logistics Pte Ltd</li></ul>"
+            "<li>Ms Bella Ong, Chief Executive, Ong Logistics Pte Ltd</li>"
+            "<li>Mr Dev Pillai (Chairman, Pillai Architects)</li></ul>"
             "<p><strong>Outgoing Auditors</strong></p>"
             "<ul><li>Mr Carl Ng, Director, Ng Audit Pte Ltd</li></ul>")
     document = clean(read_bytes(page.encode("utf-8"), "board.html"))
@@ -58,6 +59,8 @@ def test_people_listed_under_a_members_heading_belong_to_the_board(nlp: Language
             ("Bella Ong", "memberOf", "Ong Logistics Pte Ltd")} <= found
     assert ("Carl Ng", "memberOf", board) not in found
     assert ("Bella Ong", "chairOf", board) not in found
+    assert ("Dev Pillai", "memberOf", board) in found
+    assert ("Dev Pillai", "chairOf", board) not in found
 
 
 def test_members_of_which(nlp: Language) -> None:

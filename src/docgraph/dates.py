@@ -32,6 +32,9 @@ _RANGE = re.compile(
     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\s+(?P<year>\d{4})", re.IGNORECASE)
 _DAY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})",
                   re.IGNORECASE)
+# "February 1-2, 2024", "March 30 to 31, 2023": a US-style range in one month.
+_US_RANGE = re.compile(_MONTH + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:to|and|-|–|—)\s*"
+                       r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.IGNORECASE)
 _US_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})",
                      re.IGNORECASE)
 _MONTH_YEAR = re.compile(_MONTH + r"\s+(?P<year>\d{4})", re.IGNORECASE)
@@ -119,13 +122,15 @@ class _Found:
 
 def _first(text: str, reference: dt.date | None) -> _Found | None:
     found: list[tuple[int, int, _Found]] = []
-    for pattern, builder in ((_RANGE, _range), (_ISO, _iso), (_DAY, _day), (_US_DAY, _day),
+    for pattern, builder in ((_RANGE, _range), (_US_RANGE, _range), (_ISO, _iso),
+                             (_DAY, _day), (_US_DAY, _day),
                              (_MONTH_YEAR, _month), (_YEAR, _year)):
         for match in pattern.finditer(text):
             period = builder(match)
             if period is not None:
                 found.append((match.start(), -(match.end() - match.start()),
-                              _Found(match.start(), match.end(), period, pattern is _RANGE)))
+                              _Found(match.start(), match.end(), period,
+                                     pattern in (_RANGE, _US_RANGE))))
         if found and pattern is not _YEAR:
             break
     if reference is not None:
@@ -173,7 +178,7 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 def _range(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     year = int(match.group("year"))
     month = _MONTHS[match.group("month").lower().rstrip(".")]
-    first_month = _MONTHS.get((match.group("m1") or "").lower(), month)
+    first_month = _MONTHS.get((match.groupdict().get("m1") or "").lower(), month)
     start = _safe(year, first_month, int(match.group("d1")))
     end = _safe(year, month, int(match.group("d2")))
     if start is None or end is None or end < start:

@@ -68,8 +68,15 @@ def _listed_members(findings: Findings) -> None:
             continue
         sentence = doc[first.start].sent
         findings.add(first, "memberOf", owner, "group:listed members", 0.75, sentence)
-        for post in (m for m in inside if m.label == "Post"
-                     and ctx.holders.get(id(m)) is first):
+        # "Chairman – Mr Yeoh Oon Jin (...)" and "Mr Aaron Tay (Chairman), Partner, ..."
+        # chair the board; in "Ms Angelene Chan (Chairman, DP Architects)" the body
+        # right after the title is the one she chairs.
+        for number, post in enumerate(inside):
+            if post.label != "Post" or ctx.holders.get(id(post)) is not first:
+                continue
+            after = inside[number + 1] if number + 1 < len(inside) else None
+            if after is not None and entity_group(after.label) == "Organization":
+                continue
             if ctx.text(post) in chair_words:
                 findings.add(first, "chairOf", owner, "group:listed members", 0.75, sentence)
 
