@@ -44,7 +44,8 @@ def test_people_listed_under_a_members_heading_belong_to_the_board(nlp: Language
             "<p><strong>New Board Members</strong></p>"
             "<ul><li>Mr Aaron Tay (Chairman), Partner, Tay &amp; Co</li>"
             "<li>Ms Bella Ong, Chief Executive, Ong Logistics Pte Ltd</li>"
-            "<li>Mr Dev Pillai (Chairman, Pillai Architects)</li></ul>"
+            "<li>Mr Dev Pillai (Chairman, Coral Design Pte Ltd)</li>"
+            "<li>Deputy Chairman – Mr Evan Lee (Founder, Blue Reef Pte Ltd)</li></ul>"
             "<p><strong>Outgoing Auditors</strong></p>"
             "<ul><li>Mr Carl Ng, Director, Ng Audit Pte Ltd</li></ul>")
     document = clean(read_bytes(page.encode("utf-8"), "board.html"))
@@ -61,6 +62,8 @@ def test_people_listed_under_a_members_heading_belong_to_the_board(nlp: Language
     assert ("Bella Ong", "chairOf", board) not in found
     assert ("Dev Pillai", "memberOf", board) in found
     assert ("Dev Pillai", "chairOf", board) not in found
+    assert {("Evan Lee", "memberOf", board), ("Evan Lee", "holdsPost", "Deputy Chairman")} \
+        <= found
 
 
 def test_members_of_which(nlp: Language) -> None:

@@ -173,6 +173,13 @@ class _Bounds:
         """
         if self.honorifics.match(self.doc, start):
             return False  # "Senator Birmingham": a form of address
+        after = end
+        while after < len(self.doc) and after - end < 2 and \
+                self.doc[after].text in ("–", "—", "-", ":"):
+            after += 1
+        if after > end and after < len(self.doc) and (
+                self.honorifics.match(self.doc, after) or self.people_start(after)):
+            return True  # "Deputy Chairman – Mr Loh Lik Peng", a role in a list
         if end in self.persons or self.people_start(end):
             # "Vice Premier Ding", but "Minister Teo", "Secretary Raimondo": one word of
             # address says no more than the person's rank.

@@ -72,8 +72,16 @@ def _listed_members(findings: Findings) -> None:
         # chair the board; in "Ms Angelene Chan (Chairman, DP Architects)" the body
         # right after the title is the one she chairs.
         for number, post in enumerate(inside):
-            if post.label != "Post" or ctx.holders.get(id(post)) is not first:
+            if post.label != "Post":
                 continue
+            if ctx.holders.get(id(post)) is not first:
+                # "Deputy Chairman – Mr Loh Lik Peng": the role the item opens with.
+                if post.end > first.start or not all(
+                        t.is_punct or t.text in ctx.lexicon.honorific_words
+                        for t in doc[post.end : first.start]):
+                    continue
+                findings.add(first, "holdsPost", post, "group:listed members", 0.75,
+                             sentence)
             after = inside[number + 1] if number + 1 < len(inside) else None
             if after is not None and entity_group(after.label) == "Organization":
                 continue
