@@ -104,22 +104,37 @@ def chairs_figure(chairs: pd.DataFrame, *, title: str = "Who chaired what") -> F
     roles = styles()["roles"]
     rows = {name: index for index, name in enumerate(reversed(meetings))}
     seen = set()
+    # Holders marked at one point (co-chairs, a chair and a vice-chair of one meeting)
+    # share one label, a line each, instead of printing over one another.
+    labels: dict[tuple[int, object], list[str]] = {}
     for row in dated:
         kind = str(row["role"]).replace(" ", "-")
         role = roles.get(kind, roles["chair"])
         seen.add(kind)
         y = rows[meeting_label(row)]
-        axes.scatter([row["start"]], [y], marker=role["marker"], s=120, c=role["color"],
-                     edgecolors="#333333", zorder=3)
+        # A vice-chair's mark sits just below the chair's of the same day, not on it.
+        axes.scatter([row["start"]], [y - 0.15 if kind == "vice-chair" else y],
+                     marker=role["marker"], s=120, c=role["color"], edgecolors="#333333",
+                     zorder=3)
         who = str(row["holder"]) if not row["handed_over_by"] else \
             f"{row['holder']} (from {row['handed_over_by']})"
-        axes.annotate(textwrap.shorten(who, 48), (row["start"], y), xytext=(8, 6),
+        if kind != "chair":
+            who = f"{who} ({role['label']})"
+        lines = labels.setdefault((y, row["start"]), [])
+        if textwrap.shorten(who, 48) not in lines:
+            lines.append(textwrap.shorten(who, 48))
+    for (y, start), lines in labels.items():
+        axes.annotate("\n".join(lines), (start, y), xytext=(8, 6), va="top",
                       textcoords="offset points", fontsize=8.5)
     first = min(row["start"] for row in dated)
     last = max(row["start"] for row in dated)
-    axes.set_xlim(first - dt.timedelta(days=60), last + dt.timedelta(days=120))
+    # Room on the right for the labels of the last marks.
+    axes.set_xlim(first - dt.timedelta(days=60),
+                  last + max(dt.timedelta(days=120), (last - first) * 0.3))
     axes.set_yticks(list(rows.values()), [textwrap.shorten(m, 60) for m in rows])
     axes.set_ylim(-0.8, len(rows) - 0.2)
+    # Few enough ticks that their dates never run into one another.
+    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))  # type: ignore[no-untyped-call]
     axes.grid(axis="x", color="#e3e6ea")
     for side in ("top", "right"):
