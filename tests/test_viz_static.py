@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from docgraph.errors import ConfigurationError
@@ -67,3 +68,13 @@ def test_the_chairs_table_is_escaped_and_says_when_empty(kg: KnowledgeGraph) -> 
     assert "<th>2024</th>" in table
     assert "chair: Singapore (Country)" in table
     assert "No chair" in chairs_table(kg.chairs().iloc[0:0])
+
+
+def test_holders_of_one_day_share_one_label(kg: KnowledgeGraph) -> None:
+    chairs = kg.chairs()
+    second = chairs.iloc[0].copy()
+    second["holder"], second["role"] = "Norway", "vice-chair"
+    both = pd.concat([chairs.iloc[[0]], second.to_frame().T], ignore_index=True)
+    figure = chairs_figure(both)
+    labels = [t.get_text() for t in figure.axes[0].texts]
+    assert labels == ["Singapore\nNorway (vice-chair)"]
