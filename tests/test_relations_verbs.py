@@ -112,3 +112,12 @@ def test_this_meeting_points_back_one_sentence_only(nlp: Language) -> None:
     near = triples(nlp, "The 3rd Nordic Ports Meeting opened today. This meeting was held in "
                         "Bergen.")
     assert ("3rd Nordic Ports Meeting", "heldIn", "Bergen") in near
+
+
+def test_every_titled_member_of_a_subject_list_chairs(nlp: Language) -> None:
+    found = triples(nlp, "Today, Chile Minister for Foreign Affairs Dr. Ana Quispe, Chile "
+                         "Minister for Ocean Data Pedro Soto, Peru Secretary of State Luis "
+                         "Rojas, and Peru National Security Advisor Rosa Vega chaired the "
+                         "third Chile-Peru Ocean Dialogue in Lima.")
+    chairs = {s for s, p, _ in found if p == "chairOf"}
+    assert chairs == {"Ana Quispe", "Pedro Soto", "Luis Rojas", "Rosa Vega"}
