@@ -87,3 +87,15 @@ def test_boilerplate_is_skipped_unless_asked(seed: Document, nlp: Language) -> N
     assert all(seed.blocks[m.block].number != 1 for m in mentions)
     [everything] = [a.mentions for a in recognise([marked], nlp, include_boilerplate=True)]
     assert any(seed.blocks[m.block].number == 1 for m in everything)
+
+
+def test_a_document_goes_to_spacy_in_bounded_pieces(seed: Document, nlp: Language) -> None:
+    [whole] = list(recognise([seed], nlp))
+    [pieces] = list(recognise([seed], nlp, chunk_size=1_000))
+    for mention in pieces.mentions:
+        assert seed.blocks[mention.block].text[mention.start : mention.end] == mention.text
+    # Acronyms defined in one piece are known in the next; names are the same.
+    assert {(m.text, m.acronym_of) for m in pieces.mentions if m.source == "acronym"} == \
+        {(m.text, m.acronym_of) for m in whole.mentions if m.source == "acronym"}
+    names = {m.name for m in whole.mentions}
+    assert len(names & {m.name for m in pieces.mentions}) >= 0.95 * len(names)

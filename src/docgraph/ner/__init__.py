@@ -5,8 +5,11 @@ pipeline when none is installed) and docgraph's own components; :func:`recognise
 it over documents and yields, for each, its :class:`~docgraph.types.Mention` records,
 with offsets into the blocks' text. Each document is processed as one text, its blocks
 joined by blank lines and each block starting a sentence, so that acronyms defined in
-one block are understood in the next; a document longer than the model's
-``max_length`` is cut at block boundaries, never silently truncated.
+one block are understood in the next. A long document is cut at block boundaries into
+texts of at most :data:`CHUNK_SIZE` characters, never silently truncated, and texts go
+to spaCy in batches of bounded size, so that memory does not grow with the length of
+one document (spaCy's parser needs about 1 GB of working memory per 100,000 characters
+it is given at once).
 """
 
 from __future__ import annotations
@@ -263,22 +266,31 @@ def _resume(text: str, index: int, limit: int) -> int | None:
     return index if index < limit else None
 
 
+CHUNK_SIZE = 100_000
+"""Characters of one text given to spaCy, and of one batch of short texts."""
+
+
 def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int = 8,
-              include_boilerplate: bool = False) -> Iterator[Analysis]:
+              include_boilerplate: bool = False, chunk_size: int = CHUNK_SIZE
+              ) -> Iterator[Analysis]:
     """Find the mentions (and, with ``docgraph_relations_v1``, relations) in each document.
 
     Args:
         documents: Cleaned documents.
         nlp: A pipeline from :func:`build_pipeline`.
-        batch_size: Texts per batch given to spaCy.
+        batch_size: Most texts per batch given to spaCy.
         include_boilerplate: Also read blocks marked as boilerplate.
+        chunk_size: Most characters of one text given to spaCy (a longer document is
+            cut between blocks), and of one batch once it holds more than one text.
 
     Yields:
         Each document's analysis, in document order.
     """
+    size = min(nlp.max_length, chunk_size)
+
     def texts() -> Iterator[tuple[Doc, tuple[Document, list[_Piece], bool]]]:
         for document in documents:
-            chunks = _pieces(document, nlp.max_length, include_boilerplate)
+            chunks = _pieces(document, size, include_boilerplate)
             for number, (text, layout) in enumerate(chunks):
                 furniture = _Furniture(document, layout, text)
                 doc = nlp.make_doc(furniture.text)
@@ -290,10 +302,24 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
                 _set_sentence_starts(doc, furniture.sentence_starts, others=None)
                 yield doc, (document, layout, number == len(chunks) - 1)
 
+    def batches() -> Iterator[list[tuple[Doc, tuple[Document, list[_Piece], bool]]]]:
+        group: list[tuple[Doc, tuple[Document, list[_Piece], bool]]] = []
+        characters = 0
+        for item in texts():
+            if group and (len(group) >= batch_size or
+                          characters + len(item[0].text) > size):
+                yield group
+                group, characters = [], 0
+            group.append(item)
+            characters += len(item[0].text)
+        if group:
+            yield group
+
     found: list[Mention] = []
     relations: list[Relation] = []
-    for doc, (document, layout, last) in nlp.pipe(texts(), as_tuples=True,
-                                                    batch_size=batch_size):
+    for doc, (document, layout, last) in (
+            item for group in batches()
+            for item in nlp.pipe(group, as_tuples=True, batch_size=len(group))):
         mentions = _mentions(doc, layout)
         found.extend(mentions.values())
         relations.extend(_relations(doc, layout, document, mentions))
