@@ -180,3 +180,20 @@ def test_a_chair_held_in_a_year_is_listed_from_that_year() -> None:
     row = KnowledgeGraph(to_dataset(forum, documents, [dated])).chairs().iloc[0]
     assert (row["holder"], row["start"], row["end"]) == ("Singapore", dt.date(2024, 1, 1),
                                                          None)
+
+
+def test_a_meeting_held_in_several_places_names_them_all() -> None:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    from docgraph.vocab import DG
+
+    dataset = to_dataset(*tiny_extraction())
+    graph = next(g for g in dataset.graphs() if len(g))
+    meeting = next(graph.subjects(DG.ordinal, None))
+    for name in ("Lima", "Peru", "Callao"):
+        place = URIRef(f"https://w3id.org/docgraph/id/place/{name.lower()}")
+        graph.add((meeting, DG.heldIn, place))
+        graph.add((place, RDFS.label, Literal(name)))
+    row = KnowledgeGraph(dataset).chairs().iloc[0]
+    assert row["place"] == "Callao; Lima; Peru"

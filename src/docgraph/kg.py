@@ -191,8 +191,14 @@ class KnowledgeGraph:
                          row["holderName"], holder_type, start, row["end"],
                          row["placeName"], row["fromName"], row["sentence"], row["path"],
                          row["meeting"], row["holder"], row["assertion"]])
-        frame = pd.DataFrame(rows, columns=_CHAIR_COLUMNS).drop_duplicates(
-            subset=["meeting_iri", "role", "holder_iri", "handed_over_by", "assertion"])
+        frame = pd.DataFrame(rows, columns=_CHAIR_COLUMNS)
+        # A meeting held "in Boracay Island, Aklan, Philippines" has three places: the row
+        # names them all, in a fixed order, rather than whichever the query met first.
+        statement = ["meeting_iri", "role", "holder_iri", "handed_over_by", "assertion"]
+        frame["place"] = frame.groupby(statement, dropna=False, sort=False)["place"] \
+            .transform(lambda places: "; ".join(sorted({str(p) for p in places
+                                                        if isinstance(p, str)})) or None)
+        frame = frame.drop_duplicates(subset=statement)
         frame["start"] = pd.to_datetime(frame["start"]).dt.date
         frame["end"] = pd.to_datetime(frame["end"]).dt.date
         order = {"chair": 0, "vice-chair": 1, "next chair": 2}
