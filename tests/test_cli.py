@@ -211,8 +211,8 @@ def test_validate_reports_each_problem_and_exits_3(tmp_path: Path) -> None:
     bad.write_text(text, "utf-8")
     result = runner.invoke(app, ["validate", str(good), str(bad)])
     assert result.exit_code == 3
-    assert f"docgraph: {bad}: Violation: <https://w3id.org/docgraph/id/country/singapore>" \
-        in result.stderr
+    singapore = "<https://w3id.org/docgraph/id/country/singapore>"
+    assert f'docgraph: {bad}: Violation: "Singapore" {singapore}' in result.stderr
     assert "1 output invalid" in result.stderr
 
 

@@ -71,3 +71,11 @@ def test_documents_blocks_and_graphs_have_distinct_iris() -> None:
 def test_a_base_that_cannot_prefix_iris_is_refused(base: str) -> None:
     with pytest.raises(ConfigurationError, match="base IRI"):
         check_base(base)
+
+
+def test_rule_names_that_slug_alike_are_two_activities() -> None:
+    from docgraph.rdf.iris import activity_iri
+
+    first, second = activity_iri("role:Vice Chair"), activity_iri("role:Vice-Chair")
+    assert first != second
+    assert "/role-vice-chair-" in str(first)

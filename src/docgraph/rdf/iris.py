@@ -100,8 +100,12 @@ def agent_iri(base: str = ID_BASE) -> URIRef:
 
 
 def activity_iri(rule: str, base: str = ID_BASE) -> URIRef:
-    """The extraction activity: one rule applied by this version of docgraph."""
-    return URIRef(f"{base}activity/docgraph-{__version__}/{slug(rule)}")
+    """The extraction activity: one rule applied by this version of docgraph.
+
+    Readable, and unique by construction: the slug is followed by a hash of the exact
+    rule name, because slugs alone fold "role:Vice Chair" and "role:Vice-Chair" together.
+    """
+    return URIRef(f"{base}activity/docgraph-{__version__}/{slug(rule)}-{stable_hash(rule, 8)}")
 
 
 def hashed_iri(kind: str, key: str, base: str = ID_BASE) -> URIRef:

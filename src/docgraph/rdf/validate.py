@@ -13,13 +13,14 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
-from rdflib.namespace import SH
+from rdflib import BNode, Dataset, Graph
+from rdflib.namespace import RDFS, SH
+from rdflib.term import Node
 
 from docgraph.errors import ConfigurationError
 from docgraph.rdf.build import union
 from docgraph.resources import ontologies_dir
-from docgraph.vocab import ontology
+from docgraph.vocab import PREFIXES, ontology
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +30,11 @@ class Problem:
     Attributes:
         severity: ``Violation``, ``Warning`` or ``Info``.
         focus: The node that fails the shape.
-        path: The property checked, if any.
+        path: The property checked, if any, as a prefixed name ("dg:rule"), "^" before
+            one followed backwards ("^dg:holdsPost").
         message: What is wrong.
         value: The offending value, if any.
+        label: The focus node's label, if it has one.
     """
 
     severity: str
@@ -39,11 +42,13 @@ class Problem:
     path: str | None
     message: str
     value: str | None = None
+    label: str | None = None
 
     def __str__(self) -> str:
+        name = f'"{self.label}" ' if self.label else ""
         where = f" {self.path}" if self.path else ""
         value = f" (value {self.value})" if self.value is not None else ""
-        return f"{self.severity}: <{self.focus}>{where}: {self.message}{value}"
+        return f"{self.severity}: {name}<{self.focus}>{where}: {self.message}{value}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,15 +99,38 @@ def validate(data: Graph | Dataset, shapes: Path | None = None) -> Report:
     problems = []
     for result in results.subjects(SH.resultSeverity, None):
         severity = str(results.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
-        path = results.value(result, SH.resultPath)
+        focus = results.value(result, SH.focusNode)
         value = results.value(result, SH.value)
+        # The first label in order, so that a node with two labels reads the same each run.
+        label = min((str(o) for o in graph.objects(focus, RDFS.label)), default=None) \
+            if focus is not None else None
         problems.append(Problem(
-            severity=severity, focus=str(results.value(result, SH.focusNode)),
-            path=str(path) if path is not None else None,
+            severity=severity, focus=str(focus),
+            path=_path(results, results.value(result, SH.resultPath)),
             message=str(results.value(result, SH.resultMessage) or "fails its shape"),
-            value=str(value) if value is not None else None))
+            # A blank node's generated name tells a reader nothing.
+            value=str(value) if value is not None and not isinstance(value, BNode) else None,
+            label=label))
     problems.sort(key=lambda p: (p.severity != "Violation", p.focus, p.path or "", p.message))
     return Report(tuple(problems))
+
+
+def _path(results: Graph, path: Node | None) -> str | None:
+    """A result's path as a reader writes it: "dg:rule", "^dg:holdsPost"."""
+    if path is None:
+        return None
+    if isinstance(path, BNode):
+        inverse = results.value(path, SH.inversePath)
+        return f"^{_compact(inverse)}" if inverse is not None else None
+    return _compact(path)
+
+
+def _compact(term: Node) -> str:
+    text = str(term)
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda p: -len(str(p[1]))):
+        if text.startswith(str(namespace)) and len(text) > len(str(namespace)):
+            return f"{prefix}:{text[len(str(namespace)):]}"
+    return f"<{text}>"
 
 
 def inconsistencies(data: Graph | Dataset) -> list[str]:
