@@ -235,9 +235,19 @@ class KnowledgeGraph:
 
     def neighbourhood(self, name: str, depth: int = 1) -> nx.MultiDiGraph[str]:
         """The subgraph of the entities within ``depth`` relations of one."""
+        import networkx as nx
+
         centre = self.resolve(name)
         keep = _distances(self._networkx, centre, depth)
-        return self._networkx.subgraph(keep).copy()
+        # Built in the whole graph's (sorted) order: a subgraph view would follow the
+        # order of a set, which changes with Python's hash seed, and so would pictures.
+        whole = self._networkx
+        sub: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        sub.add_nodes_from((node, whole.nodes[node]) for node in whole if node in keep)
+        for u, v, key, data in whole.edges(keys=True, data=True):
+            if u in keep and v in keep:
+                sub.add_edge(u, v, key=key, **data)
+        return sub
 
     def provenance(self, statement: Any) -> pd.DataFrame:
         """Where a statement comes from, one row per sentence that states it.

@@ -74,12 +74,13 @@ def select(graph: Graph, query: str, *, allow_network: bool = False) -> pd.DataF
         result = graph.query(query)
         if result.type == "ASK":
             return pd.DataFrame({"ask": [bool(result.askAnswer)]})
+        ordered = _ordered(query)
         if result.type in {"CONSTRUCT", "DESCRIBE"}:
             triples = [[_python(term) for term in triple] for triple in result]  # type: ignore[union-attr]
-            return pd.DataFrame(triples, columns=["subject", "predicate", "object"])
+            return pd.DataFrame(_stable(triples), columns=["subject", "predicate", "object"])
         columns = [str(var) for var in result.vars or ()]
         rows = [[_python(term) for term in row] for row in result]  # type: ignore[union-attr]
-        return pd.DataFrame(rows, columns=columns)
+        return pd.DataFrame(rows if ordered else _stable(rows), columns=columns)
     except QueryError:
         raise
     except Exception as exc:
@@ -110,6 +111,22 @@ def _python(term: Any) -> Any:
     if isinstance(term, (URIRef, BNode)):
         return str(term)
     return term
+
+
+def _ordered(query: str) -> bool:
+    """Whether the query orders its rows (ORDER BY)."""
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    return any(node.name == "OrderClause" for node in _nodes(parseQuery(query)))
+
+
+def _stable(rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows in a fixed order, for a query that asks for none.
+
+    rdflib's store returns them in an order that changes with Python's hash seed; a
+    user running the same query twice on the same graph must get the same output.
+    """
+    return sorted(rows, key=lambda row: [(value is None, str(value)) for value in row])
 
 
 def _nodes(tree: Any) -> Iterator[Any]:

@@ -137,13 +137,97 @@ def to_string(data: Dataset | Graph, fmt: str = "turtle") -> str:
         dataset = data if isinstance(data, Dataset) else _as_dataset(data)
         with _rdflib_internals():
             return dataset.serialize(format=spec.rdflib)
-    graph = union(data) if isinstance(data, Dataset) else data
+    graph = _sorted_copy(union(data) if isinstance(data, Dataset) else data)
     if spec.name == "jsonld":
         # The context is embedded, not linked, so that reading the file back never
         # needs the network.
-        return graph.serialize(format="json-ld", context=jsonld_context()["@context"],
+        text = graph.serialize(format="json-ld", context=jsonld_context()["@context"],
                                auto_compact=True)
+        return _canonical_json(text)
+    if spec.name == "xml":
+        return _rdf_xml(graph)
     return graph.serialize(format=spec.rdflib)
+
+
+def _rdf_xml(graph: Graph) -> str:
+    """RDF/XML with subjects and their properties in sorted order.
+
+    rdflib's writer visits subjects in the order of a set, which changes with Python's
+    hash seed; this one writes one ``rdf:Description`` per subject, in order.
+    """
+    from xml.sax.saxutils import escape, quoteattr
+
+    manager = graph.namespace_manager
+    names: dict[URIRef, str] = {}
+    for predicate in sorted(set(graph.predicates()), key=str):
+        if isinstance(predicate, URIRef):
+            prefix, _, local = manager.compute_qname_strict(predicate)
+            names[predicate] = f"{prefix}:{local}"
+    used = {name.split(":", 1)[0] for name in names.values()} | {"rdf"}
+    declarations = "".join(f"\n   xmlns:{prefix}={quoteattr(str(namespace))}"
+                           for prefix, namespace in sorted(manager.namespaces())
+                           if prefix in used)
+
+    def node(term: Node, attribute: str) -> str:
+        if isinstance(term, BNode):
+            return f"rdf:nodeID={quoteattr('b' + str(term))}"
+        return f"rdf:{attribute}={quoteattr(str(term))}"
+
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', f"<rdf:RDF{declarations}>"]
+    for subject in sorted(set(graph.subjects()), key=lambda term: (type(term).__name__,
+                                                                    str(term))):
+        lines.append(f"  <rdf:Description {node(subject, 'about')}>")
+        for predicate, obj in sorted(graph.predicate_objects(subject),
+                                     key=lambda pair: (str(pair[0]), _sort_key(pair[1]))):
+            name = names[URIRef(str(predicate))]
+            if isinstance(obj, Literal):
+                extra = f" rdf:datatype={quoteattr(str(obj.datatype))}" if obj.datatype \
+                    else f" xml:lang={quoteattr(obj.language)}" if obj.language else ""
+                # A parser reads a raw carriage return as a line end; escaped, it stays.
+                text = escape(str(obj), {"\r": "&#13;"})
+                lines.append(f"    <{name}{extra}>{text}</{name}>")
+            else:
+                lines.append(f"    <{name} {node(obj, 'resource')}/>")
+        lines.append("  </rdf:Description>")
+    lines.append("</rdf:RDF>")
+    return "\n".join(lines) + "\n"
+
+
+def _sorted_copy(graph: Graph) -> Graph:
+    """The graph with its triples added in sorted order, its prefixes kept.
+
+    rdflib's writers follow the store's order, which follows the order triples came in;
+    sorted, the same graph always gives the same text.
+    """
+    copy = Graph()
+    for prefix, namespace in graph.namespaces():
+        copy.bind(prefix, namespace, override=True, replace=True)
+    for triple in sorted(graph):
+        copy.add(triple)
+    return copy
+
+
+def _sort_key(term: Node) -> tuple[str, str, str]:
+    """A total order on RDF terms: kind, text, then datatype or language."""
+    extra = str(term.datatype or term.language or "") if isinstance(term, Literal) else ""
+    return type(term).__name__, str(term), extra
+
+
+def _canonical_json(text: str) -> str:
+    """JSON-LD with keys and the members of every set in a fixed order.
+
+    JSON-LD arrays are unordered sets (docgraph writes no ``@list``), so sorting them
+    changes nothing a reader sees, and makes the file the same on every run.
+    """
+    def order(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: order(item) for key, item in sorted(value.items())}
+        if isinstance(value, list):
+            items = [order(item) for item in value]
+            return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+        return value
+
+    return json.dumps(order(json.loads(text)), indent=2, ensure_ascii=False) + "\n"
 
 
 # Turtle, TriG, N-Triples and N-Quads are written by Oxigraph's serialiser: rdflib's

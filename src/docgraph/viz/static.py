@@ -43,14 +43,18 @@ def neighbourhood_figure(graph: nx.MultiDiGraph[str], focus: str | None = None, 
     if graph.number_of_nodes() == 0:
         axes.text(0.5, 0.5, "No entities to draw.", ha="center", va="center")
         return figure
-    simple: nx.Graph[str] = nx.Graph(graph.to_undirected(as_view=True))
+    # Nodes and edges in sorted order: the layout depends on it, and the same graph must
+    # always give the same picture.
+    simple: nx.Graph[str] = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges()))
     fixed: dict[str, tuple[float, float]] | None = \
         {focus: (0.0, 0.0)} if focus is not None and focus in graph else None
     positions = nx.spring_layout(simple, seed=7, pos=fixed,
                                  fixed=list(fixed) if fixed else None,
                                  k=1.8 / max(1, graph.number_of_nodes()) ** 0.5)
     kinds = styles()["types"]
-    for (subject, obj), relations in _edge_labels(graph).items():
+    for (subject, obj), relations in sorted(_edge_labels(graph).items()):
         (x1, y1), (x2, y2) = positions[subject], positions[obj]
         axes.annotate("", xy=(x2, y2), xytext=(x1, y1), zorder=1,
                       arrowprops={"arrowstyle": "-|>", "color": "#9aa3ad", "lw": 1,
@@ -60,7 +64,8 @@ def neighbourhood_figure(graph: nx.MultiDiGraph[str], focus: str | None = None, 
                   bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                         "alpha": 0.8})
     shown = set()
-    for node, data in graph.nodes(data=True):
+    for node in sorted(graph.nodes):
+        data = graph.nodes[node]
         kind = coarse_type(data["type"])
         shown.add(kind)
         style = kinds.get(kind, {"color": "#999999", "marker": "o"})
@@ -160,10 +165,11 @@ def save(figure: Figure, path: str | Path) -> Path:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     svg = target.suffix.lower() == ".svg"
-    # SVG keeps its words as text (searchable, selectable, escaped), not as outlines.
-    with mpl.rc_context({"svg.fonttype": "none"}):
-        figure.savefig(target, dpi=150, metadata={"Creator": "docgraph"} if svg
-                       else {"Software": "docgraph"})
+    # SVG keeps its words as text (searchable, selectable, escaped), not as outlines; no
+    # date and fixed element ids, so the same graph always gives the same file.
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "docgraph"}):
+        figure.savefig(target, dpi=150, metadata={"Creator": "docgraph", "Date": None}
+                       if svg else {"Software": "docgraph"})
     return target
 
 
