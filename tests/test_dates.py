@@ -63,3 +63,12 @@ def test_a_dated_period_knows_where_its_words_are() -> None:
     start, end = dated.span
     assert text[start:end] == "with effect from 1 June 2019"
     assert dated_period("no date here") is None
+
+
+def test_ends_of_periods_are_read_against_the_documents_date() -> None:
+    reference = D(2024, 2, 13)
+    assert dated_period("will serve until the end of the month", reference) == \
+        Dated(None, D(2024, 2, 29), "until")
+    assert dated_period("in office until the end of the year.", reference) == \
+        Dated(None, D(2024, 12, 31), "until")
+    assert dated_period("until the end of the month") is None  # no date to read it by

@@ -197,3 +197,14 @@ def test_a_meeting_held_in_several_places_names_them_all() -> None:
         graph.add((place, RDFS.label, Literal(name)))
     row = KnowledgeGraph(dataset).chairs().iloc[0]
     assert row["place"] == "Callao; Lima; Peru"
+
+
+def test_each_chair_row_says_where_its_date_comes_from(tiny: KnowledgeGraph) -> None:
+    entities, documents, found = tiny_extraction()
+    chair = found[0]
+    undated = dataclasses.replace(chair, relation=dataclasses.replace(
+        chair.relation, start=None, end=None))
+    assert tiny.chairs().iloc[0]["dated_by"] == "sentence"
+    row = KnowledgeGraph(to_dataset(entities, documents, [undated])).chairs().iloc[0]
+    # No date in any sentence: the page's date, and the row says so.
+    assert (row["start"], row["dated_by"]) == (dt.date(2024, 2, 2), "page")

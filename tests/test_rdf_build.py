@@ -117,6 +117,7 @@ def test_chairing_and_posts_are_tenures_in_time(graph: Graph) -> None:
     assert (interval, RDF.type, TIME.Interval) in graph
     begin = graph.value(interval, TIME.hasBeginning)
     assert graph.value(begin, TIME.inXSDDate) == Literal("2024-02-01", datatype=XSD.date)
+    assert graph.value(chair, DG.datedBy) == Literal("sentence")
     post = graph.value(predicate=ORG.role, object=DG.postHolder)
     assert graph.value(post, ORG.member) == TEO
     assert graph.value(post, ORG.memberDuring) is None
@@ -133,6 +134,7 @@ def test_a_chair_without_dates_takes_the_meetings_dates() -> None:
     graph = to_rdf(entities, documents, [undated, held])
     tenure = graph.value(predicate=ORG.role, object=DG.chair)
     assert graph.value(tenure, DG.startDate) == Literal("2024-02-01", datatype=XSD.date)
+    assert graph.value(tenure, DG.datedBy) == Literal("meeting")
     assert graph.value(MEETING, SDO.startDate) == Literal("2024-02-01", datatype=XSD.date)
 
 

@@ -398,9 +398,10 @@ def chairs(
     _check_table_format(fmt)
     frame = _load(graphs).chairs()
     if fmt == "table":
-        frame = frame[["meeting", "role", "holder", "holder_type", "start", "end", "place",
-                       "handed_over_by"]].rename(columns={"holder_type": "type",
-                                                          "handed_over_by": "from"})
+        frame = frame[["meeting", "role", "holder", "holder_type", "start", "end",
+                       "dated_by", "place", "handed_over_by"]].rename(
+            columns={"holder_type": "type", "dated_by": "dated by",
+                     "handed_over_by": "from"})
     _print_frame(frame, fmt)
 
 

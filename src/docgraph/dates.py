@@ -40,7 +40,6 @@ _US_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year
 _MONTH_YEAR = re.compile(_MONTH + r"\s+(?P<year>\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
-_RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def parse_period(text: str, reference: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
@@ -134,11 +133,20 @@ def _first(text: str, reference: dt.date | None) -> _Found | None:
         if found and pattern is not _YEAR:
             break
     if reference is not None:
-        for word, shift in _RELATIVE.items():
-            relative = re.search(rf"\b{word}\b", text, re.IGNORECASE)
+        cues = _cues()
+        for word, shift in cues.relative_days.items():
+            relative = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
             if relative is not None:
                 day = reference + dt.timedelta(days=shift)
                 found.append((relative.start(), 0,
+                              _Found(relative.start(), relative.end(), (day, day))))
+        for phrase, unit in cues.period_ends.items():
+            relative = re.search(rf"(?<!\w){re.escape(phrase)}\b", text, re.IGNORECASE)
+            if relative is not None:
+                day = dt.date(reference.year, 12, 31) if unit == "year" else dt.date(
+                    reference.year, reference.month,
+                    calendar.monthrange(reference.year, reference.month)[1])
+                found.append((relative.start(), -len(phrase),
                               _Found(relative.start(), relative.end(), (day, day))))
     if not found:
         return None
@@ -151,6 +159,8 @@ class _Cues:
     until: re.Pattern[str]
     between: re.Pattern[str]
     joiner: re.Pattern[str]
+    relative_days: dict[str, int]
+    period_ends: dict[str, str]
 
 
 @functools.cache
@@ -165,7 +175,9 @@ def _cues() -> _Cues:
 
     joiners = "|".join(re.escape(w) for w in sorted(data["joiners"], key=len, reverse=True))
     return _Cues(before("since"), before("until"), before("between"),
-                 re.compile(rf"\s*(?:{joiners})\s*", re.IGNORECASE))
+                 re.compile(rf"\s*(?:{joiners})\s*", re.IGNORECASE),
+                 {str(k): int(v) for k, v in data["relative_days"].items()},
+                 {str(k): str(v) for k, v in data["period_ends"].items()})
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:

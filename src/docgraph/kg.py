@@ -49,8 +49,8 @@ _RELATION_COLUMNS = ["subject", "subject_label", "relation", "object", "object_l
                      "sentence", "document", "rule", "confidence", "start", "end",
                      "assertion"]
 _CHAIR_COLUMNS = ["meeting", "series", "role", "holder", "holder_type", "start", "end",
-                  "place", "handed_over_by", "sentence", "document", "meeting_iri",
-                  "holder_iri", "assertion"]
+                  "dated_by", "place", "handed_over_by", "sentence", "document",
+                  "meeting_iri", "holder_iri", "assertion"]
 """The chairs table; a ``statements`` column counts the sentences that state each row."""
 
 
@@ -172,8 +172,10 @@ class KnowledgeGraph:
         """Who chaired what, earliest first.
 
         Columns: meeting, series, role (chair, vice-chair, next chair), holder and its
-        type, period, place, who handed the chair over, the first sentence that says so
-        and its document, and how many statements say so. Several documents stating the
+        type, period and where its date comes from (``dated_by``: the ``sentence``, the
+        ``meeting``'s dates given elsewhere, or only the ``page``'s date), place, who
+        handed the chair over, the first sentence that says so and its document, and how
+        many statements say so. Several documents stating the
         same fact give one row.
 
         A holder who took over a chairmanship ("handed over the Chairmanship to
@@ -185,10 +187,15 @@ class KnowledgeGraph:
         rows = []
         for row in found:
             holder_type = str(row["holderType"]).rsplit("#", 1)[-1]
-            start = next((_first_day(row[name]) for name in ("start", "on", "reported")
-                          if row.get(name) is not None), None)
+            source = next((name for name in ("start", "on", "end", "reported")
+                           if row.get(name) is not None), None)
+            start = _first_day(row[source]) if source in ("start", "on", "reported") \
+                else None
+            # Where the row's date comes from; "page" when only the page's date is known.
+            dated_by = "page" if source == "reported" else \
+                (row.get("datedBy") or "sentence") if source else None
             rows.append([row["meetingName"], row["seriesName"], row["role"],
-                         row["holderName"], holder_type, start, row["end"],
+                         row["holderName"], holder_type, start, row["end"], dated_by,
                          row["placeName"], row["fromName"], row["sentence"], row["path"],
                          row["meeting"], row["holder"], row["assertion"]])
         frame = pd.DataFrame(rows, columns=_CHAIR_COLUMNS)

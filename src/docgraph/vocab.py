@@ -98,6 +98,7 @@ class DG(DefinedNamespace):
     tenureRole: URIRef
     roleIn: URIRef
     reportedOn: URIRef
+    datedBy: URIRef
     roles: URIRef
     chair: URIRef
     viceChair: URIRef

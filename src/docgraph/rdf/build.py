@@ -302,10 +302,12 @@ class _Writer:
         first, last = relation.start, relation.end
         target_entity = self.entities.get(item.object)
         meeting = target_entity is not None and target_entity.label == "Meeting"
+        dated_by = "sentence" if first is not None or last is not None else ""
         if first is None and last is None and item.object in self.periods:
             # Chairing a meeting lasts as long as the meeting, whose date another
             # sentence may give.
             first, last = self.periods[item.object]
+            dated_by = "meeting"
         within: tuple[dt.date, dt.date] | None = None
         if relation.bound == "on" and not meeting and first is not None and last is not None:
             # "Mr Tan, Minister for Trade, said on 5 May 2024": he held the post on that
@@ -316,6 +318,8 @@ class _Writer:
         key = f"{holder}|{role}|{target}|{start}|{end}"
         if within:
             key += "|on " + "/".join(day.isoformat() for day in within)
+        if dated_by == "meeting":
+            key += "|meeting"
         node = hashed_iri("tenure", key, self.base)
         add = self._adder(document_id, node)
         add(RDF.type, DG.Tenure)
@@ -330,6 +334,9 @@ class _Writer:
             add(DG.reportedOn, Literal(source.metadata.date.isoformat(), datatype=XSD.date))
         if not (start or end or within):
             return
+        # Where the dates come from: the sentence itself, or another sentence's dates
+        # for the meeting the role is in.
+        add(DG.datedBy, Literal(dated_by))
         interval = part(node, "interval")
         add(ORG.memberDuring, interval)
         self.add(document_id, interval, RDF.type, TIME.Interval)
