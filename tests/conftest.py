@@ -38,6 +38,15 @@ def nlp() -> Language:
     return build_pipeline()
 
 
+@pytest.fixture(scope="session")
+def corpus_graph(nlp: Language) -> Any:
+    """The 59 sample pages (tests/data/isomer and isomer-more) as one knowledge graph."""
+    from docgraph.kg import from_extractions
+    from helpers import ALL_PAGES, extract
+
+    return from_extractions(extract(ALL_PAGES, nlp))
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking"]

@@ -24,6 +24,8 @@ DATA = Path(__file__).parent / "data"
 ISOMER = DATA / "isomer"
 SEED = Path(__file__).parent.parent / "seeds" / "000_adf2444e3d603679.txt"
 CORPUS_PAGES = sorted(ISOMER.glob("*.md"))
+ALL_PAGES = CORPUS_PAGES + sorted((DATA / "isomer-more").glob("*.md"))
+"""All 59 pages of the sample corpus."""
 
 
 def clean_text(text: str, name: str = "test.html", html_parser: str = "lxml") -> Document:

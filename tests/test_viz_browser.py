@@ -98,3 +98,47 @@ def test_filters_hide_types_and_relations(chromium: Any, page_file: Path) -> Non
     page.locator("#relations input[value='attended']").uncheck()
     assert page.evaluate("window.docgraphView.network.body.data.edges.length") < edges
     page.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_page(corpus_graph: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory
+                ) -> Path:
+    """The interactive page of all 59 sample pages, as one merged graph."""
+    path = tmp_path_factory.mktemp("viz59") / "graph.html"
+    corpus_graph.show().save(path)
+    return path
+
+
+def test_a_real_folder_opens_on_what_matters(chromium: Any, corpus_page: Path) -> None:
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(corpus_page.as_uri())
+    page.wait_for_function("window.docgraphReady === true", timeout=60_000)
+    # Over several documents, who chaired what comes first.
+    assert page.evaluate("document.querySelector('#chairs').compareDocumentPosition("
+                         "document.querySelector('main')) & Node.DOCUMENT_POSITION_FOLLOWING")
+    notice = page.locator("#notice").inner_text()
+    assert re.search(r"Showing the 150 most connected of \d+ connected entities", notice)
+    assert re.search(r"Show \d+ entities with no statement", notice)
+    drawn = page.evaluate("window.docgraphView.network.body.data.nodes.length")
+    assert drawn == 150
+    # The most connected entities are labelled and drawn inside the picture.
+    labelled = page.evaluate("""() => window.docgraphView.network.body.data.nodes.get()
+        .filter((n) => n.label && n.label.trim()).map((n) => n.id)""")
+    assert 10 <= len(labelled) <= 40
+    box = page.locator("#graph").bounding_box()
+    assert box is not None
+    singapore = page.evaluate("window.docgraphView.find('Singapore')")
+    assert singapore is not None
+    assert box["x"] <= singapore["x"] <= box["x"] + box["width"]
+    assert box["y"] <= singapore["y"] <= box["y"] + box["height"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("main").screenshot(path=str(ARTIFACTS / "graph-59-pages.png"))
+    # An entity with no statement is behind the toggle, and searching brings it back.
+    page.locator("#show-isolated").check()
+    assert page.evaluate("window.docgraphView.network.body.data.nodes.length") > drawn
+    page.locator("#show-all").click()
+    assert page.evaluate("window.docgraphView.network.body.data.nodes.length") > drawn
+    assert errors == []
+    page.close()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
+from matplotlib.text import Text
+from spacy.language import Language
 
 from docgraph.errors import ConfigurationError
 from docgraph.kg import KnowledgeGraph
@@ -78,3 +81,37 @@ def test_holders_of_one_day_share_one_label(kg: KnowledgeGraph) -> None:
     figure = chairs_figure(both)
     labels = [t.get_text() for t in figure.axes[0].texts]
     assert labels == ["Singapore\nNorway (vice-chair)"]
+
+
+def _overlaps(figure: Any) -> list[tuple[str, str]]:
+    """Pairs of drawn texts whose boxes overlap, and texts cut off by the picture's edge,
+    read from matplotlib's renderer."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    boxes = [(t.get_text(), t.get_window_extent(renderer).padded(-0.5)) for t in texts]
+    page = figure.bbox
+    outside = [(text, "outside the picture") for text, box in boxes
+               if box.x0 < page.x0 or box.x1 > page.x1 or box.y0 < page.y0 or box.y1 > page.y1]
+    return outside + [(a, b) for i, (a, one) in enumerate(boxes) for b, other in boxes[i + 1 :]
+                      if one.overlaps(other)]
+
+
+@pytest.mark.model
+def test_the_seeds_timeline_has_no_overlapping_text(nlp: Language) -> None:
+    from docgraph.kg import from_extractions
+    from helpers import SEED, extract
+
+    chairs = from_extractions(extract([SEED], nlp)).chairs()
+    assert len(chairs) == 4  # two handovers on one day among them
+    assert _overlaps(chairs_figure(chairs)) == []
+
+
+@pytest.mark.model
+def test_the_corpus_timeline_has_no_overlapping_text(corpus_graph: KnowledgeGraph) -> None:
+    chairs = corpus_graph.chairs()
+    assert len(chairs) >= 10
+    assert _overlaps(chairs_figure(chairs)) == []

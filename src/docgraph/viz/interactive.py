@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 LARGE = 1500
 """Above this many entities a whole-graph page is slow in a browser: docgraph warns."""
+SHOWN = 150
+"""At most this many entities drawn at first, the most connected; the reader asks for more."""
 
 
 class Picture:
@@ -90,24 +92,29 @@ def page(graph: nx.MultiDiGraph[str], documents: Mapping[str, Mapping[str, str]]
         warnings.warn(f"the picture has {len(nodes)} entities and will be slow to lay out "
                       "in a browser; draw a part with --focus/--depth or --types",
                       DocgraphWarning, stacklevel=2)
-    payload = {"nodes": nodes, "edges": edges,
+    payload = {"nodes": nodes, "edges": edges, "limit": SHOWN,
                "styles": {name: {"color": s["color"], "shape": s["shape"],
                                  "font": s.get("font", "#1d2329")}
                           for name, s in styles()["types"].items()}}
     summary = (f"{len(nodes)} entities, {len(edges)} statements from {len(documents)} "
                f"document{'s' if len(documents) != 1 else ''}.")
     template = _asset("page.html")
+    has_chairs = chairs is not None and len(chairs) > 0
+    section = ('<section id="chairs">\n  <h2>Who chaired what</h2>\n  '
+               f"{chairs_table(chairs)}\n</section>")
     replacements = {
         "@@VERSION@@": html.escape(__version__),
         "@@TITLE@@": html.escape(title),
         "@@SUMMARY@@": html.escape(summary),
-        "@@CHAIRS@@": chairs_table(chairs),
+        # Over several documents, who chaired what is what a reader came for: first.
+        "@@CHAIRS_FIRST@@": section if len(documents) > 1 and has_chairs else "",
+        "@@CHAIRS_LAST@@": "" if len(documents) > 1 and has_chairs else section,
         "@@DATA@@": script_json(payload),
         "@@VIS@@": vis_network_js(),
         "@@APP@@": _asset("app.js"),
     }
     # One pass, so that nothing inserted is itself searched for placeholders.
-    return re.sub(r"@@[A-Z]+@@", lambda match: replacements[match.group(0)], template)
+    return re.sub(r"@@[A-Z_]+@@", lambda match: replacements[match.group(0)], template)
 
 
 def script_json(value: Any) -> str:

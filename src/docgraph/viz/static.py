@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docgraph.errors import ConfigurationError
 from docgraph.query import records
@@ -109,10 +109,14 @@ def chairs_figure(chairs: pd.DataFrame, *, title: str = "Who chaired what") -> F
     roles = styles()["roles"]
     rows = {name: index for index, name in enumerate(reversed(meetings))}
     seen = set()
-    # Holders marked at one point (co-chairs, a chair and a vice-chair of one meeting)
-    # share one label, a line each, instead of printing over one another.
-    labels: dict[tuple[int, object], list[str]] = {}
-    for row in dated:
+    first = min(row["start"] for row in dated)
+    last = max(row["start"] for row in dated)
+    # Holders marked on one row close together in time (co-chairs; a chair and a
+    # vice-chair; handovers a day apart) share one label, a line each, at the first
+    # mark, instead of printing over one another.
+    near = max(dt.timedelta(days=1), (last - first) * 0.04)
+    labels: dict[int, list[tuple[Any, list[str]]]] = {}
+    for row in sorted(dated, key=lambda r: (r["start"], str(r["role"]))):
         kind = str(row["role"]).replace(" ", "-")
         role = roles.get(kind, roles["chair"])
         seen.add(kind)
@@ -121,21 +125,26 @@ def chairs_figure(chairs: pd.DataFrame, *, title: str = "Who chaired what") -> F
         axes.scatter([row["start"]], [y - 0.15 if kind == "vice-chair" else y],
                      marker=role["marker"], s=120, c=role["color"], edgecolors="#333333",
                      zorder=3)
-        who = str(row["holder"]) if not row["handed_over_by"] else \
-            f"{row['holder']} (from {row['handed_over_by']})"
-        if kind != "chair":
+        who = str(row["holder"])
+        if row["handed_over_by"]:
+            who = f"{who} (takes over from {row['handed_over_by']})"
+        elif kind != "chair":
             who = f"{who} ({role['label']})"
-        lines = labels.setdefault((y, row["start"]), [])
-        if textwrap.shorten(who, 48) not in lines:
-            lines.append(textwrap.shorten(who, 48))
-    for (y, start), lines in labels.items():
-        axes.annotate("\n".join(lines), (start, y), xytext=(8, 6), va="top",
-                      textcoords="offset points", fontsize=8.5)
-    first = min(row["start"] for row in dated)
-    last = max(row["start"] for row in dated)
-    # Room on the right for the labels of the last marks.
-    axes.set_xlim(first - dt.timedelta(days=60),
-                  last + max(dt.timedelta(days=120), (last - first) * 0.3))
+        clusters = labels.setdefault(y, [])
+        if not clusters or row["start"] - clusters[-1][0] > near:
+            clusters.append((row["start"], []))
+        if textwrap.shorten(who, 56) not in clusters[-1][1]:
+            clusters[-1][1].append(textwrap.shorten(who, 56))
+    middle = first + (last - first) / 2
+    for y, clusters in labels.items():
+        for start, lines in clusters:
+            # Labels of the later marks go to their left, so that none runs off the page.
+            left = last > first and start > middle
+            axes.annotate("\n".join(lines), (start, y), xytext=(-8 if left else 8, 6),
+                          va="top", ha="right" if left else "left",
+                          textcoords="offset points", fontsize=8.5)
+    room = max(dt.timedelta(days=60), (last - first) * 0.08)
+    axes.set_xlim(first - room, last + room)
     axes.set_yticks(list(rows.values()), [textwrap.shorten(m, 60) for m in rows])
     axes.set_ylim(-0.8, len(rows) - 0.2)
     # Few enough ticks that their dates never run into one another.
