@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench chromium clean
+.PHONY: demo test lint typecheck pytest bench pictures chromium clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ demo: $(INSTALLED)
 test: lint typecheck pytest
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks docs
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy
@@ -42,6 +42,9 @@ chromium:
 	  else echo "install Debian's chromium package (apt-get install chromium)" >&2; exit 1; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
+
+pictures: $(INSTALLED) chromium
+	$(BIN)/python docs/make_pictures.py
 
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench_clean.py
