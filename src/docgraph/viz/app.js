@@ -235,6 +235,8 @@
     const query = search.value.trim().toLowerCase();
     const found = data.nodes.filter((n) => !hiddenTypes.has(n.group) && (!query ||
       n.label.toLowerCase().includes(query) || n.aliases.some((a) => a.toLowerCase().includes(query))));
+    // The most connected first: what the picture is about, before the alphabet.
+    found.sort((a, b) => degree.get(b.id) - degree.get(a.id) || a.label.localeCompare(b.label));
     list.replaceChildren(...found.slice(0, 200).map((n) => {
       const item = el("li", { "data-id": n.id },
         el("span", { class: `swatch ${style(n).shape}`, style: `background:${style(n).color}` }), n.label);
