@@ -318,3 +318,77 @@ def test_viz_writes_html_svg_and_png(tmp_path: Path) -> None:
                                  "--types", "Persn", "--relations", "chairOf"])
     assert result.exit_code == 2
     assert "unknown entity type or relation: Persn" in result.stderr
+
+
+def test_an_output_that_is_a_file_is_refused_before_any_work(tmp_path: Path) -> None:
+    taken = tmp_path / "graph.ttl"
+    taken.write_text("keep me", "utf-8")
+    result = runner.invoke(app, ["extract", *_two_pages(tmp_path), "--output", str(taken),
+                                 "--model", "blank"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"docgraph: error: {taken}: exists and is not a folder; "
+                                     "--output names a folder to write into")
+    assert taken.read_text("utf-8") == "keep me"
+
+
+def test_no_documents_is_a_warning_and_exit_1(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(empty), "--output", str(out),
+                                 "--model", "blank"])
+    assert result.exit_code == 1
+    assert f"no documents found in {empty}" in result.stderr
+    assert not (out / "graph.ttl").exists()
+    assert runner.invoke(app, ["clean", str(empty)]).exit_code == 1
+
+
+def test_a_pdf_is_refused_by_its_first_bytes(tmp_path: Path) -> None:
+    pdf = tmp_path / "report.txt"  # the name does not matter, the content does
+    pdf.write_bytes(b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer\n%%EOF\n")
+    result = runner.invoke(app, ["extract", str(pdf), "--output", str(tmp_path / "o"),
+                                 "--model", "blank"])
+    assert result.exit_code == 1
+    assert f"docgraph: error: {pdf}: PDF is not supported yet" in result.stderr
+
+
+def test_graph_commands_take_folders(tmp_path: Path) -> None:
+    out = tmp_path / "graphs"
+    _tiny_graph(out / "sub")
+    chairs = runner.invoke(app, ["chairs", str(out), "--format", "json"])
+    assert chairs.exit_code == 0, chairs.stderr
+    row = json.loads(chairs.stdout.splitlines()[0])
+    assert row["holder"] == "Singapore"
+    query = runner.invoke(app, ["query", str(out), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"])
+    assert query.exit_code == 0, query.stderr
+    picture = tmp_path / "p.html"
+    assert runner.invoke(app, ["viz", str(out), "--output", str(picture)]).exit_code == 0
+    assert picture.stat().st_size > 10_000
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    refused = runner.invoke(app, ["chairs", str(empty)])
+    assert refused.exit_code == 1
+    assert "no graph file in this folder" in refused.stderr
+
+
+def test_json_output_has_iso_dates(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["chairs", str(_tiny_graph(tmp_path)), "--format", "json"])
+    row = json.loads(result.stdout.splitlines()[0])
+    assert (row["start"], row["end"]) == ("2024-02-01", "2024-02-29")
+
+
+def test_help_shows_plain_flags_and_argument_names() -> None:
+    for command in ("extract", "clean", "entities", "chairs", "query", "viz", "validate",
+                    "evaluate"):
+        text = runner.invoke(app, [command, "--help"]).stdout
+        assert "<bool>" not in text, command
+        usage = next(line for line in text.splitlines() if "Usage:" in line)
+        assert "{" not in usage, (command, usage)
+
+
+def test_a_refused_service_names_the_flag_that_allows_it(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["query", str(_tiny_graph(tmp_path)),
+                                 "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"])
+    assert result.exit_code == 2
+    assert "give --allow-network to allow it" in result.stderr
+    assert "allow_network" not in result.stderr

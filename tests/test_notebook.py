@@ -3,6 +3,8 @@ committed without outputs."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from helpers import ROOT
@@ -37,3 +39,25 @@ def test_the_notebook_runs_top_to_bottom() -> None:
     images = [output for cell in notebook.cells if cell.cell_type == "code"
               for output in cell.outputs if "image/png" in output.get("data", {})]
     assert len(images) >= 2
+
+
+def test_the_readme_commands_clear_a_notebook(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    nbformat = pytest.importorskip("nbformat")
+    copy = tmp_path / "copy.ipynb"
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    cell = next(c for c in notebook.cells if c.cell_type == "code")
+    cell.outputs = [nbformat.v4.new_output("stream", text="left over")]
+    cell.execution_count = 3
+    nbformat.write(notebook, copy)
+    readme = (ROOT / "notebooks" / "README.md").read_text("utf-8")
+    assert ".venv/bin/python notebooks/run.py --clear" in readme
+    assert shutil.which("jupyter") is None or "nbconvert" not in readme
+    subprocess.run([sys.executable, str(ROOT / "notebooks" / "run.py"), str(copy), "--clear"],
+                   check=True, capture_output=True)
+    cleared = nbformat.read(copy, as_version=4)
+    assert all(not c.outputs and c.execution_count is None
+               for c in cleared.cells if c.cell_type == "code")

@@ -157,7 +157,7 @@ def clean(
         else:
             _print_document(document, out)
         out.flush()
-    _summary("cleaned", tally)
+    _summary("cleaned", tally, inputs=inputs)
 
 
 Model = Annotated[str | None, typer.Option(
@@ -203,6 +203,7 @@ def extract(
     if validate and spec.rdflib is None:
         _error(f"--validate checks RDF; {fmt} is a graph format")
         raise typer.Exit(EXIT_USAGE)
+    _check_output_folder(output)
     tally = _Tally()
     results: list[Extraction] = []
     names = _OutputNames(output, spec.extension)
@@ -213,9 +214,22 @@ def extract(
             writer.document(result, names.path_for(result.document.path))
         else:
             results.append(result)
-    if not per_document:
+    if not per_document and tally.done + tally.failed:
         writer.merged(results, output / f"graph{spec.extension}")
-    _summary(f"extracted to {output}:", tally, invalid=writer.invalid)
+    _summary(f"extracted to {output}:", tally, invalid=writer.invalid, inputs=inputs)
+
+
+def _check_output_folder(output: Path) -> None:
+    """Refuse an output that cannot be a folder before any work is done."""
+    if output.exists() and not output.is_dir():
+        _error(f"{output}: exists and is not a folder; --output names a folder to write "
+               "into")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _error(f"{output}: cannot create the output folder: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
 
 
 def _extractions(inputs: list[str], model: str | None, gazetteer: list[Path] | None,
@@ -326,7 +340,8 @@ def validate_command(
 
 
 Graphs = Annotated[list[Path], typer.Argument(
-    help="Graph files docgraph wrote (any RDF format, by extension).", show_default=False)]
+    help="Graph files docgraph wrote (any RDF format, by extension), or folders holding "
+         "them.", show_default=False)]
 
 
 def _load(graphs: list[Path]) -> KnowledgeGraph:
@@ -383,7 +398,8 @@ def query(
     try:
         frame = kg.sparql(text or "", allow_network=allow_network)
     except QueryError as exc:
-        _error(f"{file or 'query'}: {exc}")
+        hint = " (give --allow-network to allow it)" if "network access" in str(exc) else ""
+        _error(f"{file or 'query'}: {exc}{hint}")
         raise typer.Exit(EXIT_USAGE) from exc
     _print_frame(frame, fmt)
 
@@ -415,13 +431,28 @@ def _print_frame(frame: Any, fmt: str) -> None:
     if fmt == "csv":
         sys.stdout.write(frame.to_csv(index=False))
     elif fmt == "json":
-        for line in frame.to_json(orient="records", lines=True, date_format="iso",
-                                  force_ascii=False).splitlines():
-            print(line)
+        from docgraph.query import records
+
+        for row in records(frame):
+            print(json.dumps(row, ensure_ascii=False, default=_json_value))
     elif frame.empty:
         print("(no rows)")
     else:
         print(frame.fillna("").to_string(index=False, max_colwidth=60))
+
+
+def _json_value(value: Any) -> Any:
+    """JSON for what pandas and rdflib hand over: dates as ISO dates, numbers as numbers."""
+    import datetime as dt
+    from decimal import Decimal
+
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if hasattr(value, "item"):  # a numpy scalar
+        return value.item()
+    return str(value)
 
 
 @app.command()
@@ -492,7 +523,7 @@ def entities(
         else:
             _print_entities(result, out)
         out.flush()
-    _summary("read", tally)
+    _summary("read", tally, inputs=inputs)
 
 
 @app.command()
@@ -541,13 +572,15 @@ def evaluate(
 
 
 def _print_report(report: Any, explain: bool) -> None:
-    print(f"{'document':44} {'ent P':>6} {'ent R':>6} {'ent F1':>6} {'typed':>6} "
-          f"{'rel P':>6} {'rel R':>6} {'rel F1':>6}")
+    # Scores first and the document's whole name last: names of real pages are long and
+    # often share their first fifty characters.
+    print(f"{'ent P':>6} {'ent R':>6} {'ent F1':>6} {'typed':>6} "
+          f"{'rel P':>6} {'rel R':>6} {'rel F1':>6}  document")
 
     def row(name: str, entities: Any, typed: Any, relations: Any) -> str:
         e, t, r = entities.prf(), typed.prf(), relations.prf()
-        return (f"{name[:44]:44} {e[0]:6.2f} {e[1]:6.2f} {e[2]:6.2f} {t[2]:6.2f} "
-                f"{r[0]:6.2f} {r[1]:6.2f} {r[2]:6.2f}")
+        return (f"{e[0]:6.2f} {e[1]:6.2f} {e[2]:6.2f} {t[2]:6.2f} "
+                f"{r[0]:6.2f} {r[1]:6.2f} {r[2]:6.2f}  {name}")
 
     for item in report.documents:
         print(row(item.doc, item.entities, item.typed, item.relations))
@@ -557,7 +590,8 @@ def _print_report(report: Any, explain: bool) -> None:
                 for line in getattr(item, key):
                     print(f"    {key.replace('_', ' ')}: {line}")
     for name in report.missing:
-        print(f"{name[:44]:44} (not among the inputs)")
+        print(f"{'':>6} {'':>6} {'':>6} {'':>6} {'':>6} {'':>6} {'':>6}  {name} "
+              "(not among the inputs)")
     print(row("ALL (micro)", *report.total()))
 
 
@@ -619,9 +653,15 @@ def _block_line(block: Block) -> str:
             f"{block.span.start:>7}-{block.span.end:<7} {text}{mark}")
 
 
-def _summary(verb: str, tally: _Tally, *, invalid: int = 0) -> None:
+def _summary(verb: str, tally: _Tally, *, invalid: int = 0,
+             inputs: Sequence[str] = ()) -> None:
     done, failed = tally.done, tally.failed
     total = done + failed
+    if not total:
+        where = ", ".join(inputs) or "the inputs"
+        print(f"docgraph: warning: no documents found in {where} (folders are searched "
+              "for the --include patterns)", file=sys.stderr)
+        raise typer.Exit(EXIT_INPUT_FAILED)
     if failed:
         print(f"docgraph: {verb} {done} of {total} documents; {failed} failed",
               file=sys.stderr)

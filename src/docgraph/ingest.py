@@ -148,6 +148,10 @@ def decode(data: bytes, path: str) -> tuple[str, str, int]:
                                         f"(byte {exc.start + len(bom)})") from exc
             _refuse_binary_text(text, path)
             return text, encoding, len(bom)
+    for magic, kind in _FORMATS_NOT_READ:
+        if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[: len(magic)] == magic:
+            raise BinaryInputError(path, f"{kind} is not supported yet; convert it to text, "
+                                         "HTML or Markdown first")
     if b"\x00" in data[:_SNIFF]:
         raise BinaryInputError(path, "binary data (NUL bytes), not a text document")
     try:
@@ -161,6 +165,13 @@ def decode(data: bytes, path: str) -> tuple[str, str, int]:
         encoding = "utf-8"
     _refuse_binary_text(text, path)
     return text, encoding, 0
+
+
+# Documents users try that docgraph does not read yet, by their first bytes: a PDF
+# without NUL bytes would otherwise be read as text ("EOF" became an organisation).
+_FORMATS_NOT_READ = ((b"%PDF-", "PDF"), (b"PK\x03\x04", "a ZIP archive (DOCX, XLSX, ODT)"),
+                     (b"\xd0\xcf\x11\xe0", "an old Office document (DOC, XLS)"),
+                     (b"{\\rtf", "RTF"))
 
 
 def _c1_fallback(error: UnicodeError) -> tuple[str, int]:

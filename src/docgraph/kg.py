@@ -478,22 +478,43 @@ def from_extractions(results: Sequence[Extraction], *, base: str = ID_BASE,
 def load(*paths: str | Path) -> KnowledgeGraph:
     """Read graphs docgraph wrote (any RDF format, by extension) into one.
 
+    A folder stands for the graph files in it and its subfolders (what ``extract``
+    writes there), read in name order.
+
     Raises:
-        InputError: If a file cannot be read or parsed.
+        InputError: If a file cannot be read or parsed, or a folder holds no graph file.
     """
     from docgraph.rdf import read
 
     if not paths:
         raise InputError("-", "no graph file given")
     dataset = Dataset()
-    for path in paths:
-        for graph in read(Path(path)).graphs():
+    for path in _graph_files(paths):
+        for graph in read(path).graphs():
             target = dataset.graph(graph.identifier) if isinstance(graph.identifier, URIRef) \
                 and graph.identifier != dataset.default_graph.identifier \
                 else dataset.default_graph
             for triple in graph:
                 target.add(triple)
     return KnowledgeGraph(dataset)
+
+
+def _graph_files(paths: Sequence[str | Path]) -> list[Path]:
+    """Files as given; folders as the RDF files in them, sorted."""
+    from docgraph.rdf.formats import FORMATS
+
+    suffixes = {f.extension for f in FORMATS.values() if f.rdflib is not None}
+    files: list[Path] = []
+    for given in map(Path, paths):
+        if not given.is_dir():
+            files.append(given)
+            continue
+        found = sorted(p for p in given.rglob("*") if p.is_file() and p.suffix in suffixes)
+        if not found:
+            raise InputError(str(given), "no graph file in this folder (looked for "
+                                         f"{', '.join(sorted(suffixes))})")
+        files.extend(found)
+    return files
 
 
 def _stated(edge: Mapping[str, Any]) -> bool:

@@ -48,8 +48,8 @@ def check(query: str, *, allow_network: bool = False) -> str:
     if not allow_network:
         found = sorted({_REMOTE[node.name] for node in _nodes(tree) if node.name in _REMOTE})
         if found:
-            raise QueryError(f"the query uses {' and '.join(found)}; refused without "
-                             "--allow-network (allow_network=True)")
+            raise QueryError(f"the query uses {' and '.join(found)}, which fetch data "
+                             "from elsewhere; refused unless network access is allowed")
     return query
 
 
