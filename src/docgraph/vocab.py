@@ -11,7 +11,18 @@ from __future__ import annotations
 import functools
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    SDO,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+)
 
 ONTOLOGY_IRI = "https://w3id.org/docgraph/ontology"
 ID_BASE = "https://w3id.org/docgraph/id/"
@@ -173,17 +184,9 @@ WD = Namespace("http://www.wikidata.org/entity/")
 """Wikidata entities, the targets of the gazetteers' owl:sameAs links."""
 
 PREFIXES = {
-    "dg": str(DG._NS),
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "schema": "https://schema.org/",
-    "time": "http://www.w3.org/2006/time#",
-    "oa": str(OA),
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": str(WD),
+    prefix: str(namespace) for prefix, namespace in (
+        ("dg", DG._NS), ("skos", SKOS._NS), ("dcterms", DCTERMS._NS), ("prov", PROV._NS),
+        ("org", ORG._NS), ("foaf", FOAF._NS), ("schema", SDO._NS), ("time", TIME._NS),
+        ("oa", OA), ("owl", OWL._NS), ("xsd", XSD._NS), ("wd", WD))
 }
 """The one prefix map for everything docgraph writes."""
