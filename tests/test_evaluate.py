@@ -92,3 +92,17 @@ def test_evaluate_command() -> None:
     assert text.stdout.splitlines()[-1].endswith("  ALL (micro)")
     # Whole document names, however long: two pages are never shown alike.
     assert any(line.endswith("  summit.html") for line in text.stdout.splitlines())
+
+
+def test_evaluate_scores_the_documents_that_have_gold(tmp_path: Path) -> None:
+    from docgraph.evaluate import evaluate
+    from docgraph.pipeline import Extraction, extract_paths
+
+    other = tmp_path / "other.html"
+    other.write_text("<p>Nothing annotated here.</p>", "utf-8")
+    golds = load_gold(GOLD)
+    results = [r for r in extract_paths([GOLD / "summit.html", other], model="blank")
+               if isinstance(r, Extraction)]
+    report = evaluate(golds, results)
+    assert [d.doc for d in report.documents] == ["summit.html"]
+    assert report.missing == sorted(set(golds) - {"summit.html"})

@@ -16,7 +16,7 @@ import contextlib
 import json
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
@@ -31,9 +31,9 @@ if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
     from docgraph.clean import Failure
-    from docgraph.graph import Statement
     from docgraph.kg import KnowledgeGraph
-    from docgraph.pipeline import Extraction
+    from docgraph.pipeline import Extraction, Written
+    from docgraph.rdf.validate import Report
     from docgraph.types import Block, Document, Entity
 
 app = typer.Typer(
@@ -203,20 +203,33 @@ def extract(
     if validate and spec.rdflib is None:
         _error(f"--validate checks RDF; {fmt} is a graph format")
         raise typer.Exit(EXIT_USAGE)
+    from docgraph.pipeline import GraphWriter
+
     _check_output_folder(output)
     tally = _Tally()
     results: list[Extraction] = []
-    names = _OutputNames(output, spec.extension)
-    writer = _Writer(fmt, base, gazetteer or [], validate)
+    writer = GraphWriter(output, fmt, base=base, gazetteers=gazetteer or [],
+                         validate=validate)
+    invalid = 0
     stream = _extractions(inputs, model, gazetteer, include, exclude, html_parser)
     for result in _successes(stream, tally):
         if per_document:
-            writer.document(result, names.path_for(result.document.path))
+            invalid += not _reported(writer.document(result))
         else:
             results.append(result)
     if not per_document and tally.done + tally.failed:
-        writer.merged(results, output / f"graph{spec.extension}")
-    _summary(f"extracted to {output}:", tally, invalid=writer.invalid, inputs=inputs)
+        invalid += not _reported(writer.merged(results))
+    _summary(f"extracted to {output}:", tally, invalid=invalid, inputs=inputs)
+
+
+def _reported(written: Written) -> bool:
+    """Print what is worth knowing about a file written; whether it conforms."""
+    if written.clash is not None:
+        print(f"docgraph: note: {written.source} has the same name as {written.clash}; "
+              f"writing it to {written.path}", file=sys.stderr)
+    if written.report is None:
+        return True
+    return _print_problems(written.path, written.report)
 
 
 def _check_output_folder(output: Path) -> None:
@@ -242,66 +255,15 @@ def _extractions(inputs: list[str], model: str | None, gazetteer: list[Path] | N
                          html_parser=html_parser)
 
 
-class _OutputNames:
-    """File names for per-document output; inputs sharing a stem never overwrite."""
-
-    def __init__(self, folder: Path, suffix: str) -> None:
-        self.folder = folder
-        self.suffix = suffix
-        self.used: dict[str, str] = {}
-
-    def path_for(self, source: str) -> Path:
-        stem = Path(source).stem if source != "-" else "stdin"
-        name, number = stem, 1
-        while name in self.used:
-            number += 1
-            name = f"{stem}-{number}"
-        if name != stem:
-            print(f"docgraph: note: {source} has the same name as {self.used[stem]}; "
-                  f"writing it to {self.folder / (name + self.suffix)}", file=sys.stderr)
-        self.used[name] = source
-        return self.folder / f"{name}{self.suffix}"
-
-
-class _Writer:
-    """Writes extractions as RDF, optionally checking each file against the shapes."""
-
-    def __init__(self, fmt: str, base: str, gazetteers: list[Path], validate: bool) -> None:
-        from docgraph.pipeline import same_as_links
-
-        self.fmt = fmt
-        self.base = base
-        self.links = same_as_links(gazetteers)
-        self.validate = validate
-        self.invalid = 0
-
-    def document(self, result: Extraction, path: Path) -> None:
-        from docgraph.graph import statements
-
-        found = statements(result.entities, result.relations)
-        self._write(result.entities, {result.document.id: result.document}, found, path)
-
-    def merged(self, results: list[Extraction], path: Path) -> None:
-        from docgraph.graph import from_extractions
-
-        entities, found = from_extractions((r.entities, r.relations) for r in results)
-        self._write(entities, {r.document.id: r.document for r in results}, found, path)
-
-    def _write(self, entities: Sequence[Entity], documents: Mapping[str, Document],
-               found: Sequence[Statement], path: Path) -> None:
-        from docgraph.rdf import to_dataset, write
-
-        dataset = to_dataset(entities, documents, found, base=self.base, links=self.links)
-        write(dataset, path, self.fmt)
-        if self.validate and not _report(path, dataset):
-            self.invalid += 1
-
-
 def _report(path: Path, data: Graph | Dataset, shapes: Path | None = None) -> bool:
     """Validate ``data``, print its problems, and say whether it conforms."""
     from docgraph.rdf.validate import validate
 
-    report = validate(data, shapes)
+    return _print_problems(path, validate(data, shapes))
+
+
+def _print_problems(path: Path, report: Report) -> bool:
+    """Print a validation report's problems, a line each; whether the file conforms."""
     for problem in report.problems:
         print(f"docgraph: {path}: {problem}", file=sys.stderr)
     if not report.conforms:
@@ -541,8 +503,8 @@ def evaluate(
 ) -> None:
     """Score extraction against your own annotations: P, R and F1 per document."""
     from docgraph.errors import InputError
-    from docgraph.evaluate import Report, load_gold, score
-    from docgraph.graph import statements
+    from docgraph.evaluate import evaluate as evaluate_all
+    from docgraph.evaluate import load_gold
 
     try:
         golds = load_gold(gold)
@@ -552,17 +514,9 @@ def evaluate(
     if not golds:
         _error(f"{gold}: no gold files (*.yaml)")
         raise typer.Exit(EXIT_USAGE)
-    report = Report()
-    seen = set()
     tally = _Tally()
     stream = _extractions(inputs, model, gazetteer, include, exclude, "lxml")
-    for result in _successes(stream, tally):
-        name = Path(result.document.path).name
-        if name in golds:
-            seen.add(name)
-            report.documents.append(score(golds[name], result.entities,
-                                          statements(result.entities, result.relations)))
-    report.missing = sorted(set(golds) - seen)
+    report = evaluate_all(golds, _successes(stream, tally))
     if as_json:
         print(json.dumps(report.to_dict(explain=explain), indent=1))
     else:

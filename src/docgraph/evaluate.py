@@ -3,8 +3,9 @@
 The contract: :func:`load_gold` reads gold files (one YAML file per document, in the
 format README.md describes: required and optional entities with types and aliases,
 required and optional relations); :func:`score` compares one document's entities and
-relations with its gold file; :class:`Report` adds documents up (micro-averaged
-precision, recall and F1 for entities, typed entities and relations).
+relations with its gold file; :func:`evaluate` scores every extraction that has a gold
+file and names the gold files no input matched; :class:`Report` adds documents up
+(micro-averaged precision, recall and F1 for entities, typed entities and relations).
 
 Names are compared after folding case, quotes, dashes, a possessive, a leading "the" and
 one honorific. A second predicted entity matching an already matched gold entity counts
@@ -15,18 +16,21 @@ nor penalised.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from docgraph.errors import InputError
-from docgraph.graph import Statement
+from docgraph.graph import Statement, statements
 from docgraph.names import normalise_name
 from docgraph.types import Entity
 from docgraph.vocab import coarse_type
+
+if TYPE_CHECKING:
+    from docgraph.pipeline import Extraction
 
 _HONORIFICS = ("datuk seri ", "tan sri ", "datuk ", "dato ", "mr ", "mrs ", "ms ", "mdm ",
                "dr ", "senator ", "prof ", "professor ")
@@ -230,3 +234,27 @@ class Report:
         return {"documents": docs, "missing": self.missing,
                 "total": {"entities": figures(entities), "typed_entities": figures(typed),
                           "relations": figures(relations)}}
+
+
+def evaluate(golds: Mapping[str, Gold], extractions: Iterable[Extraction]) -> Report:
+    """Score each extraction against the gold file of the same file name.
+
+    Args:
+        golds: Gold annotations by document file name (:func:`load_gold`).
+        extractions: What docgraph found (:func:`docgraph.pipeline.extract_paths`,
+            failures left out).
+
+    Returns:
+        One score per document with a gold file, in input order, and the gold files no
+        extraction matched (``missing``).
+    """
+    report = Report()
+    seen = set()
+    for result in extractions:
+        name = Path(result.document.path).name
+        if name in golds:
+            seen.add(name)
+            report.documents.append(score(golds[name], result.entities,
+                                          statements(result.entities, result.relations)))
+    report.missing = sorted(set(golds) - seen)
+    return report

@@ -1,8 +1,10 @@
-"""Run the whole pipeline over inputs: clean, recognise, resolve.
+"""Run the whole pipeline over inputs: clean, recognise, resolve, write.
 
 The contract: :func:`extract_paths` yields one :class:`Extraction` per readable input
 (its document, mentions and entities) or a :class:`~docgraph.clean.Failure` naming the
-input and the cause; a bad input never stops the others.
+input and the cause; a bad input never stops the others. :class:`GraphWriter` writes
+extractions as graph files, one per document or one merged, each optionally checked
+against docgraph's shapes; ``docgraph extract`` is these two and a summary.
 """
 
 from __future__ import annotations
@@ -16,9 +18,15 @@ from typing import TYPE_CHECKING
 from docgraph.clean import Failure, clean_paths
 from docgraph.resolve import resolve_document
 from docgraph.types import Document, Entity, Mention, Relation
+from docgraph.vocab import ID_BASE
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from spacy.language import Language
+
+    from docgraph.graph import Statement
+    from docgraph.rdf.validate import Report
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,3 +90,89 @@ def same_as_links(gazetteers: Sequence[str | Path] = ()) -> dict[str, tuple[str,
 
     return {entry.iri: entry.same_as for entry in load_gazetteers(map(Path, gazetteers))
             if entry.same_as}
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """One graph file :class:`GraphWriter` wrote.
+
+    Attributes:
+        path: Where it is.
+        report: Its check against the shapes, when checking was asked for.
+        source: The input it comes from (one document's graph only).
+        clash: The earlier input that has the same name, if any (``a/x.html`` and
+            ``b/x.html``: the second is written to ``x-2.ttl``).
+    """
+
+    path: Path
+    report: Report | None = None
+    source: str | None = None
+    clash: str | None = None
+
+
+class GraphWriter:
+    """Writes extractions as graph files in a folder.
+
+    Example:
+        >>> writer = GraphWriter("out", "turtle", validate=True)  # doctest: +SKIP
+        >>> for result in extract_paths(["pages/"]):                # doctest: +SKIP
+        ...     if isinstance(result, Extraction):
+        ...         written = writer.document(result)               # out/<stem>.ttl
+
+    Args:
+        folder: The folder to write into (created if missing).
+        fmt: Any format of :data:`docgraph.rdf.FORMATS`.
+        base: The base of the IRIs docgraph mints.
+        gazetteers: Extra gazetteer files, for their ``owl:sameAs`` links.
+        validate: Check each RDF file against docgraph's shapes.
+    """
+
+    def __init__(self, folder: str | Path, fmt: str = "turtle", *, base: str = ID_BASE,
+                 gazetteers: Sequence[str | Path] = (), validate: bool = False) -> None:
+        from docgraph.rdf import check_base, format_for
+
+        self.folder = Path(folder)
+        self.fmt = fmt
+        self.spec = format_for(fmt)
+        self.base = check_base(base)
+        self.links = same_as_links(gazetteers)
+        self.validate = validate and self.spec.rdflib is not None
+        self._used: dict[str, str] = {}
+
+    def document(self, result: Extraction) -> Written:
+        """Write one document's graph to ``folder/<stem>.<ext>``, never over another's."""
+        from docgraph.graph import statements
+
+        source = result.document.path
+        stem = Path(source).stem if source != "-" else "stdin"
+        name, number = stem, 1
+        while name in self._used:
+            number += 1
+            name = f"{stem}-{number}"
+        clash = self._used[stem] if name != stem else None
+        self._used[name] = source
+        found = statements(result.entities, result.relations)
+        path = self.folder / f"{name}{self.spec.extension}"
+        report = self._write(result.entities, {result.document.id: result.document}, found,
+                             path)
+        return Written(path, report, source, clash)
+
+    def merged(self, results: Iterable[Extraction]) -> Written:
+        """Write every document's graph merged into one, ``folder/graph.<ext>``."""
+        from docgraph.graph import from_extractions
+
+        batch = list(results)
+        entities, found = from_extractions((r.entities, r.relations) for r in batch)
+        path = self.folder / f"graph{self.spec.extension}"
+        report = self._write(entities, {r.document.id: r.document for r in batch}, found,
+                             path)
+        return Written(path, report)
+
+    def _write(self, entities: Sequence[Entity], documents: Mapping[str, Document],
+               found: Sequence[Statement], path: Path) -> Report | None:
+        from docgraph.rdf import to_dataset, write
+        from docgraph.rdf.validate import validate
+
+        dataset = to_dataset(entities, documents, found, base=self.base, links=self.links)
+        write(dataset, path, self.fmt)
+        return validate(dataset) if self.validate else None
