@@ -312,8 +312,43 @@ class Document:
         return tuple(block for block in self.blocks if block.boilerplate is None)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Naming:
+    """What a name says about its entity beyond its class.
+
+    One record for the recogniser's candidates (:class:`docgraph.ner.candidates.Candidate`,
+    in token offsets) and the mentions it hands on (:class:`Mention`, in block offsets).
+
+    Attributes:
+        key: What identifies the entity when known: a gazetteer IRI, or the key of the
+            long form an acronym stands for.
+        honorific: The honorific or title used with a person's name.
+        acronym_of: For an acronym, the long form it was defined with.
+        series: For a numbered meeting, the key of its series.
+        series_name: For a numbered meeting, the name of its series.
+        ordinal: For a numbered meeting, its number in the series.
+        anaphor: Only a head noun ("the Working Group") that must find an antecedent.
+    """
+
+    key: str | None = None
+    honorific: str | None = None
+    acronym_of: str | None = None
+    series: str | None = None
+    series_name: str | None = None
+    ordinal: int | None = None
+    anaphor: bool = False
+
+    def naming(self) -> dict[str, Any]:
+        """The fields of :class:`Naming`, to carry them from one record to another."""
+        return {name: getattr(self, name) for name in _NAMING_FIELDS}
+
+
+_NAMING_FIELDS = ("key", "honorific", "acronym_of", "series", "series_name", "ordinal",
+                  "anaphor")
+
+
 @dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(Naming):
     """A stretch of a block's text that names an entity.
 
     Attributes:
@@ -326,14 +361,8 @@ class Mention:
         source: What found it: ``gazetteer``, ``people``, ``posts``, ``meetings``,
             ``names``, ``acronym``, ``acronym-definition`` or ``model``.
         name: The name it gives (without honorific or suffix).
-        key: What identifies the entity when known: a gazetteer IRI, or the key of the
-            long form an acronym stands for.
-        honorific: The honorific or title used with a person's name.
-        acronym_of: For an acronym, the long form it was defined with.
-        series: For a numbered meeting, the key of its series.
-        series_name: For a numbered meeting, the name of its series.
-        ordinal: For a numbered meeting, its number in the series.
-        anaphor: Only a head noun ("the Working Group") that must find an antecedent.
+
+    The rest, from :class:`Naming`, are keywords.
     """
 
     text: str
@@ -344,13 +373,6 @@ class Mention:
     sentence: Span
     source: str
     name: str
-    key: str | None = None
-    honorific: str | None = None
-    acronym_of: str | None = None
-    series: str | None = None
-    series_name: str | None = None
-    ordinal: int | None = None
-    anaphor: bool = False
 
 
 # How a date bounds a relation; see :class:`Relation`.

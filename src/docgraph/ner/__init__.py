@@ -399,12 +399,6 @@ def _mentions(doc: Doc, layout: list[_Piece]) -> dict[int, Mention]:
             sentence=Span(low + shift, max(low, high) + shift),
             source=candidate.source,
             name=candidate.name or span.text,
-            key=candidate.key,
-            honorific=candidate.honorific,
-            acronym_of=candidate.acronym_of,
-            series=candidate.series,
-            series_name=candidate.series_name,
-            ordinal=candidate.ordinal,
-            anaphor=candidate.anaphor,
+            **candidate.naming(),
         )
     return out

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from docgraph.types import Naming
+
 CANDIDATES = "docgraph.candidates"
 """Key in ``Doc.user_data`` of the list of candidates."""
 MENTIONS = "docgraph.mentions"
@@ -44,8 +46,8 @@ PRIORITY = {
 }
 
 
-@dataclass(slots=True)
-class Candidate:
+@dataclass(frozen=True, slots=True)
+class Candidate(Naming):
     """A proposed entity mention: tokens ``[start, end)`` of a doc, with what is known.
 
     Attributes:
@@ -53,31 +55,18 @@ class Candidate:
         end: Token after the last.
         label: Class local name in docgraph's ontology (``Person``, ``Country``, ...).
         source: The component that proposed it; its key in :data:`PRIORITY`.
-        key: What identifies the entity when known: a gazetteer IRI, or a normalised
-            long form that an acronym stands for.
         name: The entity's name when it differs from the text (honorifics, suffixes).
-        honorific: Honorific or title used with a person's name.
-        acronym_of: For an acronym, the long form it abbreviates.
-        series: For a meeting instance, the key or name of its series.
-        series_name: For a meeting instance, the series' name.
-        ordinal: For a meeting instance, its number in the series.
-        anaphor: The mention is only a head noun ("the Working Group") that must find
-            an antecedent in the document to count.
         typed_by_head: The label came from a head noun such as "Authority".
+
+    The rest, from :class:`~docgraph.types.Naming`, are keywords; the mention each chosen
+    candidate becomes carries them over.
     """
 
     start: int
     end: int
     label: str
     source: str
-    key: str | None = None
     name: str | None = None
-    honorific: str | None = None
-    acronym_of: str | None = None
-    series: str | None = None
-    series_name: str | None = None
-    ordinal: int | None = None
-    anaphor: bool = False
     typed_by_head: bool = False
 
     @property

@@ -9,6 +9,7 @@ name by its head (acronym long forms, the model's untyped names).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -96,7 +97,7 @@ def _named_without_brackets(doc: Doc, candidate: Candidate) -> Candidate:
     """A name with an acronym in brackets inside it is named without the acronym."""
     name = without_brackets(doc, candidate.start, candidate.end)
     if name != doc[candidate.start : candidate.end].text:
-        candidate.name = name
+        return replace(candidate, name=name)
     return candidate
 
 
