@@ -574,7 +574,9 @@ def _entities_json(result: Extraction) -> dict[str, Any]:
              "first_mention": None if not e.mentions else {
                  "block": e.mentions[0].block, "start": e.mentions[0].start,
                  "end": e.mentions[0].end, "text": e.mentions[0].text},
-             "merged": [{"form": m.form, "rule": m.rule} for m in e.merges]}
+             "merged": [{"form": m.form, "rule": m.rule,
+                         **({"evidence": m.evidence, "document": m.document}
+                            if m.evidence else {})} for m in e.merges]}
             for e in result.entities
         ],
     }

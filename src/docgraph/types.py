@@ -424,11 +424,17 @@ class Merge:
     Attributes:
         form: The surface form.
         rule: The resolution rule (``gazetteer``, ``acronym``, ``same-name``,
-            ``short-name``, ``head-noun``, ``meeting-series``).
+            ``short-name``, ``head-noun``, ...; across documents ``folded-name``,
+            ``site-acronym``, ``spelling-variant``).
+        evidence: Why the rule applies, in words, for rules that need more than the two
+            names ("NLB is defined as National Library Board on 12 pages").
+        document: The document that gives the evidence, if one does.
     """
 
     form: str
     rule: str
+    evidence: str = ""
+    document: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
 import numpy.typing
@@ -90,6 +90,7 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
                 f"spaCy model {name!r} is not installed or not a model: {exc}") from exc
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("docgraph_sentences_v1", before="parser")
+    _split_numbering(nlp)
     # Relations come after recognition; importing them registers their component without
     # making the recogniser depend on them.
     import docgraph.relations.component  # noqa: F401
@@ -103,6 +104,19 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
             settings.update(config)
         nlp.add_pipe(component, config=settings)
     return nlp
+
+
+def _split_numbering(nlp: Language) -> None:
+    """Split a paragraph number glued to the name after it: "55.Mr Sharael Taha".
+
+    spaCy keeps "55.Mr" as one token, which then starts no name and is read into one.
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[0-9])\.(?=[A-Z][a-z])"]
+    tokenizer: Any = nlp.tokenizer
+    if hasattr(tokenizer, "infix_finditer"):  # a custom tokenizer is left as it is
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,7 +133,11 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
         if not looks_like_acronym(acronym):
             continue
         end = index - 1 if index > 0 and doc[index - 1].text in QUOTES else index
-        defined = _long_form(doc, end, acronym, positions, lexicon)
+        # An acronym the gazetteer knows keeps the gazetteer's identity and class.
+        known = next((c for c in positions.starting.get(inner, ())
+                      if c.source == "gazetteer" and c.end == inner + 1), None)
+        defined = _long_form(doc, end, acronym, positions, lexicon,
+                             aligned_only=known is not None)
         if defined is None:
             continue
         long_start, label, key, made = defined
@@ -149,9 +153,6 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
         if made:
             new.append(Candidate(long_start, end, label, "acronym-definition", key=key,
                                  typed_by_head=True))
-        # An acronym the gazetteer knows keeps the gazetteer's identity and class.
-        known = next((c for c in positions.starting.get(inner, ())
-                      if c.source == "gazetteer" and c.end == inner + 1), None)
         if known is not None and known.key:
             key, label = known.key, known.label
         definitions.append(Definition(acronym, label, key, long_form))
@@ -197,7 +198,14 @@ def _spanning(positions: _ByPosition, start: int, close: int) -> Candidate | Non
 
 
 def _long_form(doc: Doc, paren: int, acronym: str, positions: _ByPosition,
-               lexicon: Lexicon) -> tuple[int, str, str, bool] | None:
+               lexicon: Lexicon, *, aligned_only: bool = False
+               ) -> tuple[int, str, str, bool] | None:
+    """Where the long form before ``paren`` starts, its class and key, and whether it is new.
+
+    With ``aligned_only``, the long form must spell the acronym: a bracketed name the
+    gazetteer knows after a name that does not spell it is an apposition, not a
+    definition ("in Atlanta (USA)").
+    """
     sentence_start = doc[paren].sent.start if doc.has_annotation("SENT_START") else 0
     window_start = max(sentence_start, paren - 2 * len(acronym) - 5)
     words = [t.text for t in doc[window_start:paren]]
@@ -209,9 +217,15 @@ def _long_form(doc: Doc, paren: int, acronym: str, positions: _ByPosition,
     # of the Ministry of Communications and Multimedia Malaysia (KKMM)").
     ending_here = [c for c in positions.ending.get(paren, ())
                    if c.label not in ("Person", "Post")]
+    if offset is None and aligned_only:
+        return None
     if offset is None:
-        # No letter-by-letter match: take a name that ends at the parenthesis.
-        named = max(ending_here, key=lambda c: (c.end - c.start, c.priority), default=None)
+        # No letter-by-letter match: take a name that ends at the parenthesis, but not
+        # a country or place, which is the end of a longer name then ("The Health for
+        # Life in Singapore (HELIOS)").
+        named = max((c for c in ending_here if coarse_type(c.label) not in
+                     ("Country", "Place")),
+                    key=lambda c: (c.end - c.start, c.priority), default=None)
         if named is None:
             return None
         return named.start, named.label, named.key or normalise_name(
@@ -221,7 +235,11 @@ def _long_form(doc: Doc, paren: int, acronym: str, positions: _ByPosition,
         start += 1
     if start >= paren:
         return None
-    covering = [c for c in ending_here if c.start <= start + 1]
+    # The name covering the long form starts with it, or one word later when that word
+    # is not part of a name ("all ASEAN Member States (AMS)"); a name starting inside
+    # the long form is only a part of it ("Workforce Singapore (WSG)" is not Singapore).
+    covering = [c for c in ending_here if c.start <= start or (
+        c.start == start + 1 and not doc[start].text[:1].isupper())]
     if covering:
         best = max(covering, key=lambda c: (c.priority, c.end - c.start))
         if best.ordinal is not None and best.series and best.start < start and \
@@ -230,12 +248,32 @@ def _long_form(doc: Doc, paren: int, acronym: str, positions: _ByPosition,
             return start, "MeetingSeries", best.series, False
         key = best.key or (f"meeting:{best.series}:{best.ordinal}" if best.ordinal
                            else normalise_name(doc[best.start:paren].text))
-        return best.start, best.label, key, False
+        # A long form only the model found becomes a name of its own: it must beat the
+        # gazetteer name inside it ("Workforce Singapore (WSG)").
+        return best.start, best.label, key, best.source == "model"
     label = head_label(doc, start, segment_end(doc, start, paren), lexicon) or \
-        head_label(doc, start, paren, lexicon)
+        head_label(doc, start, paren, lexicon) or _proper_name(doc, start, paren)
     if label is None:
         return None
     return start, label, normalise_name(doc[start:paren].text), True
+
+
+def _proper_name(doc: Doc, start: int, end: int) -> str | None:
+    """Whether a long form of capitalised words with no head noun names a body.
+
+    "Workforce Singapore (WSG)", "Temasek Polytechnic (TP)".
+    """
+    tokens = doc[start:end]
+    capitals = [t for t in tokens if t.text[:1].isupper()]
+    if len(tokens) >= 2 and len(capitals) >= 2 and tokens[0].text[:1].isupper() and \
+            tokens[-1].text[:1].isupper() and \
+            all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in tokens):
+        return "Organization"
+    return None
+
+
+# Small words that may sit between the capitalised words of a name.
+_NAME_GLUE = frozenset({"of", "and", "for", "the", "&", "-", "on", "in"})
 
 
 def acronym_uses(doc: Doc, definitions: Iterable[Definition]) -> list[Candidate]:

@@ -28,7 +28,8 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
 
     The honorific is kept as an attribute, not as part of the name; a suffix such as
     "SC" stays in the mention but not in the name. Names that a gazetteer already
-    claims ("Minister Singapore") are not people.
+    claims ("Minister Singapore") and names ending in a head noun ("General Hospital",
+    "General Assembly") are not people.
     """
     found = []
     non_names = non_name_words(lexicon)
@@ -45,6 +46,7 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
         start = index
         end = name_end(doc, start, lexicon, non_names)
         if end > start and not any(i in blocked for i in range(start, end)) \
+                and doc[end - 1].text not in lexicon.heads \
                 and doc[start].text[:1].isupper() and \
                 (not doc[start].is_upper or len(doc[start].text) == 1):
             stop = end

@@ -139,8 +139,38 @@ def keep(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
     text = doc[candidate.start : candidate.end].text
     if text in lexicon.not_entities or not any(c.isalpha() for c in text):
         return False
+    if text.count("(") != text.count(")"):
+        return False  # a piece cut across brackets: "TeSA) for ITE and Polytechnics"
     if not (text[0].isupper() or text[0].isdigit() or CAMEL.match(text)) and \
             candidate.label != "Meeting":
         return False
-    return not (candidate.label == "Person" and candidate.source == "model"
-                and len(text) < 2)
+    if candidate.source == "model":
+        return _model_name(doc, candidate)
+    return True
+
+
+# Capitalised small words that a person's name never holds: a name running over them
+# is a title-case heading ("Vivian Balakrishnan Interview With Bloomberg On").
+_NOT_IN_NAMES = frozenset({"With", "On", "In", "At", "For", "Of", "And", "The", "To",
+                           "From", "By", "About", "Interview", "Speech", "Remarks"})
+
+
+def _model_name(doc: Doc, candidate: Candidate) -> bool:
+    """Whether the model's entity is a name, not a common word or a piece of a word.
+
+    Dropped: a piece of a word ("SG" of "Parking.SG"); one capitalised common word
+    ("Understand", "Equip", "Tokens": the tagger does not call it a proper noun); a
+    person's name running over a title-case heading.
+    """
+    first = doc[candidate.start]
+    if candidate.start > 0 and not doc[candidate.start - 1].whitespace_ and \
+            (doc[candidate.start - 1].text[-1:].isalnum() or doc[candidate.start - 1].text
+             in (".", "-", "/")):
+        return False
+    if candidate.end - candidate.start == 1 and first.tag_ and \
+            first.tag_ not in ("NNP", "NNPS") and not first.is_upper and \
+            not CAMEL.match(first.text):
+        return False
+    return not (candidate.label == "Person" and (
+        len(doc[candidate.start : candidate.end].text) < 2 or
+        any(t.text in _NOT_IN_NAMES for t in doc[candidate.start + 1 : candidate.end])))

@@ -1,9 +1,7 @@
 """Group mentions into entities: one node per real-world thing, with the reasons why.
 
 The contract: :func:`resolve_document` turns one document's mentions into
-:class:`~docgraph.types.Entity` records, and :func:`merge` combines entities from several
-documents by key, so that adding a document later gives the same result as resolving
-them together. Every merge is deterministic and recorded as a
+:class:`~docgraph.types.Entity` records. Every merge is deterministic and recorded as a
 :class:`~docgraph.types.Merge` naming its rule:
 
 - ``gazetteer``: forms of one gazetteer entry ("Viet Nam", "Vietnam");
@@ -19,38 +17,38 @@ them together. Every merge is deterministic and recorded as a
 - ``bilateral-name``: a name without the parties it starts with ("Digital Trade
   Principles" for "EU-Singapore Digital Trade Principles");
 - ``generic-name``: a generic name ("Memorandum of Understanding", "MOU") for the one
-  specific name of the document that it opens ("MOU on Cooperation on AI");
-- ``spelling-variant`` (across documents): a person whose name is spelt slightly
-  differently ("Prasert Jantararuangtong", "Prasert Janthararuangthong").
+  specific name of the document that it opens ("MOU on Cooperation on AI").
+
+Across documents, :mod:`docgraph.resolve.site` takes over.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import hashlib
 import re
+import tomllib
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
 
 from docgraph.names import looks_like_acronym, normalise_name, ordinal_text
 from docgraph.types import Document, Entity, Mention, Merge
 from docgraph.vocab import coarse_type
 
-# Resolution compares mentions within a coarse type (an agency mentioned once as an
-# "Organization" and once as a "GovernmentAgency" is one entity), except that a meeting
-# series is never one of its own meetings.
-# How alike two surnames must be (difflib ratio) to be one person's spellings:
-# "Jantararuangtong" and "Janthararuangthong" score 0.94; "Tan Kiat How" and "Tan Kah
-# Hui" 0.6.
-_VARIANT_SIMILARITY = 0.85
 # When mentions disagree on the class, the more specific one wins.
-_GENERIC = {"Organization", "Place", "Work", "Meeting"}
+GENERIC = frozenset({"Organization", "Place", "Work", "Meeting"})
 
 
 def group(label: str) -> str:
-    """The resolution group of a class: works, organisations, places, ... ."""
+    """The resolution group of a class: works, organisations, places, ... .
+
+    Resolution compares mentions within a coarse type (an agency mentioned once as an
+    "Organization" and once as a "GovernmentAgency" is one entity), except that a
+    meeting series is never one of its own meetings.
+    """
     return "meeting-series" if label == "MeetingSeries" else coarse_type(label).lower()
 
 
@@ -79,7 +77,19 @@ def _base_key(mention: Mention) -> str:
         return mention.key
     if mention.key and mention.source in ("acronym", "acronym-definition"):
         return f"{group(mention.label)}:{mention.key}"
-    return f"{group(mention.label)}:{normalise_name(mention.name)}"
+    return f"{group(mention.label)}:{normalise_name(mention.name)}{_rank(mention)}"
+
+
+def _rank(mention: Mention) -> str:
+    """The ranked title a surname alone carries, as a key suffix ("|senior minister").
+
+    "Senior Minister Teo" is not the same person as "Minister Teo".
+    """
+    title = _title(mention.honorific)
+    if mention.label == "Person" and title in _rules().ranked and \
+            len(mention.name.split()) == 1:
+        return f"|{title}"
+    return ""
 
 
 def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[Entity]:
@@ -165,6 +175,7 @@ def _link_short_names(mentions: list[Mention], sets: _Sets, reasons: dict[int, s
     for name in full:
         for word in name.split():
             by_word.setdefault(word, set()).add(name)
+    evidence = _titles_held(mentions, sets)
     for index in people:
         words = normalise_name(mentions[index].name).split()
         if not words:
@@ -172,9 +183,65 @@ def _link_short_names(mentions: list[Mention], sets: _Sets, reasons: dict[int, s
         shared = set.intersection(*(by_word.get(word, set()) for word in words))
         holders = {sets.find(full[name]) for name in shared
                    if len(name.split()) > len(words) and _contains_words(name.split(), words)}
+        title = _title(mentions[index].honorific)
+        if title in _rules().ranked:
+            # "Senior Minister Teo" is not Josephine Teo because she is the page's Teo.
+            holders = {h for h in holders if title in evidence.get(h, ())}
         if len(holders) == 1:
             sets.union(holders.pop(), index)
             reasons[index] = "short-name"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    ranked: frozenset[str]
+    abbreviations: dict[str, str]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    text = resources.files("docgraph").joinpath("data/resolve.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return _Rules(frozenset(normalise_name(t) for t in data["ranked_titles"]),
+                  {k: normalise_name(v) for k, v in data["title_abbreviations"].items()})
+
+
+def _title(honorific: str | None) -> str | None:
+    if not honorific:
+        return None
+    return _rules().abbreviations.get(honorific.strip(), normalise_name(honorific))
+
+
+def _titles_held(mentions: list[Mention], sets: _Sets) -> dict[int, set[str]]:
+    """The ranked titles each person of the page is shown with.
+
+    Before the name, or as a post right next to it ("Teo Chee Hean, Senior Minister").
+    """
+    ranked = _rules().ranked
+    held: dict[int, set[str]] = {}
+    people: dict[int, list[Mention]] = {}
+    for index, mention in enumerate(mentions):
+        if mention.label != "Person":
+            continue
+        title = _title(mention.honorific)
+        if title in ranked:
+            held.setdefault(sets.find(index), set()).add(title)
+        people.setdefault(mention.block, []).append(mention)
+    roots = {id(m): sets.find(i) for i, m in enumerate(mentions) if m.label == "Person"}
+    for mention in mentions:
+        if mention.label != "Post":
+            continue
+        name = normalise_name(mention.name)
+        title = max((t for t in ranked if name == t or name.startswith(t + " ")),
+                    key=len, default=None)
+        if title is None:
+            continue
+        for person in people.get(mention.block, ()):
+            if person.sentence == mention.sentence and (
+                    0 <= person.start - mention.end <= 2 or
+                    0 <= mention.start - person.end <= 3):
+                held.setdefault(roots[id(person)], set()).add(title)
+    return held
 
 
 def _link_qualified_posts(mentions: list[Mention], sets: _Sets,
@@ -432,6 +499,10 @@ def _entity(document: Document, mentions: list[Mention], rules: list[str]) -> En
     ordinal = next((m.ordinal for m in mentions if m.ordinal is not None), None)
     key = iri or (f"meeting:{series}#{ordinal}" if series and ordinal is not None
                   else f"{group(label)}:{normalise_name(name)}")
+    if label == "Person" and not iri and len(name.split()) == 1:
+        # A surname alone names someone only on its page: "Mr Lee" is one Lee here and
+        # another there, so it does not join other pages' "Lee" by name.
+        key = f"{key}{next((_rank(m) for m in mentions if _rank(m)), '')}@{document.id}"
     merges = tuple(Merge(m.text, rule) for m, rule in zip(mentions, rules, strict=True)
                    if rule != "first")
     return Entity(
@@ -456,7 +527,7 @@ def _label(mentions: list[Mention]) -> str:
     counts = Counter(m.label for m in mentions if not m.anaphor)
     if not counts:
         counts = Counter(m.label for m in mentions)
-    ranked = sorted(counts.items(), key=lambda kv: (kv[0] in _GENERIC, -kv[1], kv[0]))
+    ranked = sorted(counts.items(), key=lambda kv: (kv[0] in GENERIC, -kv[1], kv[0]))
     return ranked[0][0]
 
 
@@ -506,92 +577,12 @@ def _series_entities(document: Document, entities: list[Entity]) -> list[Entity]
         if not series or series in known or series in added:
             continue
         name = next((m.series_name for m in entity.mentions if m.series_name), None)
-        if name is None:
-            continue
+        if name is None or (" " not in name and not looks_like_acronym(name)):
+            continue  # "the 2nd Session of the 14th Parliament" is no series "Session"
         iri = series if series.startswith("http") else None
         added[series] = Entity(key=series, label="MeetingSeries", name=name, aliases=(),
                                mentions=(), documents=(document.id,), iri=iri)
     return list(added.values())
-
-
-def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
-    """Combine entities from several documents: same key, one entity.
-
-    People whose names differ only by spelling ("Prasert Jantararuangtong", "Prasert
-    Janthararuangthong") are one person too (rule ``spelling-variant``). Every rule
-    compares two entities at a time, never depending on a third, so the result does not
-    depend on how the documents were batched: merging A with B and then C gives the same
-    entities as merging all three at once.
-    """
-    merged: dict[str, Entity] = {}
-    for entities in entity_lists:
-        for entity in entities:
-            existing = merged.get(entity.key)
-            merged[entity.key] = entity if existing is None else _combine(existing, entity)
-    return sorted(_merge_variants(list(merged.values())), key=lambda e: e.key)
-
-
-def _merge_variants(entities: list[Entity]) -> list[Entity]:
-    people: dict[tuple[str, int], list[Entity]] = {}
-    for entity in entities:
-        words = normalise_name(entity.name).split()
-        if entity.label == "Person" and len(words) > 1:
-            people.setdefault((words[0], len(words)), []).append(entity)
-    replaced: dict[str, str] = {}
-    for group_ in people.values():
-        group_.sort(key=lambda e: e.key)
-        for index, left in enumerate(group_):
-            for right in group_[index + 1 :]:
-                if _spelling_variants(left.name, right.name):
-                    replaced[right.key] = replaced.get(left.key, left.key)
-    if not replaced:
-        return entities
-    by_key = {e.key: e for e in entities}
-    for old, new in sorted(replaced.items()):
-        target = by_key.pop(new, None)
-        source = by_key.pop(old, None)
-        if target is None or source is None:
-            if target is not None:
-                by_key[new] = target
-            if source is not None:
-                by_key[old] = source
-            continue
-        combined = _combine(target, source)
-        by_key[new] = dataclasses.replace(
-            combined, merges=tuple(dict.fromkeys(
-                (*combined.merges, Merge(source.name, "spelling-variant")))))
-    return list(by_key.values())
-
-
-def _spelling_variants(left: str, right: str) -> bool:
-    """Same given name and word count, surnames spelt almost alike."""
-    a, b = normalise_name(left).split(), normalise_name(right).split()
-    if a == b or len(a) != len(b) or a[0] != b[0]:
-        return False
-    rest_a, rest_b = " ".join(a[1:]), " ".join(b[1:])
-    return min(len(rest_a), len(rest_b)) >= 5 and \
-        SequenceMatcher(None, rest_a, rest_b).ratio() >= _VARIANT_SIMILARITY
-
-
-def _combine(left: Entity, right: Entity) -> Entity:
-    """One entity from two; the result does not depend on which came first."""
-    names = [left.name, right.name]
-    name = left.name if left.iri else max(names, key=lambda n: (len(n.split()), len(n), n))
-    labels = sorted({left.label, right.label}, key=lambda label: (label in _GENERIC, label))
-    return Entity(
-        key=left.key,
-        label=labels[0],
-        name=name,
-        aliases=tuple(sorted({*left.aliases, *right.aliases, *names} - {name})),
-        mentions=tuple(sorted({*left.mentions, *right.mentions},
-                              key=lambda m: (m.block, m.start, m.end, m.text, m.source))),
-        documents=tuple(sorted({*left.documents, *right.documents})),
-        iri=left.iri or right.iri,
-        honorifics=tuple(sorted({*left.honorifics, *right.honorifics})),
-        series=left.series or right.series,
-        ordinal=left.ordinal if left.ordinal is not None else right.ordinal,
-        merges=tuple(sorted({*left.merges, *right.merges}, key=lambda m: (m.rule, m.form))),
-    )
 
 
 def stable_hash(text: str, size: int = 8) -> str:

@@ -1,0 +1,350 @@
+"""Resolve entities across documents: one node per real thing in a whole site.
+
+The contract: :func:`merge` takes the entities :func:`~docgraph.resolve.resolve_document`
+found in each document and returns one entity per real-world thing. The result depends
+only on the entities given, never on their order or on how documents were batched. Every
+merge of two nodes is recorded on the result as a :class:`~docgraph.types.Merge` with its
+rule and, where two names alone do not show it, its evidence:
+
+- same key: the same gazetteer IRI, numbered meeting, or name in the same group;
+- ``folded-name``: names equal once case, punctuation, spacing, diacritics and "&"/"and"
+  are folded ("SingPass", "Singpass"; "Cyber Security Agency", "Cybersecurity Agency");
+- ``qualified-post``: a post named with and without its country ("Singapore Minister
+  for X", "Minister for X"), when the site names it with one country only;
+- ``site-acronym``: an acronym alone on one page ("NLB") and the long form another page
+  defines it with ("National Library Board (NLB)"), when every definition on the site
+  agrees; an acronym with two long forms ("SCS") merges nothing;
+- ``spelling-variant``: a person whose name is spelt slightly differently ("Prasert
+  Jantararuangtong", "Prasert Janthararuangthong").
+
+Two guards hold for every rule: two different gazetteer IRIs are never one node (IMDA
+and its predecessors IDA and MDA stay three), and people, posts and numbered meetings
+only merge with their own kind. The class of a merged node is the gazetteer's, or else
+the one most documents gave it, the more specific on a tie.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from docgraph.names import looks_like_acronym, normalise_name
+from docgraph.resolve.document import GENERIC, group
+from docgraph.types import Entity, Mention, Merge
+from docgraph.vocab import coarse_type
+
+# The rules of this module, as recorded on merged entities.
+SITE_RULES = frozenset({"folded-name", "qualified-post", "site-acronym",
+                        "spelling-variant"})
+# Rules of a document's resolution that join a part of a name to the whole.
+_PARTIAL_RULES = frozenset({"short-name", "head-noun", "generic-name", "bilateral-name",
+                            "qualified-post", "acronym"})
+# How alike two surnames must be (difflib ratio) to be one person's spellings:
+# "Jantararuangtong" and "Janthararuangthong" score 0.94; "Tan Kiat How" and "Tan Kah
+# Hui" 0.6.
+_VARIANT_SIMILARITY = 0.85
+# Coarse types whose names say what a thing is only together with the page: a misread
+# class ("Netflix" as a place) must not split one thing in two, so these fold together.
+_NAMED_THINGS = frozenset({"Organization", "Work", "Place", "Country", "Meeting"})
+
+
+def fold(name: str) -> str:
+    """A name reduced to its letters and digits, for matching across pages.
+
+    >>> fold("Ministry of Communications & Information") == fold(
+    ...     "Ministry of Communications and Information")
+    True
+    >>> fold("Tik-Tok") == fold("TikTok") == fold("tiktok")
+    True
+    """
+    text = unicodedata.normalize("NFKD", normalise_name(name))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"\s*&\s*", " and ", text)
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _kind(entity: Entity) -> str:
+    """Which entities may share a node.
+
+    Named things of any class fold together, a meeting series with a meeting of the
+    same name, and a person with a body of the same name of two words or more (the
+    model reads "Janil Puthucheary" as a body now and then): the class is then voted. A
+    person's one-word name, a post and a numbered meeting stay with their own kind.
+    """
+    if entity.ordinal is not None:
+        return "numbered-meeting"
+    coarse = coarse_type(entity.label)
+    if coarse in _NAMED_THINGS or entity.label == "MeetingSeries" or (
+            coarse == "Person" and len(entity.name.split()) > 1):
+        return "thing"
+    return group(entity.label)
+
+
+class _Sets:
+    """Union-find over entities, refusing to join two different gazetteer IRIs."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.parent = list(range(len(entities)))
+        self.iri = [e.iri for e in entities]
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, left: int, right: int) -> bool:
+        """Join two sets; False when they are one already or name two IRIs."""
+        a, b = self.find(left), self.find(right)
+        if a == b or (self.iri[a] and self.iri[b] and self.iri[a] != self.iri[b]):
+            return False
+        keep, gone = min(a, b), max(a, b)
+        self.parent[gone] = keep
+        self.iri[keep] = self.iri[keep] or self.iri[gone]
+        return True
+
+
+def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
+    """Combine the entities of several documents into one node per thing.
+
+    Args:
+        entity_lists: Each document's entities.
+
+    Returns:
+        The merged entities, sorted by key.
+    """
+    by_key: dict[str, Entity] = {}
+    for entities in entity_lists:
+        for entity in entities:
+            existing = by_key.get(entity.key)
+            by_key[entity.key] = entity if existing is None else _combine(existing, entity)
+    entities = sorted(by_key.values(), key=lambda e: e.key)
+    sets = _Sets(entities)
+    absorbed: dict[int, Merge] = {}
+    _link_folded_names(entities, sets, absorbed)
+    _link_qualified_posts(entities, sets, absorbed)
+    _link_site_acronyms(entities, sets, absorbed)
+    _link_spelling_variants(entities, sets, absorbed)
+    members: dict[int, list[int]] = {}
+    for index in range(len(entities)):
+        members.setdefault(sets.find(index), []).append(index)
+    merged = []
+    for indices in members.values():
+        group_ = [entities[i] for i in indices]
+        entity = group_[0]
+        for other in group_[1:]:
+            entity = _combine(entity, other)
+        notes = tuple(absorbed[i] for i in indices if i in absorbed)
+        if len(entity.documents) > 1 and not entity.iri:
+            name = _most_used(group_, entity.mentions)
+            # A meeting named like a series, without a number, is that series: numbered
+            # meetings point to it.
+            label = "MeetingSeries" if any(e.label == "MeetingSeries" for e in group_) \
+                else _vote(entity)
+            entity = _replace(entity, label=label, name=name,
+                              aliases=tuple(sorted({*entity.aliases, entity.name} - {name})))
+        merged.append(_replace(entity, merges=tuple(sorted(
+            {*entity.merges, *notes}, key=_merge_order))))
+    final = {entities[indices[0]].key: e.key for indices, e in zip(
+        members.values(), merged, strict=True)}
+    renamed = {entities[i].key: final[entities[sets.find(i)].key]
+               for i in range(len(entities))}
+    renamed = {old: new for old, new in renamed.items() if old != new}
+    if renamed:  # a meeting's series may now be known by another key
+        merged = [_replace(e, series=renamed.get(e.series, e.series)) if e.series else e
+                  for e in merged]
+    return sorted(merged, key=lambda e: e.key)
+
+
+def _link_folded_names(entities: list[Entity], sets: _Sets,
+                       absorbed: dict[int, Merge]) -> None:
+    first: dict[tuple[str, str], int] = {}
+    for index, entity in enumerate(entities):
+        if entity.ordinal is not None or (entity.label == "Person" and " " not in
+                                          entity.name.strip()):
+            # Numbered meetings are keyed by series and number already; a surname alone
+            # names someone only on its own page.
+            continue
+        name = entity.name
+        if entity.label == "Post":  # "Minister of X" is the "Minister for X"
+            name = _MINISTER_OF.sub(r"\1 for ", name)
+        key = (_kind(entity), fold(name))
+        if not key[1]:
+            continue
+        other = first.setdefault(key, index)
+        if other != index and sets.union(other, index):
+            absorbed[index] = Merge(entity.name, "folded-name")
+
+
+_MINISTER_OF = re.compile(r"\b(Minister|Ministry|Secretary|Minister of State) of ")
+
+
+def _link_qualified_posts(entities: list[Entity], sets: _Sets,
+                          absorbed: dict[int, Merge]) -> None:
+    """A post named with its country and without it is one post, if one country only.
+
+    "Singapore Minister for Sustainability and the Environment", "Minister for ... of
+    Singapore" and "Minister for ...". With "Singapore Prime Minister" and "Thailand
+    Prime Minister" on the site, a bare "Prime Minister" could be either, and stays
+    apart.
+    """
+    countries = sorted({n for e in entities if e.label == "Country"
+                        for n in (e.name, *e.aliases) if len(n) > 2}, key=len, reverse=True)
+    if not countries:
+        return
+    alternatives = "|".join(re.escape(c) for c in countries)
+    before = re.compile(rf"^(?:the\s+)?({alternatives})(?:'s)?\s+(?=[A-Z])")
+    after = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?({alternatives})$")
+    posts: dict[str, list[tuple[int, str | None]]] = {}
+    for index, entity in enumerate(entities):
+        if entity.label != "Post":
+            continue
+        name, country = _MINISTER_OF.sub(r"\1 for ", entity.name), None
+        for pattern in (before, after):
+            match = pattern.search(name)
+            if match:
+                country = match.group(1)
+                name = name[: match.start()] + name[match.end() :]
+        posts.setdefault(fold(name), []).append((index, country))
+    for found in posts.values():
+        qualifiers = {country for _, country in found if country}
+        if len(found) < 2 or len(qualifiers) != 1:
+            continue
+        target = min(i for i, country in found if country)
+        [country] = qualifiers
+        for index, _ in found:
+            if index != target and sets.union(target, index):
+                absorbed[index] = Merge(entities[index].name, "qualified-post",
+                                        f"the site names this post with {country} only")
+
+
+def _link_site_acronyms(entities: list[Entity], sets: _Sets,
+                        absorbed: dict[int, Merge]) -> None:
+    """An acronym alone joins the one long form the site defines it with."""
+    defined: dict[str, set[int]] = {}
+    for index, entity in enumerate(entities):
+        for mention in entity.mentions:
+            if mention.acronym_of and looks_like_acronym(mention.text):
+                defined.setdefault(mention.text, set()).add(index)
+        if entity.iri:
+            for alias in entity.aliases:
+                if looks_like_acronym(alias):
+                    defined.setdefault(alias, set()).add(index)
+    for index, entity in enumerate(entities):
+        if not looks_like_acronym(entity.name) or entity.iri or \
+                any(m.acronym_of for m in entity.mentions):
+            continue
+        roots = {sets.find(i) for i in defined.get(entity.name, ())}
+        if len(roots) != 1:
+            continue  # never defined, or defined as two things: "SCS"
+        root = roots.pop()
+        target = entities[root]
+        if _kind(target) != _kind(entity) and "thing" not in (_kind(target), _kind(entity)):
+            continue
+        pages = sorted({d for i in defined[entity.name] for d in entities[i].documents})
+        if sets.union(root, index):
+            absorbed[index] = Merge(
+                entity.name, "site-acronym",
+                f"{entity.name} stands for {target.name} on {len(pages)} "
+                f"page{'s' if len(pages) != 1 else ''}, and for nothing else",
+                pages[0] if pages else None)
+
+
+def _link_spelling_variants(entities: list[Entity], sets: _Sets,
+                            absorbed: dict[int, Merge]) -> None:
+    people: dict[tuple[str, int], list[int]] = {}
+    for index, entity in enumerate(entities):
+        words = normalise_name(entity.name).split()
+        if entity.label == "Person" and len(words) > 1:
+            people.setdefault((words[0], len(words)), []).append(index)
+    for indices in people.values():
+        for position, left in enumerate(indices):
+            for right in indices[position + 1 :]:
+                if _spelling_variants(entities[left].name, entities[right].name) and \
+                        sets.union(left, right):
+                    absorbed[right] = Merge(entities[right].name, "spelling-variant")
+
+
+def _spelling_variants(left: str, right: str) -> bool:
+    """Same given name and word count, surnames spelt almost alike."""
+    a, b = normalise_name(left).split(), normalise_name(right).split()
+    if a == b or len(a) != len(b) or a[0] != b[0]:
+        return False
+    rest_a, rest_b = " ".join(a[1:]), " ".join(b[1:])
+    return min(len(rest_a), len(rest_b)) >= 5 and \
+        SequenceMatcher(None, rest_a, rest_b).ratio() >= _VARIANT_SIMILARITY
+
+
+def _vote(entity: Entity) -> str:
+    """The class most mentions on all pages give, the more specific on a tie."""
+    tally = Counter(m.label for m in entity.mentions if not m.anaphor) or \
+        Counter([entity.label])
+    ranked = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0] in GENERIC, kv[0]))
+    return ranked[0][0]
+
+
+def _combine(left: Entity, right: Entity) -> Entity:
+    """One entity from two; the result does not depend on which came first."""
+    names = [left.name, right.name]
+    iri_name = left.name if left.iri else right.name if right.iri else None
+    name = iri_name or max(names, key=lambda n: (len(n.split()), _proper_case(n), len(n), n))
+    labels = sorted({left.label, right.label}, key=lambda label: (label in GENERIC, label))
+    label = left.label if left.iri else right.label if right.iri else labels[0]
+    return Entity(
+        key=min(left.key, right.key) if not (left.iri or right.iri) else
+        (left.key if left.iri else right.key),
+        label=label,
+        name=name,
+        aliases=tuple(sorted({*left.aliases, *right.aliases, *names} - {name})),
+        mentions=tuple(sorted({*left.mentions, *right.mentions},
+                              key=_mention_order)),
+        documents=tuple(sorted({*left.documents, *right.documents})),
+        iri=left.iri or right.iri,
+        honorifics=tuple(sorted({*left.honorifics, *right.honorifics})),
+        series=left.series or right.series,
+        ordinal=left.ordinal if left.ordinal is not None else right.ordinal,
+        merges=tuple(sorted({*left.merges, *right.merges},
+                            key=_merge_order)),
+    )
+
+
+def _most_used(group_: list[Entity], mentions: Iterable[Mention]) -> str:
+    """The name most mentions use among the full names of ``group_``.
+
+    A long form comes before an acronym, and a name before its capitals.
+    """
+    used = Counter(m.name for m in mentions)
+    names = {e.name for e in group_}
+    # Every full name the mentions use competes, not only the names the pages chose, so
+    # that merging in steps gives the same name as merging at once; a partial name
+    # ("Teo", "the Guide", "Memorandum of Understanding") does not.
+    partial = {m.form for e in group_ for m in e.merges if m.rule in _PARTIAL_RULES}
+    names.update(a for e in group_ for a in e.aliases
+                 if used[a] and len(a.split()) > 1 and a not in partial)
+    return max(names, key=lambda n: (not looks_like_acronym(n), used[n], _proper_case(n),
+                                     len(n.split()), len(n), n))
+
+
+def _merge_order(merge: Merge) -> tuple[str, ...]:
+    return (merge.rule, merge.form, merge.evidence, merge.document or "")
+
+
+def _mention_order(mention: Mention) -> tuple[object, ...]:
+    """Mentions in document order, and a total order: sets must not decide."""
+    return (mention.block, mention.start, mention.end, mention.text, mention.source,
+            mention.label, mention.name, mention.honorific or "", mention.key or "",
+            mention.sentence)
+
+
+def _proper_case(name: str) -> bool:
+    """Whether a name is written as names are, not all in capitals or lower case."""
+    return not (name.isupper() and len(name) > 5) and not name.islower()
+
+
+def _replace(entity: Entity, **changes: object) -> Entity:
+    import dataclasses
+
+    return dataclasses.replace(entity, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,141 @@
+"""Resolution across documents on hand-made entities: what becomes one node, what does
+not, and the evidence kept."""
+
+from __future__ import annotations
+
+from docgraph.resolve import fold, merge, resolve_document
+from docgraph.types import Document, Entity, InputFormat, Mention, Metadata, Span
+
+
+def _doc(doc_id: str) -> Document:
+    return Document(id=doc_id, path=f"{doc_id}.html", format=InputFormat.HTML,
+                    metadata=Metadata(), blocks=(), text="")
+
+
+def _m(text: str, label: str, source: str = "model", start: int = 0,
+       **extra: object) -> Mention:
+    return Mention(text=text, label=label, block=0, start=start, end=start + len(text),
+                   sentence=Span(0, 200), source=source,
+                   name=str(extra.pop("name", text)), **extra)  # type: ignore[arg-type]
+
+
+def _page(doc_id: str, *mentions: Mention) -> list[Entity]:
+    return resolve_document(_doc(doc_id), list(mentions))
+
+
+def _node(entities: list[Entity], name: str) -> Entity:
+    return next(e for e in entities if e.name == name or name in e.aliases)
+
+
+def test_names_that_differ_in_case_spacing_and_ampersands_are_one_node() -> None:
+    merged = merge([
+        _page("a", _m("Singpass", "Product"), _m("Singpass", "Product", start=20)),
+        _page("b", _m("SingPass", "Organization")),
+        _page("c", _m("Ministry of Trade & Industry", "Ministry")),
+        _page("d", _m("Ministry of Trade and Industry", "Ministry")),
+        _page("e", _m("Tik-Tok", "Organization")), _page("f", _m("TikTok", "Organization")),
+    ])
+    assert len(merged) == 3
+    singpass = _node(merged, "SingPass")
+    assert singpass.name == "Singpass"  # the spelling most mentions use
+    assert singpass.label == "Product"  # two mentions against one
+    assert "folded-name" in {m.rule for m in singpass.merges}
+    assert fold("Cyber Security Agency") == fold("Cybersecurity Agency")
+
+
+def test_an_acronym_alone_joins_the_long_form_another_page_defines() -> None:
+    defined = _page("a", _m("National Library Board", "GovernmentAgency", "names"),
+                    _m("NLB", "GovernmentAgency", "acronym", start=30,
+                       key="national library board", acronym_of="National Library Board"))
+    alone = _page("b", _m("NLB", "Organization"))
+    [node] = merge([defined, alone])
+    assert node.name == "National Library Board"
+    assert sorted(node.documents) == ["a", "b"]
+    [note] = [m for m in node.merges if m.rule == "site-acronym"]
+    assert (note.form, note.document) == ("NLB", "a")
+    assert "National Library Board" in note.evidence
+
+
+def test_an_acronym_with_two_long_forms_merges_nothing() -> None:
+    def defined(doc: str, long: str) -> list[Entity]:
+        return _page(doc, _m(long, "Organization", "names"),
+                     _m("SCS", "Organization", "acronym", start=40, key=long.lower(),
+                        acronym_of=long))
+    merged = merge([defined("a", "Singapore Computer Society"),
+                    defined("b", "Science Centre Singapore"),
+                    _page("c", _m("SCS", "Organization"))])
+    assert len(merged) == 3
+    assert _node(merged, "Singapore Computer Society") is not \
+        _node(merged, "Science Centre Singapore")
+    assert next(e for e in merged if e.name == "SCS").documents == ("c",)
+
+
+def test_two_gazetteer_entries_never_become_one_node() -> None:
+    imda = "https://w3id.org/docgraph/id/organization/imda"
+    ida = "https://w3id.org/docgraph/id/organization/ida"
+    merged = merge([
+        _page("a", _m("IMDA", "GovernmentAgency", "gazetteer", key=imda)),
+        _page("b", _m("IDA", "GovernmentAgency", "gazetteer", key=ida)),
+        # A page that wrongly spells the old body with the new body's name.
+        _page("c", _m("IDA", "GovernmentAgency", "acronym", key=imda,
+                      acronym_of="Infocomm Media Development Authority")),
+    ])
+    assert {e.iri for e in merged} == {imda, ida}
+
+
+def test_a_post_with_and_without_its_country_is_one_post_when_one_country_names_it() -> None:
+    countries = [_m("Singapore", "Country", "gazetteer", start=100,
+                    key="https://w3id.org/docgraph/id/country/singapore")]
+    merged = merge([
+        _page("a", _m("Singapore Minister for Sustainability", "Post", "posts"), *countries),
+        _page("b", _m("Minister for Sustainability", "Post", "posts")),
+        _page("c", _m("Minister of Sustainability of Singapore", "Post", "posts")),
+    ])
+    posts = [e for e in merged if e.label == "Post"]
+    assert len(posts) == 1
+    assert {m.rule for m in posts[0].merges} >= {"qualified-post"}
+
+
+def test_a_bare_post_stays_apart_when_two_countries_name_it() -> None:
+    countries = [_m("Singapore", "Country", "gazetteer", start=100,
+                    key="https://w3id.org/docgraph/id/country/singapore"),
+                 _m("Thailand", "Country", "gazetteer", start=120,
+                    key="https://w3id.org/docgraph/id/country/thailand")]
+    merged = merge([
+        _page("a", _m("Singapore Prime Minister", "Post", "posts"),
+              _m("Thailand Prime Minister", "Post", "posts", start=40), *countries),
+        _page("b", _m("Prime Minister", "Post", "posts")),
+    ])
+    assert len([e for e in merged if e.label == "Post"]) == 3
+
+
+def test_a_surname_alone_does_not_join_other_pages_by_name() -> None:
+    merged = merge([_page("a", _m("Lee", "Person", "people", honorific="Mr")),
+                    _page("b", _m("Lee", "Person", "people", honorific="Mr"))])
+    assert len(merged) == 2
+
+
+def test_a_ranked_title_before_a_surname_needs_evidence() -> None:
+    teo = [_m("Josephine Teo", "Person", "people", honorific="Mrs"),
+           _m("Teo", "Person", "people", start=60, honorific="Senior Minister"),
+           _m("Teo", "Person", "people", start=90, honorific="Minister")]
+    entities = _page("a", *teo)
+    josephine = _node(entities, "Josephine Teo")
+    assert len(josephine.mentions) == 2  # "Minister Teo" only
+    assert any(e.name == "Teo" for e in entities)
+    shown = [_m("Teo Chee Hean", "Person", "people", honorific="Mr"),
+             _m("Senior Minister", "Post", "posts", start=15),
+             _m("Josephine Teo", "Person", "people", start=40, honorific="Mrs"),
+             _m("Teo", "Person", "people", start=90, honorific="Senior Minister")]
+    entities = _page("b", *shown)
+    assert len(_node(entities, "Teo Chee Hean").mentions) == 2
+    assert len(_node(entities, "Josephine Teo").mentions) == 1
+
+
+def test_the_class_is_voted_and_merging_in_steps_gives_the_same_nodes() -> None:
+    pages = [_page("a", _m("Netflix", "Organization"), _m("Netflix", "Organization", start=9)),
+             _page("b", _m("Netflix", "Place")),
+             _page("c", _m("NETFLIX", "Organization"))]
+    at_once = merge(pages)
+    assert [(e.name, e.label) for e in at_once] == [("Netflix", "Organization")]
+    assert merge([merge(pages[:2]), pages[2]]) == at_once
