@@ -39,12 +39,19 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="session")
-def corpus_graph(nlp: Language) -> Any:
-    """The 59 sample pages (tests/data/isomer and isomer-more) as one knowledge graph."""
-    from docgraph.kg import from_extractions
+def corpus_extractions(nlp: Language) -> list[Any]:
+    """What docgraph finds in the 59 sample pages (tests/data/isomer and isomer-more)."""
     from helpers import ALL_PAGES, extract
 
-    return from_extractions(extract(ALL_PAGES, nlp))
+    return extract(ALL_PAGES, nlp)
+
+
+@pytest.fixture(scope="session")
+def corpus_graph(corpus_extractions: list[Any]) -> Any:
+    """The 59 sample pages as one knowledge graph."""
+    from docgraph.kg import from_extractions
+
+    return from_extractions(corpus_extractions)
 
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -204,3 +204,19 @@ def test_boilerplate_is_marked_not_deleted() -> None:
         ("Last updated on 14 Aug 2019", "last-updated"),
     ]
     assert [b.text for b in clean_text(page).content()] == ["News."]
+
+
+def test_two_line_breaks_start_a_new_paragraph_and_one_does_not() -> None:
+    from helpers import clean_text
+
+    document = clean_text(
+        "<p>1. First point.<br>\n<br>\n2.<span>\t\t</span>Second point.&nbsp;<br><br>"
+        "a. A sub-point.<br>still the sub-point.</p><ul><li>One<br><br>item</li></ul>")
+    texts = [b.text for b in document.blocks]
+    # A list item keeps its line breaks: it is one item however it is laid out.
+    assert texts == ["First point.", "Second point.", "a. A sub-point.\nstill the sub-point.",
+                     "One\nitem"]
+    assert [b.number for b in document.blocks] == [1, 2, None, None]
+    for block in document.blocks:
+        span = block.offsets.span(0, len(block.text))
+        assert document.text[span.start : span.end].startswith(block.text[:1])

@@ -392,3 +392,13 @@ def test_a_refused_service_names_the_flag_that_allows_it(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "give --allow-network to allow it" in result.stderr
     assert "allow_network" not in result.stderr
+
+
+def test_why_prints_each_merged_name_and_refuses_unknown_names(tmp_path: Path) -> None:
+    graph = _tiny_graph(tmp_path)
+    result = runner.invoke(app, ["why", str(graph), "Singapore", "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "entity,name,form,rule,evidence,path"
+    unknown = runner.invoke(app, ["why", str(graph), "Atlantis"])
+    assert unknown.exit_code == 2
+    assert "no entity is called 'Atlantis'" in unknown.stderr

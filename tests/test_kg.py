@@ -208,3 +208,39 @@ def test_each_chair_row_says_where_its_date_comes_from(tiny: KnowledgeGraph) -> 
     row = KnowledgeGraph(to_dataset(entities, documents, [undated])).chairs().iloc[0]
     # No date in any sentence: the page's date, and the row says so.
     assert (row["start"], row["dated_by"]) == (dt.date(2024, 2, 2), "page")
+
+
+@pytest.mark.model
+def test_why_names_each_merged_name_with_its_rule(kg: KnowledgeGraph) -> None:
+    why = kg.why("ADGMIN")
+    assert set(why["name"]) == {"ASEAN Digital Ministers' Meeting"}
+    rules = {(str(f), str(r)) for f, r in zip(why["form"], why["rule"], strict=True)}
+    assert ("ADGMIN", "acronym") in rules
+    with pytest.raises(UnknownEntityError):
+        kg.why("no such body")
+
+
+def test_site_merges_are_written_with_their_evidence(tmp_path: Path) -> None:
+    from docgraph.resolve import merge, resolve_document
+    from docgraph.types import Document, Entity, InputFormat, Mention, Metadata, Span
+
+    def page(doc_id: str, *mentions: Mention) -> tuple[Document, list[Entity]]:
+        document = Document(id=doc_id, path=f"{doc_id}.html", format=InputFormat.HTML,
+                            metadata=Metadata(), blocks=(), text="")
+        return document, resolve_document(document, list(mentions))
+
+    def m(text: str, source: str = "model", **extra: object) -> Mention:
+        return Mention(text=text, label="GovernmentAgency", block=0, start=0,
+                       end=len(text), sentence=Span(0, 50), source=source, name=text,
+                       **extra)  # type: ignore[arg-type]
+
+    a = page("a", m("National Library Board", "names"),
+             m("NLB", "acronym", key="national library board",
+               acronym_of="National Library Board"))
+    b = page("b", m("NLB"))
+    entities = merge([a[1], b[1]])
+    graph = KnowledgeGraph(to_dataset(entities, {"a": a[0], "b": b[0]}, []))
+    [row] = graph.why("NLB").query("rule == 'site-acronym'").itertuples()
+    assert row.form == "NLB"
+    assert "National Library Board" in str(row.evidence)
+    assert row.path == "a.html"

@@ -9,7 +9,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from docgraph.ner.lexicon import load_gazetteers
 from docgraph.resources import ontology_path
-from docgraph.vocab import DG, ONTOLOGY_IRI, coarse_type, tenure_roles
+from docgraph.vocab import DG, ONTOLOGY_IRI, RECORD_CLASSES, coarse_type, tenure_roles
 
 # The local names that mean "entity" to tools which classify nodes by class name (the
 # evaluation scorer among them): bookkeeping nodes must never reach one of them.
@@ -59,7 +59,7 @@ def test_every_class_and_property_is_labelled_and_commented() -> None:
 
 def test_bookkeeping_classes_are_never_mistaken_for_entities() -> None:
     graph = _ontology()
-    for cls in (DG.SourceDocument, DG.Block, DG.Assertion, DG.Tenure):
+    for cls in RECORD_CLASSES:
         ancestors = set(graph.transitive_objects(cls, RDFS.subClassOf))
         assert not {_local(a) for a in ancestors} & ENTITY_WORDS, cls
     for role in (DG.chair, DG.viceChair, DG.postHolder):
@@ -88,9 +88,8 @@ def test_coarse_types_follow_the_class_hierarchy() -> None:
     words = {"Person": {"person"}, "Organization": {"organization"}, "Place": {"place"},
              "Country": {"country"}, "Meeting": {"meeting", "event"}, "Post": {"post"},
              "Work": {"work", "creativework"}}
-    bookkeeping = {DG.SourceDocument, DG.Block, DG.Assertion, DG.Tenure}
     classes = [c for c in graph.subjects(RDF.type, OWL.Class)
-               if str(c).startswith(str(DG._NS)) and c not in bookkeeping]
+               if str(c).startswith(str(DG._NS)) and c not in RECORD_CLASSES]
     assert len(classes) > 20
     for cls in classes:
         names = {_local(a) for a in graph.transitive_objects(cls, RDFS.subClassOf)}

@@ -383,6 +383,28 @@ def chairs(
     _print_frame(frame, fmt)
 
 
+@app.command()
+def why(
+    graphs: Graphs,
+    name: Annotated[str, typer.Argument(help="The entity: its name, any alias or IRI.")],
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="table, csv or json (JSON Lines).")] = "table",
+) -> None:
+    """Why names are one entity: each merged name, the rule and its evidence."""
+    from docgraph.errors import UnknownEntityError
+
+    _check_table_format(fmt)
+    graph = _load(graphs)
+    try:
+        frame = graph.why(name)
+    except UnknownEntityError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from exc
+    if fmt == "table":
+        frame = frame[["form", "rule", "evidence", "path"]]
+    _print_frame(frame, fmt)
+
+
 def _check_table_format(fmt: str) -> None:
     if fmt not in {"table", "csv", "json"}:
         _error(f"unknown --format {fmt!r}; choose table, csv or json")

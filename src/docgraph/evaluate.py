@@ -258,3 +258,58 @@ def evaluate(golds: Mapping[str, Gold], extractions: Iterable[Extraction]) -> Re
                                           statements(result.entities, result.relations)))
     report.missing = sorted(set(golds) - seen)
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class RangeMismatch:
+    """A statement whose source range does not reproduce its sentence.
+
+    Attributes:
+        path: The document.
+        sentence: The sentence as docgraph read it.
+        source: The visible text of the source range the statement points to.
+    """
+
+    path: str
+    sentence: str
+    source: str
+
+
+# What a source range may hold that its sentence does not: tags (a footnote marker's tag
+# with its number), Markdown link targets and emphasis, kramdown attribute lists.
+_FOOTNOTE_MARK = re.compile(r"<sup\b[^>]*>.*?</sup>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_KRAMDOWN = re.compile(r"\{:[^}]*\}")
+_MARKDOWN_MARKS = re.compile(r"[*_`#>\[\]|\\]")
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def range_mismatches(extraction: Extraction) -> list[RangeMismatch]:
+    """The sentences of a document whose source range does not reproduce them.
+
+    A range reproduces its sentence when the two have the same letters and digits once
+    markup is set aside: tags, entities, footnote markers, Markdown link targets and
+    emphasis. Each sentence is checked once, however many statements it makes.
+    """
+    import html
+
+    text = extraction.document.text
+    seen: set[tuple[int, int, int]] = set()
+    found = []
+    for relation in extraction.relations:
+        key = (relation.block, relation.sentence.start, relation.sentence.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        raw = text[relation.source.start : relation.source.end]
+        visible = _KRAMDOWN.sub(" ", _LINK_TARGET.sub(" ", raw))
+        visible = html.unescape(_TAG.sub(" ", _FOOTNOTE_MARK.sub(" ", visible)))
+        visible = _MARKDOWN_MARKS.sub(" ", visible)
+        if _letters(visible) != _letters(relation.text):
+            found.append(RangeMismatch(extraction.document.path, relation.text,
+                                       " ".join(visible.split())))
+    return found

@@ -278,6 +278,19 @@ class KnowledgeGraph:
             return pd.DataFrame(columns=columns)
         return pd.concat(frames, ignore_index=True)[columns]
 
+    def why(self, name: str) -> pd.DataFrame:
+        """Why each of an entity's names is that entity: one row per merged name.
+
+        Columns: entity (IRI), name (its label), form (the merged name), rule (the
+        resolution rule), evidence (why the rule applies, where the names alone do not
+        show it) and path (the document that gives the evidence).
+
+        Args:
+            name: The entity's IRI, label or any of its names.
+        """
+        frame = select(self._graph, _bound(_query("why.rq"), "entity", self.resolve(name)))
+        return frame[["entity", "name", "form", "rule", "evidence", "path"]]
+
     def resolve(self, name: str) -> str:
         """The IRI of the entity called ``name`` (IRI, label or alias, any case).
 

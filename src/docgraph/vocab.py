@@ -65,11 +65,17 @@ class DG(DefinedNamespace):
     Block: URIRef
     Assertion: URIRef
     Tenure: URIRef
+    NameMerge: URIRef
     # Entity properties
     mentionedIn: URIRef
     series: URIRef
     ordinal: URIRef
     honorific: URIRef
+    # Why names are one entity
+    merged: URIRef
+    form: URIRef
+    mergeRule: URIRef
+    evidence: URIRef
     # Relations
     chairOf: URIRef
     viceChairOf: URIRef
@@ -127,6 +133,11 @@ COARSE_TYPES = {
 """Each entity class's coarse type: Person, Organization, Country, Place, Meeting, Post;
 every other class is a kind of Work. A test checks this against the ontology's
 subclass hierarchy."""
+
+
+RECORD_CLASSES = frozenset({DG.SourceDocument, DG.Block, DG.Assertion, DG.Tenure,
+                            DG.NameMerge})
+"""docgraph's bookkeeping classes: records about entities and documents, never entities."""
 
 
 def coarse_type(label: str) -> str:

@@ -77,6 +77,8 @@ class _Buffer:
     visible: int = 0
     bold: int = 0
     underline: int = 0
+    last_break: int = -1
+    """How many visible characters the buffer held at its last ``<br>``."""
     footnote_lead: str | None = None
     """``"marker"`` when the block opens with a footnote marker (a footnote's text),
     ``"inline"`` when it opens with a ``<sup id="fn1">`` holding the marker and text."""
@@ -164,7 +166,14 @@ class BlockBuilder:
         if tag in DROPPED or _hidden(element):
             return
         if tag == "br":
-            owner.buffer.separate(BREAK)
+            if owner.kind is BlockKind.PARAGRAPH and owner.buffer.visible and \
+                    owner.buffer.last_break == owner.buffer.visible:
+                # "<br><br>": the page shows a new paragraph. Pages laid out this way
+                # would otherwise be one block of thousands of characters.
+                self._flush(owner)
+            else:
+                owner.buffer.separate(BREAK)
+                owner.buffer.last_break = owner.buffer.visible
         elif tag == "img":
             self._image(element, owner)
         elif tag == "sup":

@@ -59,6 +59,8 @@ class _Aligner:
 
     def align(self, text: str) -> Text:
         stream = self.stream
+        if not text.strip():
+            return self._whitespace(text)
         found = stream.text.find(text, self.cursor)
         if found >= 0:
             skipped = stream.text[self.cursor : found]
@@ -66,15 +68,29 @@ class _Aligner:
                 end = found + len(text)
                 self.cursor = end
                 return Text(text, stream.starts[found:end], stream.ends[found:end])
-        if not text.strip():
-            position = self.source_position()
-            return Text(text, [position] * len(text), [position] * len(text))
         if len(text) <= _MAX_FUZZY:
             return self._fuzzy(text)
         # A long text is aligned piece by piece, so the work stays linear in its length.
         pieces = [self.align(text[i : i + _MAX_FUZZY]) for i in range(0, len(text), _MAX_FUZZY)]
         return Text(text, [s for p in pieces for s in p.starts],
                     [e for p in pieces for e in p.ends])
+
+    def _whitespace(self, text: str) -> Text:
+        r"""Whitespace maps to the whitespace at the cursor, never past visible text.
+
+        The parser may change it ("\t\t" inside a span becomes " "): searching for the
+        changed text would match a space after the next word and shift what follows.
+        """
+        stream = self.stream
+        end = self.cursor
+        while end < len(stream.text) and not stream.text[end].strip():
+            end += 1
+        if end == self.cursor:
+            position = self.source_position()
+            return Text(text, [position] * len(text), [position] * len(text))
+        start_at, end_at = stream.starts[self.cursor], stream.ends[end - 1]
+        self.cursor = end
+        return Text(text, [start_at] * len(text), [end_at] * len(text))
 
     def _fuzzy(self, text: str) -> Text:
         stream = self.stream

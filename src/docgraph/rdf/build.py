@@ -39,8 +39,18 @@ from docgraph.rdf.iris import (
     part,
 )
 from docgraph.rdf.text import clean_literal
-from docgraph.types import Document, Entity, InputFormat
-from docgraph.vocab import DG, ID_BASE, OA, PREFIXES, coarse_type, tenure_roles, term
+from docgraph.resolve import stable_hash
+from docgraph.types import Document, Entity, InputFormat, Merge
+from docgraph.vocab import (
+    DG,
+    ID_BASE,
+    OA,
+    PREFIXES,
+    RECORD_CLASSES,
+    coarse_type,
+    tenure_roles,
+    term,
+)
 
 Triple = tuple[Node, Node, Node]
 
@@ -196,6 +206,17 @@ class _Writer:
             add(DG.mentionedIn, document_iri(document_id, self.base))
         for honorific in entity.honorifics:
             add(DG.honorific, _text(honorific))
+        seen: set[tuple[str, str]] = set()
+        for merge in entity.merges:
+            # Each name and rule once, in the graph of the document that gives the
+            # evidence (or of the entity's first document).
+            home = merge.document if merge.document in entity.documents else \
+                (entity.documents[0] if entity.documents else "")
+            if merge.rule != "same-name" and merge.form != entity.name and \
+                    document_id == home and \
+                    (merge.rule, merge.form) not in seen:
+                seen.add((merge.rule, merge.form))
+                self._merge(node, merge, document_id)
         if entity.series and entity.series in self.iris:
             add(DG.series, self.iris[entity.series])
         if entity.ordinal is not None and entity.ordinal > 0:
@@ -206,6 +227,19 @@ class _Writer:
             start, end = self.periods[entity.key]
             add(SDO.startDate, Literal(start.isoformat(), datatype=XSD.date))
             add(SDO.endDate, Literal(end.isoformat(), datatype=XSD.date))
+
+    def _merge(self, node: URIRef, merge: Merge, document_id: str) -> None:
+        """Why ``merge.form`` is a name of the entity: ``<entity#merge-...>``."""
+        record = part(node, f"merge-{stable_hash(f'{merge.rule}|{merge.form}', 10)}")
+        self.add(document_id, node, DG.merged, record)
+        add = self._adder(document_id, record)
+        add(RDF.type, DG.NameMerge)
+        add(DG.form, _text(merge.form))
+        add(DG.mergeRule, Literal(merge.rule))
+        if merge.evidence:
+            add(DG.evidence, _text(merge.evidence))
+        if merge.document:
+            add(PROV.wasDerivedFrom, document_iri(merge.document, self.base))
 
     def _adder(self, document_id: str, subject: Node) -> Callable[[Node, Node], None]:
         def add(predicate: Node, obj: Node) -> None:
@@ -400,14 +434,14 @@ def _order(item: Statement) -> tuple[str, str, str, str, int, int, str, int, int
 def from_rdf(graph: Graph) -> dict[str, tuple[str, str, tuple[str, ...]]]:
     """Read entities back: IRI -> (class local name, label, aliases).
 
-    Entities are the nodes whose class is one of the ontology's entity classes (not a
-    document, block, assertion or tenure).
+    Entities are the nodes whose class is one of the ontology's entity classes (not one
+    of :data:`~docgraph.vocab.RECORD_CLASSES`: documents, blocks, assertions, tenures,
+    name merges).
     """
     namespace = str(DG._NS)
-    skip = {DG.SourceDocument, DG.Block, DG.Assertion, DG.Tenure}
     out = {}
     for node, cls in graph.subject_objects(RDF.type):
-        if not str(cls).startswith(namespace) or cls in skip:
+        if not str(cls).startswith(namespace) or cls in RECORD_CLASSES:
             continue
         label = str(graph.value(node, RDFS.label) or "")
         aliases = tuple(sorted(str(a) for a in graph.objects(node, SKOS.altLabel)))

@@ -176,7 +176,7 @@ def _link_folded_names(entities: list[Entity], sets: _Sets,
             continue
         other = first.setdefault(key, index)
         if other != index and sets.union(other, index):
-            absorbed[index] = Merge(entity.name, "folded-name")
+            absorbed[index] = Merge(entity.name, "folded-name", "", _first_page(entity))
 
 
 _MINISTER_OF = re.compile(r"\b(Minister|Ministry|Secretary|Minister of State) of ")
@@ -218,7 +218,8 @@ def _link_qualified_posts(entities: list[Entity], sets: _Sets,
         for index, _ in found:
             if index != target and sets.union(target, index):
                 absorbed[index] = Merge(entities[index].name, "qualified-post",
-                                        f"the site names this post with {country} only")
+                                        f"the site names this post with {country} only",
+                                        _first_page(entities[index]))
 
 
 def _link_site_acronyms(entities: list[Entity], sets: _Sets,
@@ -265,7 +266,8 @@ def _link_spelling_variants(entities: list[Entity], sets: _Sets,
             for right in indices[position + 1 :]:
                 if _spelling_variants(entities[left].name, entities[right].name) and \
                         sets.union(left, right):
-                    absorbed[right] = Merge(entities[right].name, "spelling-variant")
+                    absorbed[right] = Merge(entities[right].name, "spelling-variant", "",
+                                            _first_page(entities[right]))
 
 
 def _spelling_variants(left: str, right: str) -> bool:
@@ -276,6 +278,11 @@ def _spelling_variants(left: str, right: str) -> bool:
     rest_a, rest_b = " ".join(a[1:]), " ".join(b[1:])
     return min(len(rest_a), len(rest_b)) >= 5 and \
         SequenceMatcher(None, rest_a, rest_b).ratio() >= _VARIANT_SIMILARITY
+
+
+def _first_page(entity: Entity) -> str | None:
+    """A page where the merged name is written, for a user to look it up."""
+    return entity.documents[0] if entity.documents else None
 
 
 def _vote(entity: Entity) -> str:
