@@ -26,7 +26,7 @@ demo: $(INSTALLED)
 test: lint typecheck pytest
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check src tests benchmarks docs notebooks
+	$(BIN)/ruff check src tests benchmarks docs notebooks tools
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy

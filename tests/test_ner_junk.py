@@ -113,3 +113,16 @@ def test_pieces_of_words_and_of_brackets_are_no_names(nlp: Language, text: str) 
 def test_a_one_word_series_is_no_series(nlp: Language) -> None:
     found = entity_names(nlp, "This is the Second Session of the 14th Parliament.")
     assert ("MeetingSeries", "Session") not in found
+
+
+def test_capitalised_common_words_are_no_name(nlp: Language) -> None:
+    found = _names(entity_names(
+        nlp, "The Air Conditioning unit served the Active Ageing centre. Cloud & Mobility "
+             "grew fast. Government Ministries agreed."))
+    assert not {"Air Conditioning", "Active Ageing", "Cloud & Mobility",
+                "Government Ministries"} & found
+
+
+def test_companies_and_platforms_have_their_class(nlp: Language) -> None:
+    found = entity_names(nlp, "Netflix and Grab grew, and videos on YouTube spread.")
+    assert {("Company", "Netflix"), ("Company", "Grab"), ("Product", "YouTube")} <= found

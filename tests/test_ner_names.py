@@ -106,3 +106,10 @@ def test_an_acronym_after_two_parties_names_their_work(nlp: Language) -> None:
                               "the Malta-Peru ODA in 2020. It is Malta's third ODA.")
     assert ("Agreement", "Malta-Peru ODA") in found
     assert not any(label == "Meeting" for label, _ in found)
+
+
+def test_a_post_in_a_body_the_gazetteer_knows(nlp: Language) -> None:
+    found = entity_names(nlp, "The Minister in the Prime Minister's Office Ms Lena Fischer "
+                              "instructed the agency.")
+    assert ("Post", "Minister in the Prime Minister's Office") in found
+    assert ("Person", "Lena Fischer") in found

@@ -112,6 +112,7 @@ class _Titles:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, titles: Phrases) -> None:
         self._titles = titles
+        self._words = titles.words
         self.acronyms: dict[str, str] = {}
         for index, token in enumerate(doc):
             if token.text != "(" or not bracketed_acronym(doc, index):
@@ -136,6 +137,13 @@ class _Titles:
             return size
         return 1 if doc[start].text in self.acronyms else 0
 
+    def plural(self, doc: Doc, start: int) -> bool:
+        """Whether a title in the plural starts at ``start`` ("Members", "Directors")."""
+        text = doc[start].text
+        if not text.endswith("s") or len(text) < 4:
+            return False
+        return text[:-1] in self._words
+
 
 class _Bounds:
     """Where a post's complement ends."""
@@ -151,6 +159,9 @@ class _Bounds:
         self._vocabulary = vocabulary
         self._lower = lower_words(doc)
         people = [c for c in cands.candidates(doc) if c.label == "Person"]
+        # Where the gazetteer's bodies start, and where they end.
+        self._bodies = {c.start: c.end for c in cands.candidates(doc)
+                        if c.source == "gazetteer" and coarse_type(c.label) == "Organization"}
         self._people_starts = {c.start for c in people if c.source == "people"}
         self._people_ends = {c.end for c in people} | {
             c.end for c in model_candidates_of(doc, lexicon) if c.label == "Person"}
@@ -303,6 +314,9 @@ class _Bounds:
                 return self.complement(close + 1) \
                     if close + 1 < len(doc) and doc[close + 1].text in CONNECTORS else close + 1
             return start
+        if doc[start].text == "in" and start + 2 < len(doc) and \
+                doc[start + 1].text == "the" and start + 2 in self._bodies:
+            return self._bodies[start + 2]  # "Minister in the Prime Minister's Office"
         if doc[start].text not in ("of", "for"):
             return start
         index = start + 1
@@ -326,7 +340,10 @@ class _Bounds:
                     break
                 index += 1
                 last = index
-            elif text in ("and", "&") and self._joins(index, last) and self._word(index + 1):
+            elif text in ("and", "&") and self._joins(index, last) and \
+                    self._word(index + 1) and not self.titles.plural(doc, index + 1):
+                # "Chairman of the Council, and Members of ...": a new phrase, not more of
+                # the remit.
                 index += 1
             elif text in ("and", "&") and self._joins(index, last) and \
                     index + 1 < len(doc) and doc[index + 1].text == "the" and \

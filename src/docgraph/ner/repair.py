@@ -7,8 +7,10 @@ person's name the model split in two, and types "X by Y" as a work by its maker.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from bisect import bisect_right
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -155,12 +157,38 @@ _NOT_IN_NAMES = frozenset({"With", "On", "In", "At", "For", "Of", "And", "The", 
                            "From", "By", "About", "Interview", "Speech", "Remarks"})
 
 
+# Small words a name of common words may hold: "Cloud & Mobility", "Air and Sea".
+_GLUE = frozenset({"&", "and", "of", "the", "for", "-", "in", "on"})
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """English words more often written in lower case (data/common_words.txt)."""
+    text = resources.files("docgraph").joinpath("data/common_words.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def _common_words_only(span: Span) -> bool:
+    """Whether every word is a common English word capitalised ("Active Ageing").
+
+    Capitals on such words are a title's or a heading's; a name has at least one word
+    that is mostly written capitalised ("Kennedy Round", "Netflix"), in capitals
+    ("PKI") or in camel case ("YouTube").
+    """
+    common = _common_words()
+    words = [t for t in span if t.lower_ not in _GLUE and not t.is_punct]
+    return bool(words) and all(
+        t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and
+        t.lower_ in common for t in words)
+
+
 def _model_name(doc: Doc, candidate: Candidate) -> bool:
     """Whether the model's entity is a name, not a common word or a piece of a word.
 
     Dropped: a piece of a word ("SG" of "Parking.SG"); one capitalised common word
     ("Understand", "Equip", "Tokens": the tagger does not call it a proper noun); a
-    person's name running over a title-case heading.
+    name made only of common words ("Air Conditioning", "Active Ageing"); a person's
+    name running over a title-case heading.
     """
     first = doc[candidate.start]
     if candidate.start > 0 and not doc[candidate.start - 1].whitespace_ and \
@@ -170,6 +198,9 @@ def _model_name(doc: Doc, candidate: Candidate) -> bool:
     if candidate.end - candidate.start == 1 and first.tag_ and \
             first.tag_ not in ("NNP", "NNPS") and not first.is_upper and \
             not CAMEL.match(first.text):
+        return False
+    if candidate.label != "Person" and not candidate.typed_by_head and \
+            _common_words_only(doc[candidate.start : candidate.end]):
         return False
     return not (candidate.label == "Person" and (
         len(doc[candidate.start : candidate.end].text) < 2 or

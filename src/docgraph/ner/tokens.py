@@ -31,6 +31,12 @@ class Phrases:
         for options in self._by_first.values():
             options.sort(key=len, reverse=True)
 
+    @property
+    def words(self) -> frozenset[str]:
+        """The one-word phrases."""
+        return frozenset(first for first, options in self._by_first.items()
+                         if any(len(tokens) == 1 for tokens in options))
+
     def match(self, doc: Doc, start: int) -> int:
         """Length in tokens of the longest phrase starting at ``start`` (0 for none)."""
         options = self._by_first.get(doc[start].text)

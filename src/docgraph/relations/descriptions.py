@@ -227,10 +227,14 @@ def _chair_role(findings: Findings, post: str) -> Role | None:
     title = post.split(" of ")[0].split()
     if not title:
         return None
-    vice = title[0].lower().startswith("vice")
+    # The whole title first: "Deputy Chairman" and "Vice-Chair" are vice-chairs.
+    whole = " ".join(title)
     for role in findings.rules.roles:
-        if role.relation == ("viceChairOf" if vice else "chairOf") and (
-                title[-1] in role.nouns or " ".join(title) in role.nouns):
+        if role.relation in ("chairOf", "viceChairOf") and whole in role.nouns:
+            return role
+    vice = title[0].lower().startswith(("vice", "deputy"))
+    for role in findings.rules.roles:
+        if role.relation == ("viceChairOf" if vice else "chairOf") and title[-1] in role.nouns:
             return role
     return None
 
@@ -275,8 +279,12 @@ def _inside_posts(findings: Findings) -> None:
             if not post.contains(mention):
                 continue
             group = entity_group(mention.label)
-            if chair is not None and group in ("Meeting", "Organization"):
-                # "Chairman of the Asia-Pacific ICT Ministerial Meeting" chairs it.
+            possessor = mention.end < len(findings.doc) and \
+                findings.doc[mention.end].text in ("'s", "’s")
+            if chair is not None and group in ("Meeting", "Organization") and not possessor:
+                # "Chairman of the Asia-Pacific ICT Ministerial Meeting" chairs it; in
+                # "Chairperson of IMDA's Technology Sub-Committee" IMDA owns what is
+                # chaired.
                 findings.add(relation.subject, chair.relation, mention, "pattern:chair-post",
                              chair.confidence, relation.sentence)
             if group == "Organization":

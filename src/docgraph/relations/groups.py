@@ -82,7 +82,14 @@ def _listed_members(findings: Findings) -> None:
                     continue
                 findings.add(first, "holdsPost", post, "group:listed members", 0.75,
                              sentence)
-            after = inside[number + 1] if number + 1 < len(inside) else None
+            # The name after the title, and after titles joined to it ("Chairman and
+            # Co-Founder, Deep Labs Inc"), says whose chair it is.
+            following = number + 1
+            while following < len(inside) and inside[following].label == "Post" and all(
+                    t.text in ("and", "&") for t in
+                    doc[inside[following - 1].end : inside[following].start]):
+                following += 1
+            after = inside[following] if following < len(inside) else None
             if after is not None and entity_group(after.label) == "Organization":
                 continue
             if ctx.text(post) in chair_words:

@@ -43,7 +43,9 @@ def _as_role(findings: Findings, as_token: Token, sentence: Span) -> None:
     if role is None:
         return
     holder = _role_holder(findings, as_token)
-    target = next((m for c in role_token.children if c.dep_ == "prep" and c.lower_ == "of"
+    # "the Chair of the 4th ADGMIN", "Chair for the ADGMIN in 2024"
+    target = next((m for c in role_token.children if c.dep_ == "prep"
+                   and c.lower_ in ("of", "for")
                    for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)), None)
     if target is None:  # "as the ASEAN Chair": the chair of ASEAN
         target = next((m for c in role_token.children if c.dep_ in ("compound", "nmod")

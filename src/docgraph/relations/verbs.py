@@ -67,7 +67,12 @@ def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) ->
                 c.dep_ == "prep" and c.lower_ == "by")
             for m in args.after(c.i, sentence)]
         things = [m for t in subject_tokens for m in ctx.expand(t)]
-        if verb.dep_ not in ("acl", "advcl", "relcl"):
+        modified = _modified_noun(verb)
+        if modified is not None and verb.dep_ != "acl":
+            # "the 19th JCBC meeting co-chaired by X": a participle right after a noun
+            # modifies that noun, however the parser attached it.
+            things = ctx.expand(modified)
+        elif verb.dep_ not in ("acl", "advcl", "relcl"):
             things += args.before(verb.i, sentence)
     else:
         doers = [m for t in subject_tokens for m in ctx.expand(t)] + \
@@ -79,7 +84,7 @@ def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) ->
     doers += [m for head in [verb, *objects(verb)] for c in head.children
               if c.dep_ == "prep" and c.lower_ in trigger.partners
               for m in ctx.expand_children(c) + args.after(c.i, sentence)]
-    doers, things = _unique(doers), _unique(things)
+    doers, things = _without_affiliations(findings, _unique(doers)), _unique(things)
     if trigger.via:
         heads = [verb] + [o for o in objects(verb) if o.lemma_.lower() in trigger.requires]
         preps = [c for head in heads for c in head.children
@@ -104,6 +109,46 @@ def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) ->
         # "handed over the Chairmanship to Thailand": the object is the recipient.
         things = targets if trigger.requires else (targets or things)
     _state(findings, trigger, doers, things, rule, sentence)
+
+
+def _modified_noun(verb: Token) -> Token | None:
+    """The noun right before a participle ("meeting" in "the meeting co-chaired by")."""
+    index = verb.i - 1
+    while index >= 0 and verb.doc[index].lower_ in ("co", "-", "jointly", "also"):
+        index -= 1
+    if index < 0:
+        return None
+    token = verb.doc[index]
+    return token if token.pos_ in ("NOUN", "PROPN") else None
+
+
+def _without_affiliations(findings: Findings, doers: list[Candidate]) -> list[Candidate]:
+    """People who act, without the bodies their descriptions name.
+
+    In "Permanent Secretary, Ministry of Communications and Information, Ms Yong Ying-I
+    and the Secretary General, Ministry of ..., Dato' Sri Mohammad co-chaired the
+    meeting", the ministries say where the two come from; they did not chair it.
+    """
+    if not any(d.label == "Person" for d in doers):
+        return doers
+    ctx, doc = findings.ctx, findings.doc
+    out = []
+    for doer in doers:
+        if entity_group(doer.label) == "Organization":
+            before = doer.start - 1
+            post = ctx.top[before - 1] if before >= 1 and doc[before].text == "," else None
+            if post is not None and post.label == "Post":
+                continue  # "Permanent Secretary, Ministry of X, ..."
+            after = doer.end + 1 if doer.end < len(doc) and doc[doer.end].text == "," \
+                else len(doc)
+            while after < len(doc) and (doc[after].text in ctx.lexicon.honorific_words
+                                        or doc[after].is_punct):
+                after += 1
+            person = ctx.top[after] if after < len(doc) else None
+            if person is not None and person.label == "Person":
+                continue  # "..., Ministry of X, Dato' Sri Mohammad bin Mentek"
+        out.append(doer)
+    return out
 
 
 def _state(findings: Findings, trigger: Trigger, doers: list[Candidate],

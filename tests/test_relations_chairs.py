@@ -1,0 +1,93 @@
+"""Who chairs what, read from the statement itself (issue 12's families).
+
+Sentences and pages written for these tests (with the model).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from helpers import triples
+
+pytestmark = pytest.mark.model
+
+
+def _chairs(found: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    return {t for t in found if t[1] in ("chairOf", "viceChairOf")}
+
+
+def test_the_body_in_a_co_chairs_description_did_not_chair(nlp: Language) -> None:
+    found = triples(nlp, "Permanent Secretary, Ministry of Transport of Ruritania, Ms Anna "
+                         "Berg and the Secretary-General, Ministry of Works of Freedonia, "
+                         "Mr Paul Otis co-chaired the 3rd Joint Committee Meeting.")
+    chairs = _chairs(found)
+    assert ("Anna Berg", "chairOf", "3rd Joint Committee Meeting") in chairs
+    assert not any(s.startswith("Ministry") for s, _, _ in chairs)
+
+
+def test_a_deputy_chairman_is_a_vice_chair(nlp: Language) -> None:
+    found = triples(nlp, "Mr Omar Haddad, Deputy Chairman of the Harbour Arts Council, spoke.")
+    assert _chairs(found) == {("Omar Haddad", "viceChairOf", "Harbour Arts Council")}
+
+
+def test_the_owner_of_a_chaired_committee_is_not_chaired(nlp: Language) -> None:
+    found = triples(nlp, "Ms Lena Fischer, Chairperson of IMDA's Audit Sub-Committee, spoke.")
+    assert ("Lena Fischer", "chairOf", "Infocomm Media Development Authority") not in found
+
+
+def test_a_chair_title_ends_before_members_of_another_body(nlp: Language) -> None:
+    found = triples(nlp, "Mr Ivan Petrov, Chairman of the Film Heritage Council, and "
+                         "Members of the Heritage Council, good morning.")
+    assert _chairs(found) == {("Ivan Petrov", "chairOf", "Film Heritage Council")}
+
+
+def test_a_meeting_named_right_before_chaired_by_is_the_one_chaired(nlp: Language) -> None:
+    found = triples(nlp, "The Harbour Data Dialogue was launched last year. The launch of "
+                         "the Harbour Data Dialogue was announced at the 12th Joint Council "
+                         "for Trade (JCT) meeting co-chaired by Mr Ivan Petrov.")
+    assert ("Ivan Petrov", "chairOf", "Harbour Data Dialogue") not in found
+
+
+def test_chair_for_a_meeting_is_its_chair(nlp: Language) -> None:
+    found = triples(nlp, "As Chair for the ASEAN Digital Ministers Meeting (ADGMIN) in 2024, "
+                         "Singapore worked on data governance. The Data Week was held.")
+    assert ("Singapore", "chairOf", "ASEAN Digital Ministers' Meeting") in found
+
+
+def test_a_chairman_and_co_founder_of_a_company_does_not_chair_the_board(
+        tmp_path: Path) -> None:
+    from docgraph.kg import extract
+
+    page = tmp_path / "board.html"
+    page.write_text(
+        "<h1>New Board of the Harbour Authority</h1><p>The Minister has appointed a new "
+        "Board of the Harbour Authority.</p><h2>Members</h2><ul>"
+        "<li>Mr Ivan Petrov (Chairman), Permanent Secretary, Ministry of Ports</li>"
+        "<li>Mr Omar Haddad, Chairman and Co-Founder, Deep Sea Labs Inc</li></ul>",
+        encoding="utf-8")
+    chairs = extract(page).chairs()
+    rows = set(zip(chairs["holder"], chairs["meeting"], strict=True))
+    boards = {meeting for holder, meeting in rows if holder == "Ivan Petrov"}
+    assert any("Board of the Harbour Authority" in str(b) for b in boards)
+    assert not any(holder == "Omar Haddad" and "Board" in str(meeting)
+                   for holder, meeting in rows)
+
+
+def test_a_handover_is_not_joined_to_what_its_giver_chaired_elsewhere(
+        tmp_path: Path) -> None:
+    from docgraph.kg import extract
+
+    (tmp_path / "a.txt").write_text(
+        "Norway chaired the 2nd Harbour Ministers Meeting in Oslo on 3 May 2023.",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "On 1 June 2024, Norway handed over the Chairmanship of the Ocean Data Forum "
+        "to Chile.", encoding="utf-8")
+    chairs = extract(tmp_path).chairs()
+    handover = chairs[chairs["role"] == "next chair"]
+    assert list(handover["holder"]) == ["Chile"]
+    # The handover names no meeting, and what Norway chaired on another page is no clue.
+    assert list(handover["meeting"]) == [None]
