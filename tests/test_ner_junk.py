@@ -126,3 +126,26 @@ def test_capitalised_common_words_are_no_name(nlp: Language) -> None:
 def test_companies_and_platforms_have_their_class(nlp: Language) -> None:
     found = entity_names(nlp, "Netflix and Grab grew, and videos on YouTube spread.")
     assert {("Company", "Netflix"), ("Company", "Grab"), ("Product", "YouTube")} <= found
+
+
+def test_no_names_from_sentences_in_another_language(nlp: Language) -> None:
+    found = _names(entity_names(
+        nlp, "Jadi hal ini sangat penting untuk Muzika Ekstravaganza dan semua orang di "
+             "sana. Mr Arif Rahman thanked the Ministry of Health."))
+    assert not {"Jadi hal ini", "Muzika Ekstravaganza"} & found
+    assert {"Arif Rahman", "Ministry of Health"} <= found
+
+
+def test_file_names_and_addresses_are_no_names(nlp: Language) -> None:
+    found = _names(entity_names(nlp, "See Closing Note%20bill.pdf and Annual Report.pdf "
+                                     "for the details from Singapore."))
+    assert not any("pdf" in name or "%20" in name for name in found)
+
+
+def test_parts_of_documents_and_generic_terms_are_no_names(nlp: Language) -> None:
+    found = _names(entity_names(
+        nlp, "Under Section 61MA and Annex C of the Act, the Ransomware-As-a-Service "
+             "threat grew. AI Governance matters to Singapore. We met at Easter."))
+    assert not {"Section 61MA", "Annex C", "Ransomware-As-a-Service", "AI Governance",
+                "Easter"} & found
+    assert "Singapore" in found

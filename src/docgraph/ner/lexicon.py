@@ -7,6 +7,8 @@ own files in the same shape. The lexicon holds the words the rules rely on.
 
 from __future__ import annotations
 
+import re
+
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -62,6 +64,8 @@ class Lexicon:
     first words of longer honorifics that are also surnames ("Tan" Sri) are left out."""
     honorific_parts: frozenset[str] = frozenset()
     """Every word of every honorific ("Yang", "Berhormat", "Dato")."""
+    not_entity_patterns: tuple[re.Pattern[str], ...] = ()
+    """Shapes of text that never name an entity ("Section 61MA", "Annex C")."""
 
 
 def load_gazetteers(paths: Iterable[Path] = ()) -> tuple[GazetteerEntry, ...]:
@@ -134,6 +138,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             leading_heads=leading,
             product_suffixes=tuple(data["product_suffixes"]),
             not_entities=frozenset(data["not_entities"]),
+            not_entity_patterns=tuple(re.compile(p) for p in
+                                      data.get("not_entity_patterns", ())),
             head_starts=frozenset(head.split()[0] for head in heads),
             possessors=frozenset(data.get("possessors", ())),
             lowercase_heads={head: label for label, words in

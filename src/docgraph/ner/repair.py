@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from bisect import bisect_right
 from importlib import resources
 
@@ -37,7 +38,7 @@ class Repair:
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
         model = _outside_headings(doc, model_candidates_of(doc, self.lexicon))
-        model = _proper(doc, model)
+        model = _proper(doc, _in_english(doc, model))
         found = _merge_split_names(doc, cands.candidates(doc) + model)
         chosen = [c for c in cands.select(found) if keep(doc, c, self.lexicon)]
         chosen = _made_by(doc, chosen)
@@ -60,6 +61,27 @@ def _outside_headings(doc: Doc, found: list[cands.Candidate]) -> list[cands.Cand
         return index >= 0 and offset < headings[index][1]
 
     return [c for c in found if c.typed_by_head or not in_heading(doc[c.start].idx)]
+
+
+def _in_english(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
+    """Drop the model's names in sentences that are not English.
+
+    Pages quote Malay, Tamil or Chinese; an English model reads capitalised words there
+    as names ("Jadi hal ini", "Muzika Ekstravaganza"). A sentence is English when at
+    least a third of its lower-case words are English words.
+    """
+    if not found:
+        return found
+    common = _common_words()
+    foreign: set[int] = set()
+    for sentence in doc.sents:
+        words = [t for t in sentence if t.is_alpha and t.is_lower and len(t.text) >= 3]
+        if len(words) >= 5 and 3 * sum(t.is_stop or t.text in common for t in words) < \
+                len(words):
+            foreign.add(sentence.start)
+    if not foreign:
+        return found
+    return [c for c in found if doc[c.start].sent.start not in foreign]
 
 
 def _proper(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
@@ -139,15 +161,18 @@ def _made_by(doc: Doc, chosen: list[cands.Candidate]) -> list[cands.Candidate]:
 def keep(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
     """Whether a candidate can name an entity at all (not a technology, role, number)."""
     text = doc[candidate.start : candidate.end].text
-    if text in lexicon.not_entities or not any(c.isalpha() for c in text):
+    if text in lexicon.not_entities or not any(c.isalpha() for c in text) or \
+            any(pattern.search(text) for pattern in lexicon.not_entity_patterns):
         return False
     if text.count("(") != text.count(")"):
         return False  # a piece cut across brackets: "TeSA) for ITE and Polytechnics"
+    if _FILE_OR_URL.search(text):
+        return False  # a link's address or a file's name: "Closing Note%20bill.pdf"
     if not (text[0].isupper() or text[0].isdigit() or CAMEL.match(text)) and \
             candidate.label != "Meeting":
         return False
     if candidate.source == "model":
-        return _model_name(doc, candidate)
+        return _model_name(doc, candidate, lexicon)
     return True
 
 
@@ -157,6 +182,8 @@ _NOT_IN_NAMES = frozenset({"With", "On", "In", "At", "For", "Of", "And", "The", 
                            "From", "By", "About", "Interview", "Speech", "Remarks"})
 
 
+_FILE_OR_URL = re.compile(r"%[0-9A-Fa-f]{2}|\.(?:pdf|docx?|xlsx?|pptx?|html?|jpe?g|png)\b|"
+                          r"https?://|www\.", re.IGNORECASE)
 # Small words a name of common words may hold: "Cloud & Mobility", "Air and Sea".
 _GLUE = frozenset({"&", "and", "of", "the", "for", "-", "in", "on"})
 
@@ -168,21 +195,23 @@ def _common_words() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
-def _common_words_only(span: Span) -> bool:
+def _common_words_only(span: Span, lexicon: Lexicon) -> bool:
     """Whether every word is a common English word capitalised ("Active Ageing").
 
     Capitals on such words are a title's or a heading's; a name has at least one word
     that is mostly written capitalised ("Kennedy Round", "Netflix"), in capitals
-    ("PKI") or in camel case ("YouTube").
+    ("PKI") or in camel case ("YouTube"). Terms that never name an entity alone count
+    as common words ("AI Governance").
     """
     common = _common_words()
     words = [t for t in span if t.lower_ not in _GLUE and not t.is_punct]
-    return bool(words) and all(
-        t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and
-        t.lower_ in common for t in words)
+    return bool(words) and not all(t.text in lexicon.not_entities for t in words) and all(
+        t.text in lexicon.not_entities or (
+            t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and
+            t.lower_ in common) for t in words)
 
 
-def _model_name(doc: Doc, candidate: Candidate) -> bool:
+def _model_name(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
     """Whether the model's entity is a name, not a common word or a piece of a word.
 
     Dropped: a piece of a word ("SG" of "Parking.SG"); one capitalised common word
@@ -200,7 +229,7 @@ def _model_name(doc: Doc, candidate: Candidate) -> bool:
             not CAMEL.match(first.text):
         return False
     if candidate.label != "Person" and not candidate.typed_by_head and \
-            _common_words_only(doc[candidate.start : candidate.end]):
+            _common_words_only(doc[candidate.start : candidate.end], lexicon):
         return False
     return not (candidate.label == "Person" and (
         len(doc[candidate.start : candidate.end].text) < 2 or
