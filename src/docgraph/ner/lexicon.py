@@ -7,9 +7,8 @@ own files in the same shape. The lexicon holds the words the rules rely on.
 
 from __future__ import annotations
 
-import re
-
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
