@@ -144,6 +144,9 @@ def test_a_bad_date_warns() -> None:
         ("7 Aug 2019 Posted in [Press](/p)\n\n<p>x</p>\n1. a\n2. b\n3. c\n4. d\n5. e",
          InputFormat.MARKDOWN),
         ("Just words.\n\nMore words.", InputFormat.TEXT),
+        # Loose text with inline tags only: Markdown with inline HTML, not words.
+        ("Ladies and gentlemen<br>\n<br>\n<strong>Introduction</strong><br>\n1.<span>"
+         "\t</span>Good afternoon.<br>", InputFormat.MARKDOWN),
         ("", InputFormat.TEXT),
     ],
 )

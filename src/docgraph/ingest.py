@@ -291,7 +291,7 @@ def detect_format(text: str, start: int = 0) -> InputFormat:
 
     A whole page (doctype or ``<html>``) is :attr:`InputFormat.HTML_PAGE`; a body whose
     text sits almost entirely inside block-level HTML elements is an HTML fragment;
-    otherwise Markdown if it shows Markdown syntax, else plain text.
+    otherwise Markdown if it shows Markdown syntax or any HTML tag, else plain text.
     """
     if _HTML_PAGE.match(text, start):
         return InputFormat.HTML_PAGE
@@ -316,6 +316,9 @@ def detect_format(text: str, start: int = 0) -> InputFormat:
     if (inside or (tags and not outside)) and \
             outside <= _LOOSE_TEXT_SHARE * (inside + outside):
         return InputFormat.HTML
-    if _MARKDOWN_SIGNS.search(text, start) or inside:
+    # Tags among loose text ("Ladies and gentlemen<br> ... <strong>Introduction</strong>")
+    # are inline HTML in Markdown, as kramdown reads them; as plain text they would be
+    # read as words.
+    if _MARKDOWN_SIGNS.search(text, start) or inside or tags:
         return InputFormat.MARKDOWN
     return InputFormat.TEXT
