@@ -145,8 +145,8 @@ def test_a_bad_date_warns() -> None:
          InputFormat.MARKDOWN),
         ("Just words.\n\nMore words.", InputFormat.TEXT),
         # Loose text with inline tags only: Markdown with inline HTML, not words.
-        ("Ladies and gentlemen<br>\n<br>\n<strong>Introduction</strong><br>\n1.<span>"
-         "\t</span>Good afternoon.<br>", InputFormat.MARKDOWN),
+        (("Ladies and gentlemen<br>\n<br>\n<strong>Introduction</strong><br>\n1.<span>"
+          "\t</span>Good afternoon.<br>"), InputFormat.MARKDOWN),
         ("", InputFormat.TEXT),
     ],
 )
