@@ -139,3 +139,33 @@ def test_the_class_is_voted_and_merging_in_steps_gives_the_same_nodes() -> None:
     at_once = merge(pages)
     assert [(e.name, e.label) for e in at_once] == [("Netflix", "Organization")]
     assert merge([merge(pages[:2]), pages[2]]) == at_once
+
+
+def test_a_lone_name_joins_the_only_person_of_the_site_who_has_it() -> None:
+    merged = merge([
+        _page("a", _m("S Raman", "Person", "people", honorific="Mr")),
+        _page("b", _m("Raman", "Person", "people", honorific="Minister")),
+        _page("c", _m("Tan Wei", "Person", "people"), _m("Tan Bo", "Person", "people", 20)),
+        _page("d", _m("Tan", "Person", "people", honorific="Mr")),
+    ])
+    raman = _node(merged, "S Raman")
+    assert raman.name == "S Raman"
+    [note] = [m for m in raman.merges if m.rule == "lone-name"]
+    assert (note.form, note.document) == ("Raman", "b")
+    assert any(e.name == "Tan" for e in merged)  # two Tans on the site: no one's
+
+
+def test_a_law_with_its_year_and_a_name_with_its_kind_word_are_one_thing() -> None:
+    merged = merge([
+        _page("a", _m("Online Safety Act 2022", "Law", "names")),
+        _page("b", _m("Online Safety Act", "Law", "names")),
+        _page("c", _m("Harbour Skills Accelerator programme", "Programme", "names")),
+        _page("d", _m("Harbour Skills Accelerator", "Organization")),
+    ])
+    assert len(merged) == 2
+
+
+def test_an_abbreviated_ranked_title_needs_evidence_too() -> None:
+    entities = _page("a", _m("Josephine Teo", "Person", "people", honorific="Mrs"),
+                     _m("Teo", "Person", "people", start=60, honorific="DPM"))
+    assert len(_node(entities, "Josephine Teo").mentions) == 1

@@ -15,7 +15,9 @@ rule and, where two names alone do not show it, its evidence:
   defines it with ("National Library Board (NLB)"), when every definition on the site
   agrees; an acronym with two long forms ("SCS") merges nothing;
 - ``spelling-variant``: a person whose name is spelt slightly differently ("Prasert
-  Jantararuangtong", "Prasert Janthararuangthong").
+  Jantararuangtong", "Prasert Janthararuangthong");
+- ``lone-name``: a name of one word ("Minister Iswaran") and the one person of the whole
+  site whose name has that word ("S Iswaran").
 
 Two guards hold for every rule: two different gazetteer IRIs are never one node (IMDA
 and its predecessors IDA and MDA stay three), and people, posts and numbered meetings
@@ -25,11 +27,15 @@ the one most documents gave it, the more specific on a tie.
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from importlib import resources
 
 from docgraph.names import looks_like_acronym, normalise_name
 from docgraph.resolve.document import GENERIC, group
@@ -38,7 +44,7 @@ from docgraph.vocab import coarse_type
 
 # The rules of this module, as recorded on merged entities.
 SITE_RULES = frozenset({"folded-name", "qualified-post", "site-acronym",
-                        "spelling-variant"})
+                        "spelling-variant", "lone-name"})
 # Rules of a document's resolution that join a part of a name to the whole.
 _PARTIAL_RULES = frozenset({"short-name", "head-noun", "generic-name", "bilateral-name",
                             "qualified-post", "acronym"})
@@ -128,6 +134,7 @@ def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
     _link_qualified_posts(entities, sets, absorbed)
     _link_site_acronyms(entities, sets, absorbed)
     _link_spelling_variants(entities, sets, absorbed)
+    _link_lone_names(entities, sets, absorbed)
     members: dict[int, list[int]] = {}
     for index in range(len(entities)):
         members.setdefault(sets.find(index), []).append(index)
@@ -168,15 +175,44 @@ def _link_folded_names(entities: list[Entity], sets: _Sets,
             # Numbered meetings are keyed by series and number already; a surname alone
             # names someone only on its own page.
             continue
-        name = entity.name
-        if entity.label == "Post":  # "Minister of X" is the "Minister for X"
-            name = _MINISTER_OF.sub(r"\1 for ", name)
-        key = (_kind(entity), fold(name))
+        key = (_kind(entity), fold(_plain_name(entity)))
         if not key[1]:
             continue
         other = first.setdefault(key, index)
         if other != index and sets.union(other, index):
             absorbed[index] = Merge(entity.name, "folded-name", "", _first_page(entity))
+
+
+def _plain_name(entity: Entity) -> str:
+    """The name without what only says its kind or its version.
+
+    "Minister of X" is the "Minister for X"; "the TechSkills Accelerator programme" is
+    the TechSkills Accelerator; the "... Act 2019" is the "... Act".
+    """
+    name = entity.name
+    if entity.label == "Post":
+        name = _MINISTER_OF.sub(r"\1 for ", name)
+    if coarse_type(entity.label) == "Work" or entity.label == "Organization":
+        words = name.split()
+        if len(words) > 2 and words[-1] in _site_rules().kind_words:
+            name = " ".join(words[:-1])
+    if entity.label == "Law":
+        name = _YEAR.sub("", name)
+    return name
+
+
+_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
+
+
+@functools.cache
+def _site_rules() -> _SiteRules:
+    text = resources.files("docgraph").joinpath("data/resolve.toml").read_text("utf-8")
+    return _SiteRules(frozenset(tomllib.loads(text)["kind_words"]))
+
+
+@dataclass(frozen=True)
+class _SiteRules:
+    kind_words: frozenset[str]
 
 
 _MINISTER_OF = re.compile(r"\b(Minister|Ministry|Secretary|Minister of State) of ")
@@ -270,6 +306,38 @@ def _link_spelling_variants(entities: list[Entity], sets: _Sets,
                                             _first_page(entities[right]))
 
 
+def _link_lone_names(entities: list[Entity], sets: _Sets,
+                     absorbed: dict[int, Merge]) -> None:
+    """A name of one word joins the one person of the whole site whose name has it.
+
+    "Minister Iswaran" on a page that never gives his full name is S Iswaran when he is
+    the only Iswaran the site names; "Mr Lee" stays on its page, for the site names many
+    Lees. A ranked title must be one the person is shown with ("Senior Minister Teo").
+    """
+    by_word: dict[str, set[int]] = {}
+    for index, entity in enumerate(entities):
+        words = normalise_name(entity.name).split()
+        if entity.label == "Person" and len(words) > 1:
+            for word in set(words):
+                by_word.setdefault(word, set()).add(index)
+    for index, entity in enumerate(entities):
+        words = normalise_name(entity.name).split()
+        if entity.label != "Person" or len(words) != 1 or entity.iri:
+            continue
+        roots = {sets.find(i) for i in by_word.get(words[0], ())}
+        if len(roots) != 1:
+            continue
+        target = entities[roots.pop()]
+        title = entity.key.partition("|")[2].partition("@")[0]
+        if title and title not in {normalise_name(h) for h in target.honorifics}:
+            continue
+        if sets.union(sets.find(next(iter(by_word[words[0]]))), index):
+            absorbed[index] = Merge(
+                entity.name, "lone-name",
+                f"{target.name} is the only person the site names with {entity.name!r}",
+                _first_page(entity))
+
+
 def _spelling_variants(left: str, right: str) -> bool:
     """Same given name and word count, surnames spelt almost alike."""
     a, b = normalise_name(left).split(), normalise_name(right).split()
@@ -321,7 +389,8 @@ def _combine(left: Entity, right: Entity) -> Entity:
 def _most_used(group_: list[Entity], mentions: Iterable[Mention]) -> str:
     """The name most mentions use among the full names of ``group_``.
 
-    A long form comes before an acronym, and a name before its capitals.
+    A long form comes before an acronym, a person's full name before a part of it, and
+    a name before its capitals.
     """
     used = Counter(m.name for m in mentions)
     names = {e.name for e in group_}
@@ -331,8 +400,11 @@ def _most_used(group_: list[Entity], mentions: Iterable[Mention]) -> str:
     partial = {m.form for e in group_ for m in e.merges if m.rule in _PARTIAL_RULES}
     names.update(a for e in group_ for a in e.aliases
                  if used[a] and len(a.split()) > 1 and a not in partial)
-    return max(names, key=lambda n: (not looks_like_acronym(n), used[n], _proper_case(n),
-                                     len(n.split()), len(n), n))
+    # A person's full name before any part of it, however often the part is used.
+    person = any(e.label == "Person" for e in group_)
+    return max(names, key=lambda n: (not looks_like_acronym(n),
+                                     len(n.split()) if person else 0, used[n],
+                                     _proper_case(n), len(n.split()), len(n), n))
 
 
 def _merge_order(merge: Merge) -> tuple[str, ...]:
