@@ -194,7 +194,7 @@ def _plain_name(entity: Entity) -> str:
         name = _MINISTER_OF.sub(r"\1 for ", name)
     if coarse_type(entity.label) == "Work" or entity.label == "Organization":
         words = name.split()
-        if len(words) > 2 and words[-1] in _site_rules().kind_words:
+        if len(words) >= 2 and words[-1] in _site_rules().kind_words:
             name = " ".join(words[:-1])
     if entity.label == "Law":
         name = _YEAR.sub("", name)
