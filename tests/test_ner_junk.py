@@ -149,3 +149,10 @@ def test_parts_of_documents_and_generic_terms_are_no_names(nlp: Language) -> Non
     assert not {"Section 61MA", "Annex C", "Ransomware-As-a-Service", "AI Governance",
                 "Easter"} & found
     assert "Singapore" in found
+
+
+def test_5g_stays_one_word(nlp: Language) -> None:
+    assert [t.text for t in nlp.make_doc("the 5G Security Testbed")] == [
+        "the", "5G", "Security", "Testbed"]
+    found = _names(entity_names(nlp, "IMDA launched the 5G Security Testbed programme."))
+    assert not any(name.startswith("G ") for name in found)

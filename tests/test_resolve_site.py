@@ -169,3 +169,13 @@ def test_an_abbreviated_ranked_title_needs_evidence_too() -> None:
     entities = _page("a", _m("Josephine Teo", "Person", "people", honorific="Mrs"),
                      _m("Teo", "Person", "people", start=60, honorific="DPM"))
     assert len(_node(entities, "Josephine Teo").mentions) == 1
+
+
+def test_a_post_read_as_a_body_elsewhere_is_that_post() -> None:
+    merged = merge([
+        _page("a", _m("Senior Minister of State", "Post", "posts"),
+              _m("Senior Minister of State", "Post", "posts", 40)),
+        _page("b", _m("Senior Minister of State", "Organization")),
+    ])
+    assert [(e.name, e.label, e.documents) for e in merged] == [
+        ("Senior Minister of State", "Post", ("a", "b"))]

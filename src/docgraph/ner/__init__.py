@@ -90,7 +90,7 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
                 f"spaCy model {name!r} is not installed or not a model: {exc}") from exc
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("docgraph_sentences_v1", before="parser")
-    _split_numbering(nlp)
+    _tokenizer_rules(nlp, lexicon)
     # Relations come after recognition; importing them registers their component without
     # making the recogniser depend on them.
     import docgraph.relations.component  # noqa: F401
@@ -106,17 +106,25 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
     return nlp
 
 
-def _split_numbering(nlp: Language) -> None:
-    """Split a paragraph number glued to the name after it: "55.Mr Sharael Taha".
+def _tokenizer_rules(nlp: Language, lexicon: str | Path | None) -> None:
+    """Two changes to spaCy's English tokenizer, for names.
 
-    spaCy keeps "55.Mr" as one token, which then starts no name and is read into one.
+    A paragraph number glued to the name after it is split off ("55.Mr Sharael Taha":
+    spaCy keeps "55.Mr" as one token, which starts no name). Terms the lexicon lists
+    as one token stay one ("5G", which spaCy cuts like "5 g" of a unit, leaving "G
+    Career Conversion Programme").
     """
     from spacy.util import compile_infix_regex
 
+    from docgraph.ner.lexicon import lexicon_setting
+
     infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[0-9])\.(?=[A-Z][a-z])"]
     tokenizer: Any = nlp.tokenizer
-    if hasattr(tokenizer, "infix_finditer"):  # a custom tokenizer is left as it is
-        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if not hasattr(tokenizer, "infix_finditer"):  # a custom tokenizer is left as it is
+        return
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for term in lexicon_setting(str(lexicon) if lexicon else None).single_tokens:
+        tokenizer.add_special_case(term, [{"ORTH": term}])
 
 
 @dataclass(frozen=True, slots=True)

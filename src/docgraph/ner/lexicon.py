@@ -63,6 +63,8 @@ class Lexicon:
     first words of longer honorifics that are also surnames ("Tan" Sri) are left out."""
     honorific_parts: frozenset[str] = frozenset()
     """Every word of every honorific ("Yang", "Berhormat", "Dato")."""
+    single_tokens: tuple[str, ...] = ()
+    """Terms the tokenizer keeps whole ("5G")."""
     not_entity_patterns: tuple[re.Pattern[str], ...] = ()
     """Shapes of text that never name an entity ("Section 61MA", "Annex C")."""
 
@@ -137,6 +139,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             leading_heads=leading,
             product_suffixes=tuple(data["product_suffixes"]),
             not_entities=frozenset(data["not_entities"]),
+            single_tokens=tuple(data.get("single_tokens", ())),
             not_entity_patterns=tuple(re.compile(p) for p in
                                       data.get("not_entity_patterns", ())),
             head_starts=frozenset(head.split()[0] for head in heads),

@@ -169,13 +169,21 @@ def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
 def _link_folded_names(entities: list[Entity], sets: _Sets,
                        absorbed: dict[int, Merge]) -> None:
     first: dict[tuple[str, str], int] = {}
+    # A post's name read as a body's or a person's elsewhere ("Chief Executive" typed
+    # Organization) is that post: its class is then voted.
+    posts = {fold(_plain_name(e)) for e in entities if e.label == "Post"}
     for index, entity in enumerate(entities):
         if entity.ordinal is not None or (entity.label == "Person" and " " not in
                                           entity.name.strip()):
             # Numbered meetings are keyed by series and number already; a surname alone
             # names someone only on its own page.
             continue
-        key = (_kind(entity), fold(_plain_name(entity)))
+        folded, as_post = fold(_plain_name(entity)), fold(_plain_name(entity, post=True))
+        if as_post in posts and not entity.iri and \
+                coarse_type(entity.label) in ("Organization", "Person"):
+            key = ("post", as_post)
+        else:
+            key = (_kind(entity), folded)
         if not key[1]:
             continue
         other = first.setdefault(key, index)
@@ -183,14 +191,14 @@ def _link_folded_names(entities: list[Entity], sets: _Sets,
             absorbed[index] = Merge(entity.name, "folded-name", "", _first_page(entity))
 
 
-def _plain_name(entity: Entity) -> str:
+def _plain_name(entity: Entity, *, post: bool = False) -> str:
     """The name without what only says its kind or its version.
 
     "Minister of X" is the "Minister for X"; "the TechSkills Accelerator programme" is
     the TechSkills Accelerator; the "... Act 2019" is the "... Act".
     """
     name = entity.name
-    if entity.label == "Post":
+    if post or entity.label == "Post":
         name = _MINISTER_OF.sub(r"\1 for ", name)
     if coarse_type(entity.label) == "Work" or entity.label == "Organization":
         words = name.split()
