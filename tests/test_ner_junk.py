@@ -156,3 +156,13 @@ def test_5g_stays_one_word(nlp: Language) -> None:
         "the", "5G", "Security", "Testbed"]
     found = _names(entity_names(nlp, "IMDA launched the 5G Security Testbed programme."))
     assert not any(name.startswith("G ") for name in found)
+
+
+def test_a_one_word_place_of_the_model_needs_the_text_to_show_it(nlp: Language) -> None:
+    found = entity_names(
+        nlp, "He met Pinterest and Workato executives before learning in Tamil. The "
+             "meeting in Brisbane went well. Offices in Jakarta, Bandung and Yogyakarta "
+             "opened.")
+    places = {name for label, name in found if label in ("Place", "City")}
+    assert {"Brisbane", "Bandung", "Yogyakarta"} <= places
+    assert not {"Workato", "Tamil"} & places

@@ -38,7 +38,7 @@ class Repair:
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
         model = _outside_headings(doc, model_candidates_of(doc, self.lexicon))
-        model = _proper(doc, _in_english(doc, model))
+        model = _placed(doc, _proper(doc, _in_english(doc, model)))
         found = _merge_split_names(doc, cands.candidates(doc) + model)
         chosen = [c for c in cands.select(found) if keep(doc, c, self.lexicon)]
         chosen = _made_by(doc, chosen)
@@ -82,6 +82,45 @@ def _in_english(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]
     if not foreign:
         return found
     return [c for c in found if doc[c.start].sent.start not in foreign]
+
+
+# Words before a place's name that say it is a place: "in Brisbane", "at Cannes".
+_LOCATIVES = frozenset({"in", "at", "from", "near", "across", "around", "outside",
+                        "within", "throughout"})
+
+
+def _placed(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
+    """Keep the model's one-word places that the text shows to be places.
+
+    Alone, the small model's one-word places are mostly not ("Workato", "Razer",
+    "Pinterest", "Covid"): one is kept after a locative word ("in Brisbane") or in a
+    list with a place the gazetteer knows ("Jakarta, Bandung and Yogyakarta").
+    """
+    known = {i for c in cands.candidates(doc) if c.source == "gazetteer" and
+             coarse_type(c.label) in ("Place", "Country") for i in range(c.start, c.end)}
+    doubtful = []
+    kept = []
+    for candidate in found:
+        index = candidate.start
+        if candidate.label != "Place" or candidate.end - index != 1:
+            kept.append(candidate)
+        elif index > 0 and doc[index - 1].lower_ in _LOCATIVES:
+            kept.append(candidate)
+            known.add(index)
+        else:
+            doubtful.append(candidate)
+    changed = True
+    while changed:  # a list's places vouch for each other, one after the other
+        changed = False
+        for candidate in list(doubtful):
+            index = candidate.start
+            if any(j in known and doc[(index + j) // 2].text in (",", "and")
+                   for j in (index - 2, index + 2)):
+                kept.append(candidate)
+                known.add(index)
+                doubtful.remove(candidate)
+                changed = True
+    return sorted(kept, key=lambda c: c.start)
 
 
 def _proper(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
