@@ -166,3 +166,11 @@ def test_a_one_word_place_of_the_model_needs_the_text_to_show_it(nlp: Language) 
     places = {name for label, name in found if label in ("Place", "City")}
     assert {"Brisbane", "Bandung", "Yogyakarta"} <= places
     assert not {"Workato", "Tamil"} & places
+
+
+def test_common_words_are_nobodys_name(nlp: Language) -> None:
+    found = entity_names(nlp, "Volunteer Lawyer said so, and Cloud Computing agreed with "
+                              "Ms Grace Fu.")
+    people = {name for label, name in found if label == "Person"}
+    assert "Grace Fu" in people
+    assert not {"Volunteer Lawyer", "Cloud Computing"} & people

@@ -267,7 +267,8 @@ def _model_name(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
             first.tag_ not in ("NNP", "NNPS") and not first.is_upper and \
             not CAMEL.match(first.text):
         return False
-    if candidate.label != "Person" and not candidate.typed_by_head and \
+    # People too: "App Store", "Cloud Computing", "Volunteer Lawyer" are no one's names.
+    if not candidate.typed_by_head and \
             _common_words_only(doc[candidate.start : candidate.end], lexicon):
         return False
     return not (candidate.label == "Person" and (
