@@ -15,6 +15,7 @@ nor penalised.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -295,8 +296,6 @@ def range_mismatches(extraction: Extraction) -> list[RangeMismatch]:
     markup is set aside: tags, entities, footnote markers, Markdown link targets and
     emphasis. Each sentence is checked once, however many statements it makes.
     """
-    import html
-
     text = extraction.document.text
     seen: set[tuple[int, int, int]] = set()
     found = []

@@ -109,17 +109,18 @@ def _placed(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
             known.add(index)
         else:
             doubtful.append(candidate)
-    changed = True
-    while changed:  # a list's places vouch for each other, one after the other
-        changed = False
-        for candidate in list(doubtful):
+    # A list's places vouch for each other, one after the other: a pass left to right
+    # carries a known place's word to the places after it, one right to left to those
+    # before it.
+    doubtful.sort(key=lambda c: c.start)
+    for ordered in (doubtful, reversed(doubtful)):
+        for candidate in ordered:
             index = candidate.start
-            if any(j in known and doc[(index + j) // 2].text in (",", "and")
-                   for j in (index - 2, index + 2)):
+            if index not in known and any(
+                    j in known and doc[(index + j) // 2].text in (",", "and")
+                    for j in (index - 2, index + 2)):
                 kept.append(candidate)
                 known.add(index)
-                doubtful.remove(candidate)
-                changed = True
     return sorted(kept, key=lambda c: c.start)
 
 

@@ -5,6 +5,7 @@ Pure functions over spaCy tokens; no rule lives here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -31,7 +32,7 @@ class Phrases:
         for options in self._by_first.values():
             options.sort(key=len, reverse=True)
 
-    @property
+    @functools.cached_property
     def words(self) -> frozenset[str]:
         """The one-word phrases."""
         return frozenset(first for first, options in self._by_first.items()

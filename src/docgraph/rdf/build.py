@@ -191,6 +191,7 @@ class _Writer:
         for entity in self.entities.values():
             for document_id in entity.documents or ("",):
                 self._entity(entity, document_id, links.get(str(self.iris[entity.key]), ()))
+            self._merges(entity)
 
     def add(self, document_id: str, subject: Node, predicate: Node, obj: Node) -> None:
         self.triples.setdefault(document_id, set()).add((subject, predicate, obj))
@@ -206,17 +207,6 @@ class _Writer:
             add(DG.mentionedIn, document_iri(document_id, self.base))
         for honorific in entity.honorifics:
             add(DG.honorific, _text(honorific))
-        seen: set[tuple[str, str]] = set()
-        for merge in entity.merges:
-            # Each name and rule once, in the graph of the document that gives the
-            # evidence (or of the entity's first document).
-            home = merge.document if merge.document in entity.documents else \
-                (entity.documents[0] if entity.documents else "")
-            if merge.rule != "same-name" and merge.form != entity.name and \
-                    document_id == home and \
-                    (merge.rule, merge.form) not in seen:
-                seen.add((merge.rule, merge.form))
-                self._merge(node, merge, document_id)
         if entity.series and entity.series in self.iris:
             add(DG.series, self.iris[entity.series])
         if entity.ordinal is not None and entity.ordinal > 0:
@@ -227,6 +217,24 @@ class _Writer:
             start, end = self.periods[entity.key]
             add(SDO.startDate, Literal(start.isoformat(), datatype=XSD.date))
             add(SDO.endDate, Literal(end.isoformat(), datatype=XSD.date))
+
+    def _merges(self, entity: Entity) -> None:
+        """Why each other name is the entity's, once per name and rule.
+
+        Each goes in the graph of the document that gives the evidence, or else of the
+        entity's first document.
+        """
+        node = self.iris[entity.key]
+        documents = set(entity.documents)
+        first = entity.documents[0] if entity.documents else ""
+        seen: set[tuple[str, str]] = set()
+        for merge in entity.merges:
+            if merge.rule == "same-name" or merge.form == entity.name or \
+                    (merge.rule, merge.form) in seen:
+                continue
+            seen.add((merge.rule, merge.form))
+            self._merge(node, merge, merge.document if merge.document in documents
+                        else first)
 
     def _merge(self, node: URIRef, merge: Merge, document_id: str) -> None:
         """Why ``merge.form`` is a name of the entity: ``<entity#merge-...>``."""

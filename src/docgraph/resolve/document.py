@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from docgraph.names import looks_like_acronym, normalise_name, ordinal_text
-from docgraph.types import Document, Entity, Mention, Merge
+from docgraph.types import Document, Entity, Mention, Merge, Span
 from docgraph.vocab import coarse_type
 
 # When mentions disagree on the class, the more specific one wins.
@@ -52,22 +52,26 @@ def group(label: str) -> str:
     return "meeting-series" if label == "MeetingSeries" else coarse_type(label).lower()
 
 
-class _Sets:
-    """Union-find over mention indices."""
+class UnionFind:
+    """Union-find over indices; a set is named by its smallest index."""
 
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
 
     def find(self, item: int) -> int:
+        """The set ``item`` is in."""
         while self.parent[item] != item:
             self.parent[item] = self.parent[self.parent[item]]
             item = self.parent[item]
         return item
 
-    def union(self, left: int, right: int) -> None:
+    def union(self, left: int, right: int) -> bool:
+        """Join two sets; False when they are one already."""
         a, b = self.find(left), self.find(right)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
+        if a == b:
+            return False
+        self.parent[max(a, b)] = min(a, b)
+        return True
 
 
 def _base_key(mention: Mention) -> str:
@@ -80,16 +84,23 @@ def _base_key(mention: Mention) -> str:
     return f"{group(mention.label)}:{normalise_name(mention.name)}{_rank(mention)}"
 
 
-def _rank(mention: Mention) -> str:
-    """The ranked title a surname alone carries, as a key suffix ("|senior minister").
+def ranked_title(mention: Mention) -> str | None:
+    """The ranked title a surname alone carries, folded; None for other mentions.
 
+    "senior minister" of "Senior Minister Teo", "deputy prime minister" of "DPM Teo":
     "Senior Minister Teo" is not the same person as "Minister Teo".
     """
     title = _title(mention.honorific)
     if mention.label == "Person" and title in _rules().ranked and \
             len(mention.name.split()) == 1:
-        return f"|{title}"
-    return ""
+        return title
+    return None
+
+
+def _rank(mention: Mention) -> str:
+    """A key suffix that keeps surnames with different ranked titles apart."""
+    title = ranked_title(mention)
+    return f"|{title}" if title else ""
 
 
 def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[Entity]:
@@ -103,7 +114,7 @@ def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[En
         Entities in order of first mention.
     """
     mentions = list(mentions)
-    sets = _Sets(len(mentions))
+    sets = UnionFind(len(mentions))
     reasons: dict[int, str] = {}
     keys = [_base_key(m) for m in mentions]
     first_with_key: dict[str, int] = {}
@@ -145,7 +156,7 @@ def _rule_for(mention: Mention, other: Mention) -> str:
 
 
 def _link_acronyms(mentions: list[Mention], keys: list[str], first: dict[str, int],
-                   sets: _Sets, reasons: dict[int, str]) -> None:
+                   sets: UnionFind, reasons: dict[int, str]) -> None:
     """An acronym joins the entity of the long form it was defined with."""
     by_text: dict[str, int] = {}
     for index, mention in enumerate(mentions):
@@ -163,7 +174,8 @@ def _link_acronyms(mentions: list[Mention], keys: list[str], first: dict[str, in
             reasons[index] = "acronym"
 
 
-def _link_short_names(mentions: list[Mention], sets: _Sets, reasons: dict[int, str]) -> None:
+def _link_short_names(mentions: list[Mention], sets: UnionFind,
+                      reasons: dict[int, str]) -> None:
     """A person's partial name joins the one person whose full name contains it."""
     people = [i for i, m in enumerate(mentions) if m.label == "Person"]
     full: dict[str, int] = {}
@@ -212,22 +224,22 @@ def _title(honorific: str | None) -> str | None:
     return _rules().abbreviations.get(honorific.strip(), normalise_name(honorific))
 
 
-def _titles_held(mentions: list[Mention], sets: _Sets) -> dict[int, set[str]]:
+def _titles_held(mentions: list[Mention], sets: UnionFind) -> dict[int, set[str]]:
     """The ranked titles each person of the page is shown with.
 
     Before the name, or as a post right next to it ("Teo Chee Hean, Senior Minister").
     """
     ranked = _rules().ranked
     held: dict[int, set[str]] = {}
-    people: dict[int, list[Mention]] = {}
+    # People by sentence: a post is looked up among the few of its own sentence.
+    people: dict[tuple[int, Span], list[int]] = {}
     for index, mention in enumerate(mentions):
         if mention.label != "Person":
             continue
         title = _title(mention.honorific)
         if title in ranked:
             held.setdefault(sets.find(index), set()).add(title)
-        people.setdefault(mention.block, []).append(mention)
-    roots = {id(m): sets.find(i) for i, m in enumerate(mentions) if m.label == "Person"}
+        people.setdefault((mention.block, mention.sentence), []).append(index)
     for mention in mentions:
         if mention.label != "Post":
             continue
@@ -236,15 +248,14 @@ def _titles_held(mentions: list[Mention], sets: _Sets) -> dict[int, set[str]]:
                     key=len, default=None)
         if title is None:
             continue
-        for person in people.get(mention.block, ()):
-            if person.sentence == mention.sentence and (
-                    0 <= person.start - mention.end <= 2 or
-                    0 <= mention.start - person.end <= 3):
-                held.setdefault(roots[id(person)], set()).add(title)
+        for index in people.get((mention.block, mention.sentence), ()):
+            person = mentions[index]
+            if 0 <= person.start - mention.end <= 2 or 0 <= mention.start - person.end <= 3:
+                held.setdefault(sets.find(index), set()).add(title)
     return held
 
 
-def _link_qualified_posts(mentions: list[Mention], sets: _Sets,
+def _link_qualified_posts(mentions: list[Mention], sets: UnionFind,
                           reasons: dict[int, str]) -> None:
     """A bare post joins the one post of the document that qualifies it by a place.
 
@@ -341,7 +352,7 @@ def generic_prefix(short: str, long: str) -> bool:
     return long[len(short) + 1 :].split(" ", 1)[0] in _COMPLEMENTS
 
 
-def _link_generic_prefixes(mentions: list[Mention], sets: _Sets,
+def _link_generic_prefixes(mentions: list[Mention], sets: UnionFind,
                            reasons: dict[int, str]) -> None:
     """A generic name joins the one specific name of the document that it opens.
 
@@ -394,7 +405,7 @@ def _link_generic_prefixes(mentions: list[Mention], sets: _Sets,
 _BILATERAL = re.compile(r"^[A-Z][\w.]*(?:-[A-Z][\w.]*)+ ")
 
 
-def _link_bilateral_names(mentions: list[Mention], sets: _Sets,
+def _link_bilateral_names(mentions: list[Mention], sets: UnionFind,
                           reasons: dict[int, str]) -> None:
     """A name without its parties joins the one name of the document that has them.
 
@@ -420,7 +431,7 @@ def _link_bilateral_names(mentions: list[Mention], sets: _Sets,
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9&-]*[A-Z0-9])\)")
 
 
-def _link_acronym_names(mentions: list[Mention], sets: _Sets,
+def _link_acronym_names(mentions: list[Mention], sets: UnionFind,
                         reasons: dict[int, str]) -> None:
     """A name opened by a defined acronym joins the entity the acronym stands for.
 
@@ -452,7 +463,8 @@ def _contains_words(full: list[str], part: list[str]) -> bool:
     return all(word in full for word in part)
 
 
-def _link_anaphors(mentions: list[Mention], sets: _Sets, reasons: dict[int, str]) -> set[int]:
+def _link_anaphors(mentions: list[Mention], sets: UnionFind,
+                   reasons: dict[int, str]) -> set[int]:
     """"The Working Group" joins the one earlier entity whose name has that head."""
     dropped = set()
     # Names by their last word, which a head noun ends with; in document order.
@@ -502,7 +514,7 @@ def _entity(document: Document, mentions: list[Mention], rules: list[str]) -> En
     if label == "Person" and not iri and len(name.split()) == 1:
         # A surname alone names someone only on its page: "Mr Lee" is one Lee here and
         # another there, so it does not join other pages' "Lee" by name.
-        key = f"{key}{next((_rank(m) for m in mentions if _rank(m)), '')}@{document.id}"
+        key = f"{key}{next(filter(None, map(_rank, mentions)), '')}@{document.id}"
     merges = tuple(Merge(m.text, rule) for m, rule in zip(mentions, rules, strict=True)
                    if rule != "first")
     return Entity(

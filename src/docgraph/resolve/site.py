@@ -27,6 +27,7 @@ the one most documents gave it, the more specific on a tie.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -38,7 +39,7 @@ from difflib import SequenceMatcher
 from importlib import resources
 
 from docgraph.names import looks_like_acronym, normalise_name
-from docgraph.resolve.document import GENERIC, group
+from docgraph.resolve.document import GENERIC, UnionFind, group, ranked_title
 from docgraph.types import Entity, Mention, Merge
 from docgraph.vocab import coarse_type
 
@@ -89,27 +90,20 @@ def _kind(entity: Entity) -> str:
     return group(entity.label)
 
 
-class _Sets:
+class _Sets(UnionFind):
     """Union-find over entities, refusing to join two different gazetteer IRIs."""
 
     def __init__(self, entities: list[Entity]) -> None:
-        self.parent = list(range(len(entities)))
+        super().__init__(len(entities))
         self.iri = [e.iri for e in entities]
-
-    def find(self, item: int) -> int:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
 
     def union(self, left: int, right: int) -> bool:
         """Join two sets; False when they are one already or name two IRIs."""
         a, b = self.find(left), self.find(right)
         if a == b or (self.iri[a] and self.iri[b] and self.iri[a] != self.iri[b]):
             return False
-        keep, gone = min(a, b), max(a, b)
-        self.parent[gone] = keep
-        self.iri[keep] = self.iri[keep] or self.iri[gone]
+        super().union(a, b)
+        self.iri[min(a, b)] = self.iri[a] or self.iri[b]
         return True
 
 
@@ -246,7 +240,7 @@ def _link_qualified_posts(entities: list[Entity], sets: _Sets,
     for index, entity in enumerate(entities):
         if entity.label != "Post":
             continue
-        name, country = _MINISTER_OF.sub(r"\1 for ", entity.name), None
+        name, country = _plain_name(entity), None
         for pattern in (before, after):
             match = pattern.search(name)
             if match:
@@ -335,11 +329,12 @@ def _link_lone_names(entities: list[Entity], sets: _Sets,
         roots = {sets.find(i) for i in by_word.get(words[0], ())}
         if len(roots) != 1:
             continue
-        target = entities[roots.pop()]
-        title = entity.key.partition("|")[2].partition("@")[0]
-        if title and title not in {normalise_name(h) for h in target.honorifics}:
+        root = roots.pop()
+        target = entities[root]
+        titles = {t for m in entity.mentions if (t := ranked_title(m))}
+        if not titles <= {normalise_name(h) for h in target.honorifics}:
             continue
-        if sets.union(sets.find(next(iter(by_word[words[0]]))), index):
+        if sets.union(root, index):
             absorbed[index] = Merge(
                 entity.name, "lone-name",
                 f"{target.name} is the only person the site names with {entity.name!r}",
@@ -432,6 +427,4 @@ def _proper_case(name: str) -> bool:
 
 
 def _replace(entity: Entity, **changes: object) -> Entity:
-    import dataclasses
-
     return dataclasses.replace(entity, **changes)  # type: ignore[arg-type]
