@@ -174,3 +174,73 @@ def test_common_words_are_nobodys_name(nlp: Language) -> None:
     people = {name for label, name in found if label == "Person"}
     assert "Grace Fu" in people
     assert not {"Volunteer Lawyer", "Cloud Computing"} & people
+
+
+def test_initials_written_together_start_a_persons_name(nlp: Language) -> None:
+    found = entity_names(nlp, "When the theatre pioneer Mr S.S. Sarma heard of it, he gave "
+                              "posters to the library.")
+    assert ("Person", "S.S. Sarma") in found
+
+
+def test_a_quoted_theme_is_no_name(nlp: Language) -> None:
+    found = _names(entity_names(
+        nlp, "The theme of this year’s event is “Innovate with Trust, Transform with "
+             "Data”. The library celebrates the theme: “Reconnect with Nature.”"))
+    assert not {n for n in found if "Trust" in n or "Nature" in n}
+
+
+def test_the_models_events_and_laws_need_a_head_noun(nlp: Language) -> None:
+    found = entity_names(
+        nlp, "People still reap the benefits of the Second Industrial Revolution. Pupils "
+             "in Primary 5 learn to code. Ministers met at the G20 Digital Economy "
+             "Ministers’ Meeting.")
+    assert not {n for _, n in found if "Revolution" in n or "Primary" in n}
+
+
+def test_a_weekday_or_month_ends_a_name(nlp: Language) -> None:
+    found = _names(entity_names(nlp, "As I shared in Parliament on Monday, my ministry "
+                                     "will do three things."))
+    assert "Parliament on Monday" not in found
+
+
+def test_a_plural_head_of_common_words_names_a_kind_not_a_body(nlp: Language) -> None:
+    found = entity_names(
+        nlp, "Social Media Services differ from Game Distribution Services. We worked "
+             "with TOUCH Community Services and the U.S.-ASEAN Business Council.")
+    names = _names(found)
+    assert not {"Social Media Services", "Game Distribution Services"} & names
+    assert ("Organization", "U.S.-ASEAN Business Council") in found
+    assert "TOUCH Community Services" in names
+
+
+def test_a_name_of_common_words_in_a_heading_needs_the_text_to_use_it(
+        nlp: Language) -> None:
+    from docgraph.clean import clean
+    from docgraph.ingest import read_bytes
+    from docgraph.ner import recognise
+
+    document = clean(read_bytes(b"# Implementation Plan\n\nThe plan has three parts. "
+                                b"The Digital Economy Office leads it.\n", "t.md"))
+    [analysis] = recognise([document], nlp)
+    names = {m.name for m in analysis.mentions}
+    assert "Implementation Plan" not in names
+    assert "Digital Economy Office" in names
+
+
+def test_two_names_joined_by_and_stay_two(nlp: Language) -> None:
+    found = _names(entity_names(
+        nlp, "Industry partners like SGTech and Singapore Computer Society help. Students "
+             "from our Polytechnics and Institutes of Technical Education ran clinics. "
+             "The Restaurant Association of Singapore and Blossom World Society raised "
+             "funds."))
+    assert not {n for n in found if " and " in n}
+    assert "Singapore Computer Society" in found
+
+
+def test_words_before_and_that_share_a_head_stay_in_the_name(nlp: Language) -> None:
+    found = _names(entity_names(
+        nlp, "The ASEAN Transport and Energy Ministers Meeting "
+             "opened. Delegates attended the Singapore Convention Signing Ceremony and "
+             "Conference today."))
+    assert "ASEAN Transport and Energy Ministers Meeting" in found
+    assert "Singapore Convention Signing Ceremony and Conference" in found

@@ -179,3 +179,31 @@ def test_a_post_read_as_a_body_elsewhere_is_that_post() -> None:
     ])
     assert [(e.name, e.label, e.documents) for e in merged] == [
         ("Senior Minister of State", "Post", ("a", "b"))]
+
+
+def test_an_acronym_defined_with_and_without_its_country_is_one_thing() -> None:
+    def defined(doc: str, long: str, at: int = 0) -> list[Entity]:
+        return _page(doc, _m(long, "GovernmentAgency", "names", start=at),
+                     _m("NLB", "GovernmentAgency", "acronym", start=at + 40,
+                        key=long.lower(), acronym_of=long))
+    merged = merge([defined("a", "National Library Board"),
+                    defined("e", "National Library Board", at=100),
+                    defined("b", "National Library Board Singapore"),
+                    _page("c", _m("Singapore", "Country", "names")),
+                    _page("d", _m("NLB", "Organization"))])
+    node = _node(merged, "NLB")
+    assert node.name == "National Library Board"
+    assert sorted(node.documents) == ["a", "b", "d", "e"]
+    assert "National Library Board Singapore" in node.aliases
+    assert {m.rule for m in node.merges} >= {"site-acronym"}
+
+
+def test_a_rules_specific_class_outvotes_the_models_and_a_generic_guess() -> None:
+    merged = merge([
+        _page("a", _m("WritersLab", "Organization", "names")),
+        _page("b", _m("WritersLab", "Organization", "names")),
+        _page("c", _m("WritersLab", "Organization")),
+        _page("d", _m("WritersLab programme", "Programme", "names")),
+    ])
+    [node] = merged
+    assert node.label == "Programme"

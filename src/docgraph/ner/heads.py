@@ -8,6 +8,7 @@ name by its head (acronym long forms, the model's untyped names).
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 
@@ -25,6 +26,7 @@ from docgraph.ner.tokens import (
     joined,
     lower_words,
     name_like,
+    proper_word,
     without_brackets,
 )
 from docgraph.vocab import coarse_type
@@ -101,6 +103,10 @@ def _named_without_brackets(doc: Doc, candidate: Candidate) -> Candidate:
     return candidate
 
 
+# Days and months: a name's complement never starts with one.
+_TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])
+
+
 def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> int:
     """End of the capitalised phrase from ``start``: the longest stretch a name can take.
 
@@ -125,6 +131,8 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
             index += 1  # "Info-communications", "Co-ordination"
             last = index
         elif text in CONNECTORS or text in ("and", "&") or (text == "under" and complement):
+            if index + 1 < len(doc) and doc[index + 1].text in _TIME_WORDS:
+                break  # "Parliament on Monday", "the Summit in May"
             if index + 1 < len(doc) and (name_like(doc[index + 1]) or (
                     doc[index + 1].text == "the" and index + 2 < len(doc)
                     and name_like(doc[index + 2]))):
@@ -196,7 +204,7 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candi
     whole = core_end(doc, start, end)
     first_and = next((i for i in range(start, whole) if doc[i].text in ("and", "&")), None)
     if first_and is not None and not any(t.text == "the" for t in doc[start:whole]) \
-            and head_label(doc, start, first_and, lexicon) is None:
+            and remit(doc, start, first_and, whole, lexicon):
         label = head_label(doc, start, whole, lexicon)
         if label is not None:
             name_end = _with_complements(doc, whole, end, lexicon, label)
@@ -221,6 +229,23 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candi
                               typed_by_head=True)] if anaphor else []
         return [Candidate(core_start, name_end, label, "names", typed_by_head=True)]
     return []
+
+
+def remit(doc: Doc, start: int, and_: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether ``[start, and_)`` is a remit the head at ``end`` covers, not a name.
+
+    "ASEAN Telecommunications and Information Technology Ministers Meeting", "Signing
+    Ceremony and Conference": the words before the "and" share the head after it. Two
+    names instead: a head of its own before the "and" ("Polytechnics and Institutes of
+    ...", "Restaurant Association of Singapore and ..."), or proper words on both sides
+    ("SGTech and Singapore Computer Society", "Yellow Ribbon Singapore and Mediacorp").
+    """
+    left = [t for t in doc[start:and_] if t.is_alpha]
+    last = doc[core_end(doc, start, and_) - 1].text  # "Restaurant Association of ..."
+    if last in lexicon.heads or (last.endswith("s") and last[:-1] in lexicon.heads):
+        return False
+    return not (any(proper_word(t) for t in left) and
+                any(proper_word(t) for t in doc[and_ + 1 : end] if t.is_alpha))
 
 
 # A web service named by its address: "Parking.sg", "Form.gov.kh".
@@ -262,8 +287,18 @@ def _head(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[str | None,
     for size in (4, 3, 2, 1):
         if len(words) >= size:
             phrase = " ".join(words[-size:])
-            label = lexicon.heads.get(phrase) or (
-                lexicon.heads.get(phrase[:-1]) if phrase.endswith("s") else None)
+            label = lexicon.heads.get(phrase)
+            if label is None and phrase.endswith("s"):
+                label = lexicon.heads.get(phrase[:-1])
+                # A plural body's head ("Services", "Groups") names one body only
+                # with a proper word before it ("TOUCH Community Services", "Amazon
+                # Web Services"); of common words alone it names a kind ("Social Media
+                # Services", "Digital Services Labs").
+                head_words = set(words[-size:])
+                if label is not None and coarse_type(label) == "Organization" and \
+                        not any(proper_word(t) for t in doc[start:end]
+                                if t.text not in head_words):
+                    label = None
             if label:
                 return label, size
     return None, 0
@@ -283,6 +318,10 @@ def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: st
         if doc[index].text in ("and", "&") and (doc[index + 1].text == "the" or
                                                 doc[index + 1].text in lexicon.head_starts):
             return index
+        if doc[index].text in ("and", "&"):
+            after = segment_end(doc, index + 1, end)
+            if after - index > 2 and head_label(doc, index + 1, after, lexicon) is not None:
+                return index  # "... of Singapore and Blossom World Society": a second name
         if doc[index].text == "under" and coarse_type(label) != "Work":
             return index
     return end

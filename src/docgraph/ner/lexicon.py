@@ -67,6 +67,8 @@ class Lexicon:
     """Terms the tokenizer keeps whole ("5G")."""
     not_entity_patterns: tuple[re.Pattern[str], ...] = ()
     """Shapes of text that never name an entity ("Section 61MA", "Annex C")."""
+    slogan_cues: frozenset[str] = frozenset()
+    """Words before a quoted phrase that make it a slogan ("the theme")."""
 
 
 def load_gazetteers(paths: Iterable[Path] = ()) -> tuple[GazetteerEntry, ...]:
@@ -144,6 +146,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                                       data.get("not_entity_patterns", ())),
             head_starts=frozenset(head.split()[0] for head in heads),
             possessors=frozenset(data.get("possessors", ())),
+            slogan_cues=frozenset(data.get("slogan_cues", ())),
             lowercase_heads={head: label for label, words in
                              data.get("lowercase_heads", {}).items() for head in words},
             honorific_parts=frozenset(word for phrase in data["honorifics"]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
-from docgraph.ner.heads import core_end, head_label, head_only
+from docgraph.ner.heads import core_end, head_label, head_only, remit
 from docgraph.ner.lexicon import Lexicon
 from docgraph.ner.tokens import DETERMINERS, POSSESSIVE
 
@@ -36,7 +36,7 @@ def model_candidates(doc: Doc, ents: Iterable[Span], lexicon: Lexicon) -> list[C
         label = MODEL_LABELS.get(ent.label_)
         if label is None:
             continue
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = _trim(doc, ent.start, ent.end, lexicon)
         if label == "Person":  # "Datuk Dr Ching Thoo": the honorifics are not the name
             while start < end and doc[start].text in lexicon.honorific_words:
                 start += 1
@@ -53,25 +53,38 @@ def model_candidates(doc: Doc, ents: Iterable[Span], lexicon: Lexicon) -> list[C
             label = "Organization"  # "Generative AI", "U Thant Sin Maung" as ORG...
         typed = False
         complement = core_end(doc, start, end)
-        if label in ("Organization", "Place", "Work", "Law"):
+        if label in ("Organization", "Place", "Work", "Law", "Meeting"):
             head = head_label(doc, start, complement, lexicon)
+            first_and = next((i for i in range(start, complement)
+                              if doc[i].text in ("and", "&")), None)
+            if head is not None and first_and is not None and \
+                    not remit(doc, start, first_and, complement, lexicon):
+                continue  # "Polytechnics and Institutes of ...": two names, not one
             if head is not None and label != "Place":
                 label, typed = head, True
+            elif label in ("Meeting", "Law"):
+                # The small model's events and laws without a head noun are mostly
+                # dates, eras and school levels ("9 February 2023", "Second Industrial
+                # Revolution", "Primary 5"); a meeting or law is named by its head.
+                continue
             elif complement < end or any(t.text == "and" for t in doc[start:end]):
                 # "Enforcement of Money Judgments", "Dialogue and Development Partners":
                 # a complement or coordination without a head noun is a description.
                 continue
-        if text in lexicon.not_entities:
-            continue
+        if text in lexicon.not_entities or " / " in text:
+            continue  # "NRIC / Passport / Work Pass": a list of documents, not a name
         found.append(Candidate(start, end, label, "model", typed_by_head=typed,
                                anaphor=typed and head_only(doc, start, end, lexicon)))
     return found
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _trim(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
     for index in range(start, end):  # "IMDA's MGF-Gen AI" -> "MGF-Gen AI"
-        if doc[index].text in ("'s", "’s") and index + 1 < end:
-            start = index + 1
+        if index + 1 < end and (doc[index].text in ("'s", "’s") or (
+                doc[index].text in ("'", "’") and index > start and
+                doc[index - 1].text.endswith("s") and
+                doc[index - 1].text not in lexicon.possessors)):
+            start = index + 1  # "NCS’ Ignite" -> "Ignite"
     for index in range(start, end):
         spaced_dash = doc[index].text in ("-", "–", "—") and doc[index].whitespace_ and \
             index > start and doc[index - 1].whitespace_

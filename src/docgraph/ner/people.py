@@ -20,6 +20,8 @@ from docgraph.ner.tokens import CAMEL, POSSESSIVE, Phrases, joined, name_like
 _MAX_NAME_WORDS = 8
 # An initial before a name: "K Shanmugam", "S. Iswaran" ("A" and "I" are words).
 _INITIAL = re.compile(r"^[B-HJ-Z]\.?$")
+# Initials written together: "S.S. Sarma", "J.Y. Pillay".
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 
 def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases,
@@ -48,7 +50,8 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
         if end > start and not any(i in blocked for i in range(start, end)) \
                 and doc[end - 1].text not in lexicon.heads \
                 and doc[start].text[:1].isupper() and \
-                (not doc[start].is_upper or len(doc[start].text) == 1):
+                (not doc[start].is_upper or len(doc[start].text) == 1 or
+                 _INITIALS.match(doc[start].text)):
             stop = end
             if end < len(doc) and doc[end].text in lexicon.name_suffixes:
                 stop = end + 1
@@ -76,7 +79,8 @@ def name_end(doc: Doc, start: int, lexicon: Lexicon, non_names: frozenset[str]) 
                 (token.text in lexicon.name_suffixes and index > start):
             break
         if name_like(token) and (token.text not in non_names or after_particle) and (
-                not token.is_upper or len(token.text) <= 2 or CAMEL.match(token.text)):
+                not token.is_upper or len(token.text) <= 2 or CAMEL.match(token.text) or
+                _INITIALS.match(token.text)):
             index += 1
             if index < len(doc) and doc[index].text in POSSESSIVE:
                 break

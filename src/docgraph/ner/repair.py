@@ -7,11 +7,9 @@ person's name the model split in two, and types "X by Y" as a work by its maker.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from bisect import bisect_right
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -20,7 +18,7 @@ from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import CAMEL, lower_words
+from docgraph.ner.tokens import CAMEL, common_words, lower_words
 from docgraph.vocab import coarse_type
 
 
@@ -38,9 +36,11 @@ class Repair:
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
         model = _outside_headings(doc, model_candidates_of(doc, self.lexicon))
-        model = _placed(doc, _proper(doc, _in_english(doc, model)))
+        model = _placed(doc, _proper(doc, _in_english(doc, _not_slogans(doc, model,
+                                                                         self.lexicon))))
         found = _merge_split_names(doc, cands.candidates(doc) + model)
         chosen = [c for c in cands.select(found) if keep(doc, c, self.lexicon)]
+        chosen = _vouched_headings(doc, chosen, self.lexicon)
         chosen = _made_by(doc, chosen)
         doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
         doc.user_data[cands.MENTIONS] = sorted(chosen + _inside_posts(doc, chosen, found),
@@ -63,6 +63,53 @@ def _outside_headings(doc: Doc, found: list[cands.Candidate]) -> list[cands.Cand
     return [c for c in found if c.typed_by_head or not in_heading(doc[c.start].idx)]
 
 
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "'", "``"})
+
+
+def _not_slogans(doc: Doc, found: list[cands.Candidate], lexicon: Lexicon
+                 ) -> list[cands.Candidate]:
+    """Drop the model's names that open a quoted slogan.
+
+    'The theme of this year's event is "Innovate with Trust"': a theme, tagline or
+    motto in quotes is a phrase, not the name of a body or a work.
+    """
+    def slogan(candidate: cands.Candidate) -> bool:
+        quote = candidate.start - 1
+        if quote < 0 or doc[quote].text not in _OPENING_QUOTES:
+            return False
+        sentence_start = doc[quote].sent.start
+        return any(t.lower_ in lexicon.slogan_cues
+                   for t in doc[max(sentence_start, quote - 8) : quote])
+
+    return [c for c in found if not slogan(c)]
+
+
+def _vouched_headings(doc: Doc, chosen: list[cands.Candidate], lexicon: Lexicon
+                      ) -> list[cands.Candidate]:
+    """Drop names of common words that only a title-case heading capitalises.
+
+    In a heading "Implementation Plan" and "Building Trust" are capitalised like every
+    other word; such a name stands only if the page's text writes it so too.
+    """
+    headings = sorted(doc.user_data.get(cands.HEADINGS, ()))
+    if not headings:
+        return chosen
+    starts = [start for start, _ in headings]
+
+    def in_heading(offset: int) -> bool:
+        index = bisect_right(starts, offset) - 1
+        return index >= 0 and offset < headings[index][1]
+
+    doubtful = {c for c in chosen if c.source in ("names", "model") and
+                in_heading(doc[c.start].idx) and
+                _common_words_only(doc[c.start : c.end], lexicon)}
+    if not doubtful:
+        return chosen
+    vouched = {doc[c.start : c.end].text for c in chosen
+               if c not in doubtful and not in_heading(doc[c.start].idx)}
+    return [c for c in chosen if c not in doubtful or doc[c.start : c.end].text in vouched]
+
+
 def _in_english(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
     """Drop the model's names in sentences that are not English.
 
@@ -72,7 +119,7 @@ def _in_english(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]
     """
     if not found:
         return found
-    common = _common_words()
+    common = common_words()
     foreign: set[int] = set()
     for sentence in doc.sents:
         words = [t for t in sentence if t.is_alpha and t.is_lower and len(t.text) >= 3]
@@ -228,13 +275,6 @@ _FILE_OR_URL = re.compile(r"%[0-9A-Fa-f]{2}|\.(?:pdf|docx?|xlsx?|pptx?|html?|jpe
 _GLUE = frozenset({"&", "and", "of", "the", "for", "-", "in", "on"})
 
 
-@functools.cache
-def _common_words() -> frozenset[str]:
-    """English words more often written in lower case (data/common_words.txt)."""
-    text = resources.files("docgraph").joinpath("data/common_words.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
 def _common_words_only(span: Span, lexicon: Lexicon) -> bool:
     """Whether every word is a common English word capitalised ("Active Ageing").
 
@@ -243,7 +283,7 @@ def _common_words_only(span: Span, lexicon: Lexicon) -> bool:
     ("PKI") or in camel case ("YouTube"). Terms that never name an entity alone count
     as common words ("AI Governance").
     """
-    common = _common_words()
+    common = common_words()
     words = [t for t in span if t.lower_ not in _GLUE and not t.is_punct]
     return bool(words) and not all(t.text in lexicon.not_entities for t in words) and all(
         t.text in lexicon.not_entities or (

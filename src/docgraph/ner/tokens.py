@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -18,6 +19,20 @@ DETERMINERS = frozenset({"the", "The", "a", "A", "an", "An", "this", "This", "it
                           "our", "Our", "their", "Their", "these", "These"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """English words more often written in lower case (data/common_words.txt)."""
+    text = resources.files("docgraph").joinpath("data/common_words.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def proper_word(token: Token) -> bool:
+    """Whether a word is more than a common word capitalised: "Amazon", "TOUCH", "5G"."""
+    return (token.is_alpha and not (token.text[1:].islower() and
+                                   token.lower_ in common_words())) or \
+        any(c.isdigit() for c in token.text)
 
 
 class Phrases:

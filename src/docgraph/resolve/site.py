@@ -272,14 +272,16 @@ def _link_site_acronyms(entities: list[Entity], sets: _Sets,
             for alias in entity.aliases:
                 if looks_like_acronym(alias):
                     defined.setdefault(alias, set()).add(index)
+    places = {fold(e.name) for e in entities if coarse_type(e.label) in ("Country", "Place")}
     for index, entity in enumerate(entities):
         if not looks_like_acronym(entity.name) or entity.iri or \
                 any(m.acronym_of for m in entity.mentions):
             continue
-        roots = {sets.find(i) for i in defined.get(entity.name, ())}
-        if len(roots) != 1:
+        roots = _one_thing({sets.find(i) for i in defined.get(entity.name, ())}, entities,
+                           sets, places, absorbed)
+        if roots is None:
             continue  # never defined, or defined as two things: "SCS"
-        root = roots.pop()
+        root = roots
         target = entities[root]
         if _kind(target) != _kind(entity) and "thing" not in (_kind(target), _kind(entity)):
             continue
@@ -290,6 +292,30 @@ def _link_site_acronyms(entities: list[Entity], sets: _Sets,
                 f"{entity.name} stands for {target.name} on {len(pages)} "
                 f"page{'s' if len(pages) != 1 else ''}, and for nothing else",
                 pages[0] if pages else None)
+
+
+def _one_thing(roots: set[int], entities: list[Entity], sets: _Sets, places: set[str],
+               absorbed: dict[int, Merge]) -> int | None:
+    """The one thing an acronym's long forms name, or None when they name several.
+
+    Long forms that differ only by a place after the shortest one ("National Library
+    Board" and "National Library Board Singapore") name one body, and are joined.
+    """
+    if len(roots) <= 1:
+        return next(iter(roots), None)
+    ordered = sorted(roots, key=lambda i: (len(entities[i].name), entities[i].name))
+    shortest = normalise_name(entities[ordered[0]].name).lower()
+    for other in ordered[1:]:
+        name = normalise_name(entities[other].name).lower()
+        if not name.startswith(shortest + " ") or fold(name[len(shortest):]) not in places:
+            return None
+    for other in ordered[1:]:
+        if sets.union(ordered[0], other):
+            absorbed[other] = Merge(
+                entities[other].name, "site-acronym",
+                f"named like {entities[ordered[0]].name} with its place, and defined as "
+                "the same acronym", _first_page(entities[other]))
+    return sets.find(ordered[0])
 
 
 def _link_spelling_variants(entities: list[Entity], sets: _Sets,
@@ -357,11 +383,20 @@ def _first_page(entity: Entity) -> str | None:
 
 
 def _vote(entity: Entity) -> str:
-    """The class most mentions on all pages give, the more specific on a tie."""
-    tally = Counter(m.label for m in entity.mentions if not m.anaphor) or \
-        Counter([entity.label])
-    ranked = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0] in GENERIC, kv[0]))
-    return ranked[0][0]
+    """The class most mentions on all pages give, the more specific on a tie.
+
+    Mentions the rules typed (a head noun, a definition) outvote the statistical
+    model's, and among them a specific class outvotes a generic guess: "WritersLab
+    programme" once is a programme, though "WritersLab" alone reads as a body on three
+    pages.
+    """
+    voters = [m for m in entity.mentions if not m.anaphor]
+    ruled = [m for m in voters if m.source != "model"]
+    if ruled:  # as on one page: a rule's specific class before its generic guess
+        tally = Counter(m.label for m in ruled)
+        return min(tally.items(), key=lambda kv: (kv[0] in GENERIC, -kv[1], kv[0]))[0]
+    tally = Counter(m.label for m in voters) or Counter([entity.label])
+    return min(tally.items(), key=lambda kv: (-kv[1], kv[0] in GENERIC, kv[0]))[0]
 
 
 def _combine(left: Entity, right: Entity) -> Entity:
