@@ -244,3 +244,32 @@ def test_words_before_and_that_share_a_head_stay_in_the_name(nlp: Language) -> N
              "Conference today."))
     assert "ASEAN Transport and Energy Ministers Meeting" in found
     assert "Singapore Convention Signing Ceremony and Conference" in found
+
+
+def test_a_term_of_common_words_defined_with_an_acronym_is_no_body(nlp: Language) -> None:
+    found = _names(entity_names(
+        nlp, "Displays use Virtual Reality (VR). Plan ahead with Advance Care Planning "
+             "(ACP). Workforce Singapore (WSG) helps."))
+    assert not {"Virtual Reality", "Advance Care Planning"} & found
+    assert "Workforce Singapore" in found
+
+
+def test_an_acronym_before_and_is_a_name_of_its_own(nlp: Language) -> None:
+    found = _names(entity_names(nlp, "Banks such as UOB and Standard Chartered Bank "
+                                     "joined the scheme."))
+    assert "UOB and Standard Chartered Bank" not in found
+    assert "Standard Chartered Bank" in found
+
+
+def test_a_plural_name_of_common_words_is_a_kind(nlp: Language) -> None:
+    found = _names(entity_names(
+        nlp, "We support the Industry Transformation Programmes. Officials met at the "
+             "ASEAN Digital Senior Officials Meetings."))
+    assert "Industry Transformation Programmes" not in found
+    assert "ASEAN Digital Senior Officials Meetings" in found
+
+
+def test_a_phrase_with_with_is_no_name(nlp: Language) -> None:
+    found = _names(entity_names(nlp, "Mediacorp with Public Service Broadcasting funds "
+                                     "the new drama series."))
+    assert not {n for n in found if " with " in n}

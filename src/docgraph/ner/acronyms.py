@@ -22,7 +22,7 @@ from docgraph.ner.candidates import Candidate
 from docgraph.ner.heads import head_label, head_only, segment_end
 from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import DETERMINERS, QUOTES, bracketed_acronym, words
+from docgraph.ner.tokens import DETERMINERS, QUOTES, bracketed_acronym, proper_word, words
 from docgraph.vocab import coarse_type
 
 
@@ -242,6 +242,9 @@ def _long_form(doc: Doc, paren: int, acronym: str, positions: _ByPosition,
         c.start == start + 1 and not doc[start].text[:1].isupper())]
     if covering:
         best = max(covering, key=lambda c: (c.priority, c.end - c.start))
+        if best.source == "model" and not best.typed_by_head and \
+                not any(proper_word(t) for t in doc[best.start : paren]):
+            return None  # the model's "Advance Care Planning (ACP)": a term, not a body
         if best.ordinal is not None and best.series and best.start < start and \
                 stripped == acronym:
             # "4th ASEAN Digital Ministers Meeting (ADGMIN)": the acronym names the series.
@@ -261,9 +264,13 @@ def _long_form(doc: Doc, paren: int, acronym: str, positions: _ByPosition,
 def _proper_name(doc: Doc, start: int, end: int) -> str | None:
     """Whether a long form of capitalised words with no head noun names a body.
 
-    "Workforce Singapore (WSG)", "Temasek Polytechnic (TP)".
+    "Workforce Singapore (WSG)", "Temasek Polytechnic (TP)". Capitalised common words
+    alone name a term, not a body: "Virtual Reality (VR)", "Advance Care Planning
+    (ACP)", "Entertainment and Media (E&M)".
     """
     tokens = doc[start:end]
+    if not any(proper_word(t) for t in tokens):
+        return None
     capitals = [t for t in tokens if t.text[:1].isupper()]
     if len(tokens) >= 2 and len(capitals) >= 2 and tokens[0].text[:1].isupper() and \
             tokens[-1].text[:1].isupper() and \

@@ -244,6 +244,8 @@ def remit(doc: Doc, start: int, and_: int, end: int, lexicon: Lexicon) -> bool:
     last = doc[core_end(doc, start, and_) - 1].text  # "Restaurant Association of ..."
     if last in lexicon.heads or (last.endswith("s") and last[:-1] in lexicon.heads):
         return False
+    if left and all(proper_word(t) for t in left):
+        return False  # "UOB and Standard Chartered Bank": a name before the "and"
     return not (any(proper_word(t) for t in left) and
                 any(proper_word(t) for t in doc[and_ + 1 : end] if t.is_alpha))
 
@@ -290,14 +292,14 @@ def _head(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[str | None,
             label = lexicon.heads.get(phrase)
             if label is None and phrase.endswith("s"):
                 label = lexicon.heads.get(phrase[:-1])
-                # A plural body's head ("Services", "Groups") names one body only
-                # with a proper word before it ("TOUCH Community Services", "Amazon
-                # Web Services"); of common words alone it names a kind ("Social Media
-                # Services", "Digital Services Labs").
+                # A plural head ("Services", "Programmes") names one thing only with a
+                # proper word before it ("TOUCH Community Services", "Amazon Web
+                # Services"); of common words alone it names a kind ("Social Media
+                # Services", "Industry Transformation Programmes"). Plurals that name
+                # one thing ("Talks", "Standards") are heads of their own.
                 head_words = set(words[-size:])
-                if label is not None and coarse_type(label) == "Organization" and \
-                        not any(proper_word(t) for t in doc[start:end]
-                                if t.text not in head_words):
+                if label is not None and not any(proper_word(t) for t in doc[start:end]
+                                                 if t.text not in head_words):
                     label = None
             if label:
                 return label, size

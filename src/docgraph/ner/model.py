@@ -73,6 +73,9 @@ def model_candidates(doc: Doc, ents: Iterable[Span], lexicon: Lexicon) -> list[C
                 continue
         if text in lexicon.not_entities or " / " in text:
             continue  # "NRIC / Passport / Work Pass": a list of documents, not a name
+        if label in ("Organization", "Place", "Person") and not typed and \
+                any(t.text in ("with", "without") for t in doc[start:end]):
+            continue  # "Mediacorp with Public Service Broadcasting": a phrase
         found.append(Candidate(start, end, label, "model", typed_by_head=typed,
                                anaphor=typed and head_only(doc, start, end, lexicon)))
     return found

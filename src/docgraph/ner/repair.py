@@ -260,7 +260,9 @@ def keep(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
         return False
     if candidate.source == "model":
         return _model_name(doc, candidate, lexicon)
-    return True
+    # "the Premier League Seasons": a title word, then common words, is nobody's name.
+    return not (candidate.source == "people" and candidate.honorific in lexicon.titles
+                and _common_words_only(doc[candidate.start : candidate.end], lexicon))
 
 
 # Capitalised small words that a person's name never holds: a name running over them
