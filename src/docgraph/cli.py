@@ -182,6 +182,9 @@ Jobs = Annotated[int | None, typer.Option(
 MaxBytes = Annotated[int, typer.Option(
     "--max-bytes", min=1, help="Skip, with a warning, any file larger than this many "
                                "bytes (default 64 MiB).")]
+Cache = Annotated[Path | None, typer.Option(
+    "--cache", help="Folder of earlier extractions: a document whose bytes and path and "
+                    "the pipeline are unchanged is taken from it, with no NLP.")]
 Quiet = Annotated[bool, typer.Option(
     "--quiet", "-q", help="Show no progress (by default a bar on a terminal, otherwise "
                           "a line every 10 seconds).")]
@@ -210,6 +213,7 @@ def extract(
     html_parser: HtmlParser = "lxml",
     jobs: Jobs = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    cache: Cache = None,
     quiet: Quiet = False,
 ) -> None:
     """Extract entities and relations into RDF: one merged graph, or one per document."""
@@ -235,7 +239,7 @@ def extract(
                          validate=validate)
     invalid = 0
     stream = _extractions(inputs, _Run(model, gazetteer, include, exclude, html_parser,
-                                       jobs, max_bytes, quiet))
+                                       jobs, max_bytes, cache, quiet))
     for result in _successes(stream, tally):
         if per_document:
             invalid += not _reported(writer.document(result))
@@ -280,6 +284,7 @@ class _Run:
     html_parser: str = "lxml"
     jobs: int | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    cache: Path | None = None
     quiet: bool = False
 
 
@@ -295,7 +300,7 @@ def _extractions(inputs: list[str], run: _Run) -> Iterator[Extraction | Failure]
     paths = list(iter_paths(inputs, run.include or (), run.exclude or ()))
     stream = extract_paths(paths, model=run.model, gazetteers=run.gazetteer or (),
                            html_parser=run.html_parser, max_bytes=run.max_bytes,
-                           jobs=run.jobs or os.cpu_count() or 1)
+                           jobs=run.jobs or os.cpu_count() or 1, cache=run.cache)
     progress = Progress(len(paths), "quiet" if run.quiet else "auto")
 
     def words(result: Extraction | Failure) -> tuple[int, bool]:
@@ -549,13 +554,14 @@ def entities(
     html_parser: HtmlParser = "lxml",
     jobs: Jobs = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    cache: Cache = None,
     quiet: Quiet = False,
 ) -> None:
     """List each document's entities: type, name, aliases, mentions, first mention."""
     tally = _Tally()
     out = sys.stdout
     stream = _extractions(inputs, _Run(model, gazetteer, include, exclude, html_parser,
-                                       jobs, max_bytes, quiet))
+                                       jobs, max_bytes, cache, quiet))
     for result in _successes(stream, tally):
         if as_json:
             out.write(json.dumps(_entities_json(result), ensure_ascii=False) + "\n")

@@ -9,13 +9,15 @@ against docgraph's shapes; ``docgraph extract`` is these two and a summary.
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docgraph.clean import Failure, clean_paths
+from docgraph import ingest
+from docgraph.clean import Failure
 from docgraph.ingest import STDIN, iter_paths
 from docgraph.limits import DEFAULT_MAX_BYTES
 from docgraph.resolve import resolve_document
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
 
+    from docgraph.cache import Cache
     from docgraph.graph import Statement
     from docgraph.rdf.validate import Report
 
@@ -45,12 +48,14 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
                   model: str | None = None, gazetteers: Sequence[str | Path] = (),
                   include: Sequence[str] = (), exclude: Sequence[str] = (),
                   html_parser: str = "lxml", max_bytes: int | None = DEFAULT_MAX_BYTES,
-                  jobs: int = 1) -> Iterator[Extraction | Failure]:
+                  jobs: int = 1, cache: str | Path | None = None
+                  ) -> Iterator[Extraction | Failure]:
     """Clean, recognise and resolve every document under ``inputs``.
 
     Args:
         inputs: Files, folders or ``-``.
-        nlp: A pipeline from :func:`docgraph.ner.build_pipeline` (built if None).
+        nlp: A pipeline from :func:`docgraph.ner.build_pipeline` (built if None, and
+            only once a document needs it).
         model: The spaCy model when ``nlp`` is None (see ``build_pipeline``).
         gazetteers: Extra gazetteer files when ``nlp`` is None.
         include: Glob patterns for files in folders.
@@ -61,44 +66,106 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
         jobs: Worker processes (each builds its own pipeline from ``model`` and
             ``gazetteers``, so ``nlp`` must be None). The results are the same, in the
             same order, as with one.
+        cache: A folder of earlier extractions (see :mod:`docgraph.cache`): a document
+            whose bytes, path and pipeline are unchanged is taken from it, not read
+            again. Not used with ``nlp``, whose make-up is unknown.
 
     Yields:
         An :class:`Extraction` per document, or a :class:`Failure`, in input order.
 
     Raises:
-        ValueError: If ``jobs`` is below 1, or above 1 with ``nlp`` given.
+        ValueError: If ``jobs`` is below 1, or ``jobs`` or ``cache`` is given with
+            ``nlp``.
     """
-    from docgraph.ner import build_pipeline, recognise
-
-    if jobs < 1 or (jobs > 1 and nlp is not None):
-        raise ValueError("jobs must be 1 or more, and 1 when a pipeline is given")
+    if jobs < 1 or (nlp is not None and (jobs > 1 or cache is not None)):
+        raise ValueError("jobs must be 1 or more; a given pipeline runs in one process "
+                         "and without a cache")
     if jobs > 1:
         paths = list(iter_paths(inputs, include, exclude))
         if STDIN not in paths:
             from docgraph.workers import Settings, extract_in_processes
 
-            settings = Settings(model, tuple(map(str, gazetteers)), html_parser, max_bytes)
+            settings = Settings(model, tuple(map(str, gazetteers)), html_parser, max_bytes,
+                                None if cache is None else str(cache))
             yield from extract_in_processes(paths, settings, min(jobs, len(paths) or 1))
             return
-    pipeline = nlp or build_pipeline(model, gazetteers=gazetteers)
-    failures: deque[Failure] = deque()
+    store = None
+    if cache is not None:
+        from docgraph.cache import Cache, fingerprint
+
+        store = Cache(cache, fingerprint(model, gazetteers, html_parser))
+
+    def pipeline() -> Language:
+        from docgraph.ner import build_pipeline
+
+        return nlp or build_pipeline(model, gazetteers=gazetteers)
+
+    yield from extract_in_order(iter_paths(inputs, include, exclude), pipeline,
+                                html_parser=html_parser, max_bytes=max_bytes, store=store)
+
+
+class _Pending:
+    """A document handed to spaCy, whose extraction comes later."""
+
+    __slots__ = ("digest", "path")
+
+    def __init__(self, path: str, digest: str) -> None:
+        self.path, self.digest = path, digest
+
+
+def extract_in_order(paths: Iterable[str], pipeline: Callable[[], Language], *,
+                     html_parser: str = "lxml", max_bytes: int | None = DEFAULT_MAX_BYTES,
+                     store: Cache | None = None) -> Iterator[Extraction | Failure]:
+    """Extract documents in this process, with results in the order of ``paths``.
+
+    ``pipeline`` is called for the recogniser only when a document is not in ``store``,
+    so a rerun over unchanged documents loads no model.
+    """
+    from docgraph.clean import clean
+    from docgraph.clean.boilerplate import load_rules
+    from docgraph.errors import InputError
+    from docgraph.ner import recognise
+
+    # Results wait here in input order: failures and cached extractions are ready at
+    # once, the others when spaCy's batch gives them back.
+    slots: deque[Extraction | Failure | _Pending] = deque()
+    rules = load_rules()
 
     def documents() -> Iterator[Document]:
-        for item in clean_paths(inputs, include=include, exclude=exclude,
-                                html_parser=html_parser, max_bytes=max_bytes):
-            if isinstance(item, Failure):
-                failures.append(item)
-            else:
-                yield item
+        for path in paths:
+            try:
+                raw = ingest.read(path, max_bytes=max_bytes)
+                cached = store.get(path, raw.id) if store and path != STDIN else None
+                if cached is not None:
+                    slots.append(cached)
+                    continue
+                document = clean(raw, html_parser=html_parser, boilerplate=rules)
+            except InputError as exc:
+                slots.append(Failure(path, exc))
+                continue
+            slots.append(_Pending(path, raw.id))
+            yield document
 
-    for analysis in recognise(documents(), pipeline):
-        while failures:
-            yield failures.popleft()
-        yield Extraction(analysis.document, tuple(analysis.mentions),
-                         tuple(resolve_document(analysis.document, analysis.mentions)),
-                         tuple(analysis.relations))
-    while failures:
-        yield failures.popleft()
+    def ready() -> Iterator[Extraction | Failure]:
+        while slots and not isinstance(slots[0], _Pending):
+            yield slots.popleft()  # type: ignore[misc]  # checked just above
+
+    waiting = documents()
+    first = next(waiting, None)
+    if first is not None:  # a pipeline only when some document is not in the cache
+        for analysis in recognise(itertools.chain([first], waiting), pipeline()):
+            extraction = Extraction(
+                analysis.document, tuple(analysis.mentions),
+                tuple(resolve_document(analysis.document, analysis.mentions)),
+                tuple(analysis.relations))
+            index = next(i for i, slot in enumerate(slots) if isinstance(slot, _Pending))
+            pending = slots[index]
+            assert isinstance(pending, _Pending)
+            if store is not None and pending.path != STDIN:
+                store.put(pending.path, pending.digest, extraction)
+            slots[index] = extraction
+            yield from ready()
+    yield from ready()
 
 
 def same_as_links(gazetteers: Sequence[str | Path] = ()) -> dict[str, tuple[str, ...]]:

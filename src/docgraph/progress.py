@@ -8,6 +8,8 @@ is shown go through :func:`say`, which keeps them from tearing the bar.
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +31,13 @@ def say(message: str, stream: TextIO | None = None) -> None:
         _active.write(message, file=target)
     else:
         print(message, file=target)
+
+
+def _columns(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return 0
 
 
 class Progress:
@@ -66,8 +75,11 @@ class Progress:
         global _active  # one bar at a time; say() writes above it
         from tqdm import tqdm
 
+        # A terminal that reports no width (a bare pseudo-terminal) gets 80 columns.
+        sized = _columns(self.stream) > 0
         self._bar = tqdm(total=self.total, unit=self.unit[:3], file=self.stream,
-                         dynamic_ncols=True, leave=True, smoothing=0.1)
+                         dynamic_ncols=sized, ncols=None if sized else 80, leave=True,
+                         smoothing=0.1)
         _active = self._bar
 
     def update(self, *, words: int = 0, failed: bool = False) -> None:

@@ -28,6 +28,7 @@ from docgraph.errors import ConfigurationError, DocgraphWarning, InputError, Mod
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from docgraph.cache import Cache
     from docgraph.pipeline import Extraction
 
 BATCH = 4
@@ -43,6 +44,7 @@ class Settings:
     gazetteers: tuple[str, ...] = ()
     html_parser: str = "lxml"
     max_bytes: int | None = None
+    cache: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,29 +55,41 @@ class _Batch:
     """A configuration error's message: the pipeline cannot be built at all."""
 
 
-_pipeline: Language | None = None  # one per worker process
+_pipeline: Language | None = None  # one per worker process, built when first needed
+_store: Cache | None = None
 
 
 def _run(settings: Settings, paths: Sequence[str]) -> _Batch:
     """Extract a batch of documents in a worker process."""
-    global _pipeline  # the worker's pipeline lives as long as the worker
-    from docgraph.ner import build_pipeline
-    from docgraph.pipeline import extract_paths
+    global _store  # the worker's cache lives as long as the worker
+    from docgraph.pipeline import extract_in_order
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DocgraphWarning)
         try:
-            if _pipeline is None:
-                _pipeline = build_pipeline(settings.model, gazetteers=settings.gazetteers)
-            results = list(extract_paths(paths, nlp=_pipeline,
-                                         html_parser=settings.html_parser,
-                                         max_bytes=settings.max_bytes))
+            if settings.cache is not None and _store is None:
+                from docgraph.cache import Cache, fingerprint
+
+                _store = Cache(settings.cache, fingerprint(
+                    settings.model, settings.gazetteers, settings.html_parser))
+            results = list(extract_in_order(
+                paths, lambda: _worker_pipeline(settings), html_parser=settings.html_parser,
+                max_bytes=settings.max_bytes, store=_store))
         except ConfigurationError as exc:
             return _Batch(configuration=str(exc))
     said: list[tuple[type[Warning], str]] = [
         (w.category, str(w.message)) for w in caught
         if issubclass(w.category, DocgraphWarning)]
     return _Batch(results, said)
+
+
+def _worker_pipeline(settings: Settings) -> Language:
+    global _pipeline  # the worker's pipeline lives as long as the worker
+    if _pipeline is None:
+        from docgraph.ner import build_pipeline
+
+        _pipeline = build_pipeline(settings.model, gazetteers=settings.gazetteers)
+    return _pipeline
 
 
 class _Pool:

@@ -1,0 +1,82 @@
+"""A rerun over unchanged documents takes their extractions from the cache, with no NLP;
+a changed document, or a changed pipeline, is extracted again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import docgraph.ner
+from docgraph.cache import fingerprint
+from docgraph.cli import app
+from docgraph.pipeline import Extraction, extract_paths
+from helpers import ISOMER, SEED
+
+pytestmark = pytest.mark.model
+
+
+def _pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for page in sorted(ISOMER.iterdir())[:3]:
+        shutil.copy(page, folder / page.name)
+    shutil.copy(SEED, folder / "seed.txt")
+    return folder
+
+
+def _entries(cache: Path) -> int:
+    return sum(1 for _ in cache.rglob("*.pickle"))
+
+
+def test_a_rerun_loads_no_model_and_gives_the_same_extractions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, cache = _pages(tmp_path), tmp_path / "cache"
+    first = list(extract_paths([folder], cache=cache))
+    assert _entries(cache) == 4
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(docgraph.ner, "build_pipeline", refuse)
+    again = list(extract_paths([folder], cache=cache))
+    assert again == first
+    assert all(isinstance(result, Extraction) for result in again)
+
+
+def test_a_changed_document_alone_is_extracted_again(tmp_path: Path) -> None:
+    folder, cache = _pages(tmp_path), tmp_path / "cache"
+    list(extract_paths([folder], cache=cache))
+    seed = folder / "seed.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nMr Tan Kiat How spoke.\n",
+                    encoding="utf-8")
+    results = list(extract_paths([folder], cache=cache))
+    assert _entries(cache) == 5
+    [changed] = [r for r in results if isinstance(r, Extraction) and
+                 r.document.path.endswith("seed.txt")]
+    assert "Tan Kiat How" in {e.name for e in changed.entities}
+
+
+def test_the_fingerprint_follows_the_pipeline(tmp_path: Path) -> None:
+    gazetteer = tmp_path / "extra.ttl"
+    gazetteer.write_text("", encoding="utf-8")
+    assert fingerprint() == fingerprint()
+    assert fingerprint() != fingerprint(gazetteers=[gazetteer])
+    assert fingerprint() != fingerprint(html_parser="html.parser")
+    assert fingerprint() != fingerprint(model="blank")
+
+
+def test_the_command_line_writes_the_same_graph_from_the_cache(tmp_path: Path) -> None:
+    folder, cache = _pages(tmp_path), tmp_path / "cache"
+    written = []
+    for run in ("first", "again"):
+        out = tmp_path / run
+        result = CliRunner().invoke(app, ["extract", str(folder), "--output", str(out),
+                                          "--cache", str(cache), "--jobs", "2",
+                                          "--quiet"])
+        assert result.exit_code == 0, result.output
+        written.append((out / "graph.ttl").read_bytes())
+    assert written[0] == written[1]
+    assert _entries(cache) == 4
