@@ -273,3 +273,9 @@ def test_a_phrase_with_with_is_no_name(nlp: Language) -> None:
     found = _names(entity_names(nlp, "Mediacorp with Public Service Broadcasting funds "
                                      "the new drama series."))
     assert not {n for n in found if " with " in n}
+
+
+def test_rare_derived_nouns_before_and_share_the_head(nlp: Language) -> None:
+    found = _names(entity_names(nlp, "Minister Low chairs the Heartland Digitalisation and "
+                                     "Revitalisation Committee this year."))
+    assert "Heartland Digitalisation and Revitalisation Committee" in found

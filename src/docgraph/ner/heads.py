@@ -247,7 +247,8 @@ def remit(doc: Doc, start: int, and_: int, end: int, lexicon: Lexicon) -> bool:
     if left and all(proper_word(t) for t in left):
         return False  # "UOB and Standard Chartered Bank": a name before the "and"
     return not (any(proper_word(t) for t in left) and
-                any(proper_word(t) for t in doc[and_ + 1 : end] if t.is_alpha))
+                any(proper_word(t) and t.text not in lexicon.heads
+                    for t in doc[and_ + 1 : end] if t.is_alpha))
 
 
 # A web service named by its address: "Parking.sg", "Form.gov.kh".

@@ -28,11 +28,22 @@ def common_words() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+# Endings of derived common nouns, which the common-word list misses when they are rare
+# or spelt the British way ("Digitalisation", "Revitalisation").
+_NOUN_ENDINGS = ("isation", "ization", "isations", "izations", "ment", "ments", "ness",
+                 "ity", "ities", "tion", "tions", "sion", "sions", "ship", "ships")
+
+
 def proper_word(token: Token) -> bool:
     """Whether a word is more than a common word capitalised: "Amazon", "TOUCH", "5G"."""
-    return (token.is_alpha and not (token.text[1:].islower() and
-                                   token.lower_ in common_words())) or \
-        any(c.isdigit() for c in token.text)
+    text = token.text
+    if any(c.isdigit() for c in text):
+        return True
+    if not token.is_alpha:
+        return False
+    if not text[1:].islower():
+        return True  # capitals inside: "TOUCH", "SGTech"
+    return token.lower_ not in common_words() and not token.lower_.endswith(_NOUN_ENDINGS)
 
 
 class Phrases:
