@@ -259,8 +259,17 @@ class GraphWriter:
     def _write(self, entities: Sequence[Entity], documents: Mapping[str, Document],
                found: Sequence[Statement], path: Path) -> Report | None:
         from docgraph.rdf import to_dataset, write
+        from docgraph.rdf.build import to_graphs
+        from docgraph.rdf.formats import FAST_FORMATS, quads_to_string
         from docgraph.rdf.validate import validate
 
+        if not self.validate and self.spec.name in FAST_FORMATS:
+            # Straight from the triples: an rdflib dataset is needed only to check it.
+            namespaces, graphs = to_graphs(entities, documents, found, base=self.base,
+                                           links=self.links)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(quads_to_string(namespaces, graphs, self.fmt), encoding="utf-8")
+            return None
         dataset = to_dataset(entities, documents, found, base=self.base, links=self.links)
         write(dataset, path, self.fmt)
         return validate(dataset) if self.validate else None

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 from rdflib.term import Node
 
@@ -85,6 +86,24 @@ def to_dataset(entities: Iterable[Entity], documents: Mapping[str, Document] | N
             else dataset.default_graph
         graph.addN((s, p, o, graph) for s, p, o in triples[document_id])
     return dataset
+
+
+def to_graphs(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None,
+              found: Iterable[Statement] = (), *, base: str = ID_BASE,
+              links: Mapping[str, Sequence[str]] | None = None
+              ) -> tuple[dict[str, Node], dict[str, set[Triple]]]:
+    """What :func:`to_dataset` holds, without filling an rdflib dataset (same arguments).
+
+    Returns:
+        The prefixes bound and the triples by graph name, for
+        :func:`docgraph.rdf.formats.quads_to_string`.
+    """
+    triples = _triples(entities, documents, found, base, links)
+    bound = Dataset()
+    _bind(bound)
+    graphs = {str(graph_iri(document_id, base) if document_id else DATASET_DEFAULT_GRAPH_ID):
+              found_ for document_id, found_ in triples.items()}
+    return dict(bound.namespaces()), graphs
 
 
 def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None,

@@ -116,12 +116,13 @@ def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
     Returns:
         The merged entities, sorted by key.
     """
-    by_key: dict[str, Entity] = {}
+    # Each key's entities are gathered first and combined once: combining them two at
+    # a time re-sorts a growing list of mentions, quadratic in the pages that name it.
+    by_key: dict[str, list[Entity]] = {}
     for entities in entity_lists:
         for entity in entities:
-            existing = by_key.get(entity.key)
-            by_key[entity.key] = entity if existing is None else _combine(existing, entity)
-    entities = sorted(by_key.values(), key=lambda e: e.key)
+            by_key.setdefault(entity.key, []).append(entity)
+    entities = sorted((_combine(same) for same in by_key.values()), key=lambda e: e.key)
     sets = _Sets(entities)
     absorbed: dict[int, Merge] = {}
     _link_folded_names(entities, sets, absorbed)
@@ -135,9 +136,7 @@ def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
     merged = []
     for indices in members.values():
         group_ = [entities[i] for i in indices]
-        entity = group_[0]
-        for other in group_[1:]:
-            entity = _combine(entity, other)
+        entity = _combine(group_)
         notes = tuple(absorbed[i] for i in indices if i in absorbed)
         if len(entity.documents) > 1 and not entity.iri:
             name = _most_used(group_, entity.mentions)
@@ -399,28 +398,33 @@ def _vote(entity: Entity) -> str:
     return min(tally.items(), key=lambda kv: (-kv[1], kv[0] in GENERIC, kv[0]))[0]
 
 
-def _combine(left: Entity, right: Entity) -> Entity:
-    """One entity from two; the result does not depend on which came first."""
-    names = [left.name, right.name]
-    iri_name = left.name if left.iri else right.name if right.iri else None
-    name = iri_name or max(names, key=lambda n: (len(n.split()), _proper_case(n), len(n), n))
-    labels = sorted({left.label, right.label}, key=lambda label: (label in GENERIC, label))
-    label = left.label if left.iri else right.label if right.iri else labels[0]
+def _combine(group_: list[Entity]) -> Entity:
+    """One entity from several; the result does not depend on their order.
+
+    A gazetteer entity (at most one in a group: two IRIs are never merged) gives its
+    key, name and class; otherwise the lowest key, the fullest name and the most
+    specific class.
+    """
+    if len(group_) == 1:
+        return group_[0]
+    named = next((e for e in group_ if e.iri), None)
+    names = {e.name for e in group_}
+    name = named.name if named else max(
+        names, key=lambda n: (len(n.split()), _proper_case(n), len(n), n))
+    label = named.label if named else min(
+        (e.label for e in group_), key=lambda label: (label in GENERIC, label))
     return Entity(
-        key=min(left.key, right.key) if not (left.iri or right.iri) else
-        (left.key if left.iri else right.key),
+        key=named.key if named else min(e.key for e in group_),
         label=label,
         name=name,
-        aliases=tuple(sorted({*left.aliases, *right.aliases, *names} - {name})),
-        mentions=tuple(sorted({*left.mentions, *right.mentions},
-                              key=_mention_order)),
-        documents=tuple(sorted({*left.documents, *right.documents})),
-        iri=left.iri or right.iri,
-        honorifics=tuple(sorted({*left.honorifics, *right.honorifics})),
-        series=left.series or right.series,
-        ordinal=left.ordinal if left.ordinal is not None else right.ordinal,
-        merges=tuple(sorted({*left.merges, *right.merges},
-                            key=_merge_order)),
+        aliases=tuple(sorted(({a for e in group_ for a in e.aliases} | names) - {name})),
+        mentions=tuple(sorted({m for e in group_ for m in e.mentions}, key=_mention_order)),
+        documents=tuple(sorted({d for e in group_ for d in e.documents})),
+        iri=named.iri if named else None,
+        honorifics=tuple(sorted({h for e in group_ for h in e.honorifics})),
+        series=next((e.series for e in group_ if e.series), None),
+        ordinal=next((e.ordinal for e in group_ if e.ordinal is not None), None),
+        merges=tuple(sorted({m for e in group_ for m in e.merges}, key=_merge_order)),
     )
 
 
