@@ -14,6 +14,7 @@ it is given at once).
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import warnings
 from bisect import bisect_right
@@ -339,13 +340,22 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
 
     found: list[Mention] = []
     relations: list[Relation] = []
+    pieces = 0
     for doc, (document, layout, last) in (
             item for group in batches()
             for item in nlp.pipe(group, as_tuples=True, batch_size=len(group))):
         mentions = _mentions(doc, layout)
         found.extend(mentions.values())
         relations.extend(_relations(doc, layout, document, mentions))
+        pieces += not last
+        if pieces:
+            # A processed Doc sits in reference cycles (its spans, the rules' records)
+            # that Python frees only at a full collection, which a long document's
+            # pieces do not trigger: without this, memory grows with its length.
+            del doc, mentions
+            gc.collect()
         if last:
+            pieces = 0
             yield Analysis(document, found, relations)
             found, relations = [], []
 
