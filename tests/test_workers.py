@@ -70,3 +70,55 @@ def test_input_errors_travel_between_processes() -> None:
     assert isinstance(copy, TooLargeError)
     assert isinstance(copy, InputError)
     assert (copy.path, copy.reason, str(copy)) == (error.path, error.reason, str(error))
+
+
+class _FakePool:
+    """Runs batches in this process; a batch holding "crash" kills its "worker"."""
+
+    restarts = 0
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+
+    def restart(self) -> None:
+        _FakePool.restarts += 1
+
+    def close(self) -> None:
+        pass
+
+    def submit(self, settings: object, paths: list[str]) -> object:
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        from docgraph import workers
+
+        future: Future[object] = Future()
+        if any("crash" in path for path in paths):
+            future.set_exception(BrokenProcessPool("a worker died"))
+        else:
+            future.set_result(workers._run(settings, paths))  # type: ignore[arg-type]
+        return future
+
+
+@pytest.mark.model
+def test_a_dying_worker_fails_only_the_document_that_kills_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from docgraph import workers
+    from docgraph.clean import Failure
+    from docgraph.pipeline import Extraction
+
+    names = ["a.txt", "b.txt", "crash.txt", "d.txt", "e.txt", "f.txt"]
+    for name in names:
+        (tmp_path / name).write_text(f"Minister Josephine Teo visited {name[0].upper()}"
+                                     "ville.\n", encoding="utf-8")
+    monkeypatch.setattr(workers, "_Pool", _FakePool)
+    _FakePool.restarts = 0
+    results = list(workers.extract_in_processes(
+        [str(tmp_path / n) for n in names], workers.Settings(), jobs=2))
+    assert [Path(r.path if isinstance(r, Failure) else r.document.path).name
+            for r in results] == names
+    [failure] = [r for r in results if isinstance(r, Failure)]
+    assert failure.path.endswith("crash.txt")
+    assert "died" in str(failure.error)
+    assert sum(isinstance(r, Extraction) for r in results) == 5
+    assert _FakePool.restarts == 2  # once for the batch, once for the document

@@ -102,8 +102,11 @@ class _Pool:
         self.executor = ProcessPoolExecutor(jobs, mp_context=self._context)
 
     def restart(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.close()
         self.executor = ProcessPoolExecutor(self.jobs, mp_context=self._context)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
 
     def submit(self, settings: Settings, paths: Sequence[str]) -> Future[_Batch]:
         return self.executor.submit(_run, settings, paths)
@@ -148,7 +151,7 @@ def extract_in_processes(paths: Sequence[str], settings: Settings, jobs: int
             yield from _delivered(outcome, said)
             fill()
     finally:
-        pool.executor.shutdown(wait=False, cancel_futures=True)
+        pool.close()
 
 
 def _one_by_one(pool: _Pool, settings: Settings, batch: list[str], said: set[str]
