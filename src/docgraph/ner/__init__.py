@@ -289,8 +289,10 @@ def _resume(text: str, index: int, limit: int) -> int | None:
     return index if index < limit else None
 
 
-CHUNK_SIZE = 100_000
-"""Characters of one text given to spaCy, and of one batch of short texts."""
+CHUNK_SIZE = 50_000
+"""Characters of one text given to spaCy, and of one batch of short texts. The peak
+memory of a long document follows it (on 2 MB of text: 678 MB at 100,000, 502 MB at
+50,000, 414 MB at 25,000), and speed drops only below 50,000."""
 
 
 def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int = 8,
