@@ -8,8 +8,8 @@ joined by blank lines and each block starting a sentence, so that acronyms defin
 one block are understood in the next. A long document is cut at block boundaries into
 texts of at most :data:`CHUNK_SIZE` characters, never silently truncated, and texts go
 to spaCy in batches of bounded size, so that memory does not grow with the length of
-one document (spaCy's parser needs about 1 GB of working memory per 100,000 characters
-it is given at once).
+one document (spaCy's working memory follows the length of the text it is given at
+once).
 """
 
 from __future__ import annotations
