@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -48,11 +49,11 @@ class Repair:
         return doc
 
 
-def _outside_headings(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
-    """The model's untyped names in title-case headings are mostly capitalised words."""
+def _in_headings(doc: Doc) -> Callable[[int], bool] | None:
+    """Whether a character offset falls in one of the doc's headings (None: no heading)."""
     headings = sorted(doc.user_data.get(cands.HEADINGS, ()))
     if not headings:
-        return found
+        return None
     starts = [start for start, _ in headings]
 
     def in_heading(offset: int) -> bool:
@@ -60,6 +61,14 @@ def _outside_headings(doc: Doc, found: list[cands.Candidate]) -> list[cands.Cand
         index = bisect_right(starts, offset) - 1
         return index >= 0 and offset < headings[index][1]
 
+    return in_heading
+
+
+def _outside_headings(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
+    """The model's untyped names in title-case headings are mostly capitalised words."""
+    in_heading = _in_headings(doc)
+    if in_heading is None:
+        return found
     return [c for c in found if c.typed_by_head or not in_heading(doc[c.start].idx)]
 
 
@@ -91,15 +100,9 @@ def _vouched_headings(doc: Doc, chosen: list[cands.Candidate], lexicon: Lexicon
     In a heading "Implementation Plan" and "Building Trust" are capitalised like every
     other word; such a name stands only if the page's text writes it so too.
     """
-    headings = sorted(doc.user_data.get(cands.HEADINGS, ()))
-    if not headings:
+    in_heading = _in_headings(doc)
+    if in_heading is None:
         return chosen
-    starts = [start for start, _ in headings]
-
-    def in_heading(offset: int) -> bool:
-        index = bisect_right(starts, offset) - 1
-        return index >= 0 and offset < headings[index][1]
-
     doubtful = {c for c in chosen if c.source in ("names", "model") and
                 in_heading(doc[c.start].idx) and
                 _common_words_only(doc[c.start : c.end], lexicon)}
