@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import importlib.util
 import os
 import pickle
 import tempfile
@@ -43,8 +42,6 @@ class Cache:
 
     def __init__(self, folder: str | Path, fingerprint: str) -> None:
         self.folder = Path(folder) / fingerprint[:24]
-        self.hits = 0
-        self.misses = 0
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -64,9 +61,7 @@ class Cache:
                 found: Extraction = pickle.load(stream)  # noqa: S301
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
             # Missing, or unreadable (written by another version): extract again.
-            self.misses += 1
             return None
-        self.hits += 1
         return found
 
     def put(self, path: str, digest: str, extraction: Extraction) -> None:
@@ -109,10 +104,9 @@ def fingerprint(model: str | None = None, gazetteers: Sequence[str | Path] = (),
 
 def _model_identity(model: str | None) -> str:
     """The model's name and version, as :func:`docgraph.ner.build_pipeline` picks it."""
-    from docgraph.ner import MODELS
+    from docgraph.ner import BLANK, default_model
 
-    name = model if model is not None else next(
-        (m for m in MODELS if importlib.util.find_spec(m) is not None), "blank")
+    name = model if model is not None else default_model() or BLANK
     try:
         return f"{name} {importlib.metadata.version(name)}"
     except (importlib.metadata.PackageNotFoundError, ValueError):

@@ -66,9 +66,7 @@ def _root(
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str,
                   lineno: int, file: TextIO | None = None, line: str | None = None) -> None:
-    from docgraph.progress import say
-
-    say(f"docgraph: warning: {message}")
+    _warning(str(message))
 
 
 @contextlib.contextmanager
@@ -99,14 +97,13 @@ def _successes(results: Iterable[T | Failure], tally: _Tally) -> Iterator[T]:
     """
     from docgraph.clean import Failure
     from docgraph.errors import ConfigurationError, TooLargeError
-    from docgraph.progress import say
 
     with _warnings_on_stderr():
         try:
             for result in results:
                 if isinstance(result, Failure) and isinstance(result.error, TooLargeError):
                     tally.skipped += 1
-                    say(f"docgraph: warning: {result.error}")
+                    _warning(str(result.error))
                     continue
                 if isinstance(result, Failure):
                     tally.failed += 1
@@ -123,6 +120,12 @@ def _error(message: str) -> None:
     from docgraph.progress import say
 
     say(f"docgraph: error: {message}")
+
+
+def _warning(message: str) -> None:
+    from docgraph.progress import say
+
+    say(f"docgraph: warning: {message}")
 
 
 Inputs = Annotated[list[str], typer.Argument(

@@ -80,28 +80,29 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
     if jobs < 1 or (nlp is not None and (jobs > 1 or cache is not None)):
         raise ValueError("jobs must be 1 or more; a given pipeline runs in one process "
                          "and without a cache")
-    if jobs > 1:
-        paths = list(iter_paths(inputs, include, exclude))
-        if STDIN not in paths:
-            from docgraph.workers import Settings, extract_in_processes
-
-            settings = Settings(model, tuple(map(str, gazetteers)), html_parser, max_bytes,
-                                None if cache is None else str(cache))
-            yield from extract_in_processes(paths, settings, min(jobs, len(paths) or 1))
-            return
     store = None
-    if cache is not None:
+    if cache is not None:  # its fingerprint is taken once, here, for every worker
         from docgraph.cache import Cache, fingerprint
 
         store = Cache(cache, fingerprint(model, gazetteers, html_parser))
+    paths: Iterable[str] = iter_paths(inputs, include, exclude)
+    if jobs > 1:
+        paths = list(paths)
+        if STDIN not in paths:  # standard input can only be read here
+            from docgraph.workers import Settings, extract_in_processes
+
+            settings = Settings(model, tuple(map(str, gazetteers)), html_parser, max_bytes,
+                                store)
+            yield from extract_in_processes(paths, settings, min(jobs, len(paths) or 1))
+            return
 
     def pipeline() -> Language:
         from docgraph.ner import build_pipeline
 
         return nlp or build_pipeline(model, gazetteers=gazetteers)
 
-    yield from extract_in_order(iter_paths(inputs, include, exclude), pipeline,
-                                html_parser=html_parser, max_bytes=max_bytes, store=store)
+    yield from extract_in_order(paths, pipeline, html_parser=html_parser,
+                                max_bytes=max_bytes, store=store)
 
 
 class _Pending:
@@ -131,6 +132,8 @@ def extract_in_order(paths: Iterable[str], pipeline: Callable[[], Language], *,
     slots: deque[Extraction | Failure | _Pending] = deque()
     rules = load_rules()
 
+    # Read and cleaned here rather than through clean_paths: the cache is looked up
+    # between the two, so that a cached document is never cleaned.
     def documents() -> Iterator[Document]:
         for path in paths:
             try:

@@ -44,7 +44,7 @@ class Settings:
     gazetteers: tuple[str, ...] = ()
     html_parser: str = "lxml"
     max_bytes: int | None = None
-    cache: str | None = None
+    cache: Cache | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,25 +56,18 @@ class _Batch:
 
 
 _pipeline: Language | None = None  # one per worker process, built when first needed
-_store: Cache | None = None
 
 
 def _run(settings: Settings, paths: Sequence[str]) -> _Batch:
     """Extract a batch of documents in a worker process."""
-    global _store  # the worker's cache lives as long as the worker
     from docgraph.pipeline import extract_in_order
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DocgraphWarning)
         try:
-            if settings.cache is not None and _store is None:
-                from docgraph.cache import Cache, fingerprint
-
-                _store = Cache(settings.cache, fingerprint(
-                    settings.model, settings.gazetteers, settings.html_parser))
             results = list(extract_in_order(
                 paths, lambda: _worker_pipeline(settings), html_parser=settings.html_parser,
-                max_bytes=settings.max_bytes, store=_store))
+                max_bytes=settings.max_bytes, store=settings.cache))
         except ConfigurationError as exc:
             return _Batch(configuration=str(exc))
     said: list[tuple[type[Warning], str]] = [

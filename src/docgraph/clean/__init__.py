@@ -96,8 +96,8 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
 
 
 def clean_paths(inputs: Iterable[str | Path], *, include: Sequence[str] = (),
-                exclude: Sequence[str] = (), html_parser: str = "lxml",
-                max_bytes: int | None = None) -> Iterator[Document | Failure]:
+                exclude: Sequence[str] = (), html_parser: str = "lxml"
+                ) -> Iterator[Document | Failure]:
     """Read and clean every document under ``inputs``; a bad one never stops the rest.
 
     Args:
@@ -105,7 +105,6 @@ def clean_paths(inputs: Iterable[str | Path], *, include: Sequence[str] = (),
         include: Glob patterns for files inside folders.
         exclude: Glob patterns of files to skip.
         html_parser: Beautiful Soup tree builder for HTML.
-        max_bytes: Skip (as a failure) a file larger than this; None for no limit.
 
     Yields:
         A :class:`Document` per input, or a :class:`Failure` saying why not.
@@ -113,8 +112,7 @@ def clean_paths(inputs: Iterable[str | Path], *, include: Sequence[str] = (),
     rules = load_rules()
     for path in ingest.iter_paths(inputs, include, exclude):
         try:
-            yield clean(ingest.read(path, max_bytes=max_bytes), html_parser=html_parser,
-                        boilerplate=rules)
+            yield clean(ingest.read(path), html_parser=html_parser, boilerplate=rules)
         except InputError as exc:
             yield Failure(path, exc)
 

@@ -202,7 +202,7 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candi
     # "Telecommunications and Information Technology Ministers Meeting": a head noun at
     # the end of the whole core covers the words joined by "and" before it.
     whole = core_end(doc, start, end)
-    first_and = next((i for i in range(start, whole) if doc[i].text in ("and", "&")), None)
+    first_and = and_at(doc, start, whole)
     if first_and is not None and not any(t.text == "the" for t in doc[start:whole]) \
             and remit(doc, start, first_and, whole, lexicon):
         label = head_label(doc, start, whole, lexicon)
@@ -231,6 +231,11 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candi
     return []
 
 
+def and_at(doc: Doc, start: int, end: int) -> int | None:
+    """The first "and" (or "&") in ``[start, end)``, if any."""
+    return next((i for i in range(start, end) if doc[i].text in ("and", "&")), None)
+
+
 def remit(doc: Doc, start: int, and_: int, end: int, lexicon: Lexicon) -> bool:
     """Whether ``[start, and_)`` is a remit the head at ``end`` covers, not a name.
 
@@ -241,9 +246,8 @@ def remit(doc: Doc, start: int, and_: int, end: int, lexicon: Lexicon) -> bool:
     ("SGTech and Singapore Computer Society", "Yellow Ribbon Singapore and Mediacorp").
     """
     left = [t for t in doc[start:and_] if t.is_alpha]
-    last = doc[core_end(doc, start, and_) - 1].text  # "Restaurant Association of ..."
-    if last in lexicon.heads or (last.endswith("s") and last[:-1] in lexicon.heads):
-        return False
+    if _is_head(doc[core_end(doc, start, and_) - 1].text, lexicon):
+        return False  # "Restaurant Association of ..."
     if left and all(proper_word(t) for t in left):
         return False  # "UOB and Standard Chartered Bank": a name before the "and"
     return not (any(proper_word(t) for t in left) and
@@ -340,7 +344,12 @@ def head_only(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
 
     "Treaty", "Working Groups", "Memorandum of Understanding".
     """
-    words = " ".join(t.text for t in doc[start:end] if t.text not in DETERMINERS)
+    return _is_head(" ".join(t.text for t in doc[start:end] if t.text not in DETERMINERS),
+                    lexicon)
+
+
+def _is_head(words: str, lexicon: Lexicon) -> bool:
+    """Whether ``words`` are a head noun, or its plural ("Treaty", "Working Groups")."""
     return words in lexicon.heads or (words.endswith("s") and words[:-1] in lexicon.heads)
 
 

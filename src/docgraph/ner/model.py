@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
-from docgraph.ner.heads import core_end, head_label, head_only, remit
+from docgraph.ner.heads import and_at, core_end, head_label, head_only, remit
 from docgraph.ner.lexicon import Lexicon
 from docgraph.ner.tokens import DETERMINERS, POSSESSIVE
 
@@ -55,8 +55,7 @@ def model_candidates(doc: Doc, ents: Iterable[Span], lexicon: Lexicon) -> list[C
         complement = core_end(doc, start, end)
         if label in ("Organization", "Place", "Work", "Law", "Meeting"):
             head = head_label(doc, start, complement, lexicon)
-            first_and = next((i for i in range(start, complement)
-                              if doc[i].text in ("and", "&")), None)
+            first_and = and_at(doc, start, complement)
             if head is not None and first_and is not None and \
                     not remit(doc, start, first_and, complement, lexicon):
                 continue  # "Polytechnics and Institutes of ...": two names, not one

@@ -234,10 +234,10 @@ def _canonical_json(text: str) -> str:
 # Turtle writer manages some ten thousand triples a second, and a provenance-rich graph
 # has dozens of triples per sentence. The triples are sorted first, so that each
 # subject's are written together and the same graph always gives the same text.
-FAST_FORMATS = frozenset({"turtle", "trig", "nt", "nquads"})
-"""Formats written by pyoxigraph (see :func:`quads_to_string`)."""
 _FAST = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
          "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS}
+FAST_FORMATS = frozenset(_FAST)
+"""Formats written by pyoxigraph (see :func:`quads_to_string`)."""
 
 
 def _fast(data: Dataset | Graph, spec: Format) -> str:

@@ -91,7 +91,7 @@ def ranked_title(mention: Mention) -> str | None:
     "Senior Minister Teo" is not the same person as "Minister Teo".
     """
     title = _title(mention.honorific)
-    if mention.label == "Person" and title in _rules().ranked and \
+    if mention.label == "Person" and title in rules().ranked and \
             len(mention.name.split()) == 1:
         return title
     return None
@@ -196,7 +196,7 @@ def _link_short_names(mentions: list[Mention], sets: UnionFind,
         holders = {sets.find(full[name]) for name in shared
                    if len(name.split()) > len(words) and _contains_words(name.split(), words)}
         title = _title(mentions[index].honorific)
-        if title in _rules().ranked:
+        if title in rules().ranked:
             # "Senior Minister Teo" is not Josephine Teo because she is the page's Teo.
             holders = {h for h in holders if title in evidence.get(h, ())}
         if len(holders) == 1:
@@ -205,23 +205,31 @@ def _link_short_names(mentions: list[Mention], sets: UnionFind,
 
 
 @dataclass(frozen=True)
-class _Rules:
+class Rules:
+    """The resolution data of ``data/resolve.toml``."""
+
     ranked: frozenset[str]
+    """Titles that name one holder at a time ("Prime Minister"), normalised."""
     abbreviations: dict[str, str]
+    """Short forms of ranked titles ("DPM"), normalised."""
+    kind_words: frozenset[str]
+    """Lower-case words after a name that only say its kind ("programme", "app")."""
 
 
 @functools.cache
-def _rules() -> _Rules:
+def rules() -> Rules:
+    """The resolution data, read once."""
     text = resources.files("docgraph").joinpath("data/resolve.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    return _Rules(frozenset(normalise_name(t) for t in data["ranked_titles"]),
-                  {k: normalise_name(v) for k, v in data["title_abbreviations"].items()})
+    return Rules(frozenset(normalise_name(t) for t in data["ranked_titles"]),
+                 {k: normalise_name(v) for k, v in data["title_abbreviations"].items()},
+                 frozenset(data["kind_words"]))
 
 
 def _title(honorific: str | None) -> str | None:
     if not honorific:
         return None
-    return _rules().abbreviations.get(honorific.strip(), normalise_name(honorific))
+    return rules().abbreviations.get(honorific.strip(), normalise_name(honorific))
 
 
 def _titles_held(mentions: list[Mention], sets: UnionFind) -> dict[int, set[str]]:
@@ -229,7 +237,7 @@ def _titles_held(mentions: list[Mention], sets: UnionFind) -> dict[int, set[str]
 
     Before the name, or as a post right next to it ("Teo Chee Hean, Senior Minister").
     """
-    ranked = _rules().ranked
+    ranked = rules().ranked
     held: dict[int, set[str]] = {}
     # People by sentence: a post is looked up among the few of its own sentence.
     people: dict[tuple[int, Span], list[int]] = {}

@@ -28,18 +28,14 @@ the one most documents gave it, the more specific on a tie.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
-import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from importlib import resources
 
 from docgraph.names import looks_like_acronym, normalise_name
-from docgraph.resolve.document import GENERIC, UnionFind, group, ranked_title
+from docgraph.resolve.document import GENERIC, UnionFind, group, ranked_title, rules
 from docgraph.types import Entity, Mention, Merge
 from docgraph.vocab import coarse_type
 
@@ -195,7 +191,7 @@ def _plain_name(entity: Entity, *, post: bool = False) -> str:
         name = _MINISTER_OF.sub(r"\1 for ", name)
     if coarse_type(entity.label) == "Work" or entity.label == "Organization":
         words = name.split()
-        if len(words) >= 2 and words[-1] in _site_rules().kind_words:
+        if len(words) >= 2 and words[-1] in rules().kind_words:
             name = " ".join(words[:-1])
     if entity.label == "Law":
         name = _YEAR.sub("", name)
@@ -203,17 +199,6 @@ def _plain_name(entity: Entity, *, post: bool = False) -> str:
 
 
 _YEAR = re.compile(r"\s+(?:19|20)\d\d$")
-
-
-@functools.cache
-def _site_rules() -> _SiteRules:
-    text = resources.files("docgraph").joinpath("data/resolve.toml").read_text("utf-8")
-    return _SiteRules(frozenset(tomllib.loads(text)["kind_words"]))
-
-
-@dataclass(frozen=True)
-class _SiteRules:
-    kind_words: frozenset[str]
 
 
 _MINISTER_OF = re.compile(r"\b(Minister|Ministry|Secretary|Minister of State) of ")
@@ -276,11 +261,10 @@ def _link_site_acronyms(entities: list[Entity], sets: _Sets,
         if not looks_like_acronym(entity.name) or entity.iri or \
                 any(m.acronym_of for m in entity.mentions):
             continue
-        roots = _one_thing({sets.find(i) for i in defined.get(entity.name, ())}, entities,
-                           sets, places, absorbed)
-        if roots is None:
+        root = _one_thing({sets.find(i) for i in defined.get(entity.name, ())}, entities,
+                          sets, places, absorbed)
+        if root is None:
             continue  # never defined, or defined as two things: "SCS"
-        root = roots
         target = entities[root]
         if _kind(target) != _kind(entity) and "thing" not in (_kind(target), _kind(entity)):
             continue
