@@ -2,9 +2,10 @@
 
 The pipeline is ingest -> clean -> NER -> resolve -> relations -> graph -> RDF ->
 query / pictures; each stage is a module of this package and exchanges the plain
-records of :mod:`docgraph.types`. ``docgraph.extract(paths)`` runs it all and
-``docgraph.load(files)`` reads graphs back, both as a :class:`KnowledgeGraph`. Heavy
-dependencies are imported only when first used, so ``import docgraph`` stays cheap.
+records of :mod:`docgraph.types`. ``docgraph.extract(paths)`` runs it all,
+``docgraph.load(files)`` reads graph files back and ``docgraph.open(folder)`` opens a
+store, each as a :class:`KnowledgeGraph`. Heavy dependencies are imported only when
+first used, so ``import docgraph`` stays cheap.
 
 Example:
     >>> import docgraph
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
         UnknownEntityError,
     )
     from docgraph.ingest import iter_paths, read, read_bytes
-    from docgraph.kg import KnowledgeGraph, extract, load
+    from docgraph.kg import KnowledgeGraph, extract, load, open
     from docgraph.types import (
         Block,
         BlockKind,
@@ -78,6 +79,7 @@ __all__ = [
     "extract",
     "iter_paths",
     "load",
+    "open",
     "read",
     "read_bytes",
     "to_html",
@@ -90,7 +92,7 @@ _LOCATIONS = {
     **dict.fromkeys(("BinaryInputError", "ConfigurationError", "DecodeError",
                      "DocgraphError", "DocgraphWarning", "InputError", "InputWarning",
                      "QueryError", "UnknownEntityError"), "docgraph.errors"),
-    **dict.fromkeys(("KnowledgeGraph", "extract", "load"), "docgraph.kg"),
+    **dict.fromkeys(("KnowledgeGraph", "extract", "load", "open"), "docgraph.kg"),
     **dict.fromkeys(("Block", "BlockKind", "Document", "Footnote", "InputFormat", "Link",
                      "Metadata", "RawDocument", "SourceMap", "Span", "TableCell"),
                     "docgraph.types"),

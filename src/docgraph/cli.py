@@ -196,7 +196,12 @@ Quiet = Annotated[bool, typer.Option(
 @app.command()
 def extract(
     inputs: Inputs,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write to.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Folder to write graph files to.")] = None,
+    store: Annotated[Path | None, typer.Option(
+        "--store", help="Also write the merged graph into an Oxigraph store in this "
+                        "folder (replacing a store docgraph wrote there), for query, "
+                        "chairs, viz and docgraph.open.")] = None,
     per_document: Annotated[bool, typer.Option(
         "--per-document", help="Write one graph per input (OUTPUT/<stem>.ttl) instead "
                                "of one merged OUTPUT/graph.ttl.")] = False,
@@ -222,20 +227,27 @@ def extract(
     """Extract entities and relations into RDF: one merged graph, or one per document."""
     from docgraph.errors import ConfigurationError
     from docgraph.rdf import check_base, format_for
+    from docgraph.store import check_target
     from docgraph.vocab import ID_BASE
 
+    if output is None and store is None:
+        _error("say where to write: --output FOLDER, --store FOLDER, or both")
+        raise typer.Exit(EXIT_USAGE)
     try:
         spec = format_for(fmt)
         base = check_base(base_iri or ID_BASE)
+        if store is not None:  # before the work, not after it
+            check_target(store)
     except ConfigurationError as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE) from exc
     if validate and spec.rdflib is None:
         _error(f"--validate checks RDF; {fmt} is a graph format")
         raise typer.Exit(EXIT_USAGE)
-    from docgraph.pipeline import GraphWriter
+    from docgraph.pipeline import GraphWriter, merge
 
-    _check_output_folder(output)
+    if output is not None:
+        _check_output_folder(output)
     tally = _Tally()
     results: list[Extraction] = []
     writer = GraphWriter(output, fmt, base=base, gazetteers=gazetteer or [],
@@ -244,13 +256,24 @@ def extract(
     stream = _extractions(inputs, _Run(model, gazetteer, include, exclude, html_parser,
                                        jobs, max_bytes, cache, quiet))
     for result in _successes(stream, tally):
-        if per_document:
+        if per_document and output is not None:
             invalid += not _reported(writer.document(result))
-        else:
+        if store is not None or not per_document:
             results.append(result)
-    if not per_document and tally.done + tally.failed:
-        invalid += not _reported(writer.merged(results))
-    _summary(f"extracted to {output}:", tally, invalid=invalid, inputs=inputs)
+    merged = merge(results) if results or tally.failed else None
+    if merged is not None and output is not None and not per_document:
+        invalid += not _reported(writer.merged(merged))
+    if merged is not None and store is not None:
+        try:
+            info = writer.store(merged, store)
+        except ConfigurationError as exc:
+            _error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from exc
+        plural = "" if info.documents == 1 else "s"
+        print(f"docgraph: stored {info.documents} document{plural}, {info.quads:,} quads "
+              f"in {store}", file=sys.stderr)
+    where = " and ".join(str(p) for p in (output, store) if p is not None)
+    _summary(f"extracted to {where}:", tally, invalid=invalid, inputs=inputs)
 
 
 def _reported(written: Written) -> bool:

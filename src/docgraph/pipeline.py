@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from docgraph import ingest
 from docgraph.clean import Failure
+from docgraph.errors import ConfigurationError
 from docgraph.ingest import STDIN, iter_paths
 from docgraph.limits import DEFAULT_MAX_BYTES
 from docgraph.resolve import resolve_document
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from docgraph.cache import Cache
     from docgraph.graph import Statement
     from docgraph.rdf.validate import Report
+    from docgraph.store import StoreInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,30 @@ class Written:
     clash: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """Extractions merged across documents: what one graph of them all holds.
+
+    Attributes:
+        entities: One per real-world thing, across the documents.
+        documents: The documents by id.
+        found: The statements, their ends keyed by the merged entities.
+    """
+
+    entities: Sequence[Entity]
+    documents: Mapping[str, Document]
+    found: Sequence[Statement]
+
+
+def merge(results: Iterable[Extraction]) -> Merged:
+    """Merge extractions across documents (:func:`docgraph.graph.from_extractions`)."""
+    from docgraph.graph import from_extractions
+
+    batch = list(results)
+    entities, found = from_extractions((r.entities, r.relations) for r in batch)
+    return Merged(entities, {r.document.id: r.document for r in batch}, found)
+
+
 class GraphWriter:
     """Writes extractions as graph files in a folder.
 
@@ -211,18 +237,19 @@ class GraphWriter:
         ...         written = writer.document(result)               # out/<stem>.ttl
 
     Args:
-        folder: The folder to write into (created if missing).
+        folder: The folder to write into (created if missing); None for a writer that
+            only fills stores (:meth:`store`).
         fmt: Any format of :data:`docgraph.rdf.FORMATS`.
         base: The base of the IRIs docgraph mints.
         gazetteers: Extra gazetteer files, for their ``owl:sameAs`` links.
         validate: Check each RDF file against docgraph's shapes.
     """
 
-    def __init__(self, folder: str | Path, fmt: str = "turtle", *, base: str = ID_BASE,
+    def __init__(self, folder: str | Path | None, fmt: str = "turtle", *, base: str = ID_BASE,
                  gazetteers: Sequence[str | Path] = (), validate: bool = False) -> None:
         from docgraph.rdf import check_base, format_for
 
-        self.folder = Path(folder)
+        self.folder = Path(folder) if folder is not None else None
         self.fmt = fmt
         self.spec = format_for(fmt)
         self.base = check_base(base)
@@ -243,21 +270,35 @@ class GraphWriter:
         clash = self._used[stem] if name != stem else None
         self._used[name] = source
         found = statements(result.entities, result.relations)
-        path = self.folder / f"{name}{self.spec.extension}"
+        path = self._folder() / f"{name}{self.spec.extension}"
         report = self._write(result.entities, {result.document.id: result.document}, found,
                              path)
         return Written(path, report, source, clash)
 
-    def merged(self, results: Iterable[Extraction]) -> Written:
+    def merged(self, results: Iterable[Extraction] | Merged) -> Written:
         """Write every document's graph merged into one, ``folder/graph.<ext>``."""
-        from docgraph.graph import from_extractions
-
-        batch = list(results)
-        entities, found = from_extractions((r.entities, r.relations) for r in batch)
-        path = self.folder / f"graph{self.spec.extension}"
-        report = self._write(entities, {r.document.id: r.document for r in batch}, found,
-                             path)
+        batch = results if isinstance(results, Merged) else merge(results)
+        path = self._folder() / f"graph{self.spec.extension}"
+        report = self._write(batch.entities, batch.documents, batch.found, path)
         return Written(path, report)
+
+    def store(self, results: Iterable[Extraction] | Merged, folder: str | Path) -> StoreInfo:
+        """Write every document's graph, merged, into a store at ``folder``.
+
+        See :func:`docgraph.store.write`; a store docgraph wrote there is replaced.
+        """
+        from docgraph.rdf.build import to_graphs
+        from docgraph.store import write
+
+        batch = results if isinstance(results, Merged) else merge(results)
+        namespaces, graphs = to_graphs(batch.entities, batch.documents, batch.found,
+                                       base=self.base, links=self.links)
+        return write(folder, namespaces, graphs)
+
+    def _folder(self) -> Path:
+        if self.folder is None:
+            raise ConfigurationError("this GraphWriter writes no files (it has no folder)")
+        return self.folder
 
     def _write(self, entities: Sequence[Entity], documents: Mapping[str, Document],
                found: Sequence[Statement], path: Path) -> Report | None:

@@ -20,6 +20,8 @@ from docgraph.errors import QueryError, first_line
 if TYPE_CHECKING:
     import pandas as pd
 
+    from docgraph.store import Store
+
 _REMOTE = {"ServiceGraphPattern": "SERVICE (a remote endpoint)",
            "DatasetClause": "FROM / FROM NAMED (rdflib would fetch the IRI)"}
 
@@ -53,40 +55,75 @@ def check(query: str, *, allow_network: bool = False) -> str:
     return query
 
 
-def select(graph: Graph, query: str, *, allow_network: bool = False) -> pd.DataFrame:
+def select(source: Graph | Store, query: str, *, allow_network: bool = False
+           ) -> pd.DataFrame:
     """Run a SELECT or ASK query; rows become a DataFrame with one column per variable.
 
-    IRIs become strings, literals their Python values (dates, numbers), unbound
-    variables ``None``. An ASK query gives one row with one column, ``ask``; a CONSTRUCT
-    or DESCRIBE gives one row per triple (``subject``, ``predicate``, ``object``).
+    ``source`` is an rdflib graph or a docgraph store (:mod:`docgraph.store`), whose
+    answers are the same. IRIs become strings, literals their Python values (dates,
+    numbers), unbound variables ``None``. An ASK query gives one row with one column,
+    ``ask``; a CONSTRUCT or DESCRIBE gives one row per triple (``subject``,
+    ``predicate``, ``object``).
 
     Raises:
         QueryError: See :func:`check`, or if evaluation fails.
     """
     import pandas as pd
-    import rdflib.plugins.sparql as sparql
 
     check(query, allow_network=allow_network)
+    try:
+        kind, columns, rows = _rdflib(source, query, allow_network) \
+            if isinstance(source, Graph) else _oxigraph(source, query)
+    except QueryError:
+        raise
+    except Exception as exc:
+        raise QueryError(f"the query failed: {first_line(exc)}") from exc
+    if kind == "ASK":
+        return pd.DataFrame({"ask": [bool(rows[0][0])]})
+    table = [[_python(term) for term in row] for row in rows]
+    if kind in {"CONSTRUCT", "DESCRIBE"}:
+        return pd.DataFrame(_stable(table), columns=["subject", "predicate", "object"])
+    keys = _order_keys(query)
+    return pd.DataFrame(_stable(table) if keys is None else _ties_sorted(table, columns, keys),
+                        columns=columns)
+
+
+Answer = tuple[str, list[str], list[list[Any]]]
+"""The kind of query (SELECT, ASK, CONSTRUCT or DESCRIBE), variables and rows of terms."""
+
+
+def _rdflib(graph: Graph, query: str, allow_network: bool) -> Answer:
+    import rdflib.plugins.sparql as sparql
+
     loading = sparql.SPARQL_LOAD_GRAPHS
     # Never let rdflib fetch graphs named in a query unless the caller allowed it.
     sparql.SPARQL_LOAD_GRAPHS = allow_network
     try:
         result = graph.query(query)
         if result.type == "ASK":
-            return pd.DataFrame({"ask": [bool(result.askAnswer)]})
-        ordered = _ordered(query)
+            return "ASK", ["ask"], [[bool(result.askAnswer)]]
         if result.type in {"CONSTRUCT", "DESCRIBE"}:
-            triples = [[_python(term) for term in triple] for triple in result]  # type: ignore[union-attr]
-            return pd.DataFrame(_stable(triples), columns=["subject", "predicate", "object"])
-        columns = [str(var) for var in result.vars or ()]
-        rows = [[_python(term) for term in row] for row in result]  # type: ignore[union-attr]
-        return pd.DataFrame(rows if ordered else _stable(rows), columns=columns)
-    except QueryError:
-        raise
-    except Exception as exc:
-        raise QueryError(f"the query failed: {first_line(exc)}") from exc
+            return result.type, [], [list(triple) for triple in result]  # type: ignore[arg-type]
+        return "SELECT", [str(var) for var in result.vars or ()], \
+            [list(row) for row in result]  # type: ignore[arg-type]
     finally:
         sparql.SPARQL_LOAD_GRAPHS = loading
+
+
+def _oxigraph(store: Store, query: str) -> Answer:
+    import pyoxigraph as ox
+
+    from docgraph.store import to_rdflib
+
+    result = store.query(query)
+    if isinstance(result, ox.QueryBoolean):
+        return "ASK", ["ask"], [[bool(result)]]
+    if isinstance(result, ox.QueryTriples):
+        return "CONSTRUCT", [], [[to_rdflib(t.subject), to_rdflib(t.predicate),
+                                  to_rdflib(t.object)] for t in result]
+    columns = [var.value for var in result.variables]
+    return "SELECT", columns, [[None if term is None else to_rdflib(term)
+                                for term in row] for row in result]
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -113,11 +150,48 @@ def _python(term: Any) -> Any:
     return term
 
 
-def _ordered(query: str) -> bool:
-    """Whether the query orders its rows (ORDER BY)."""
-    from rdflib.plugins.sparql.parser import parseQuery
+def _order_keys(query: str) -> list[str] | None:
+    """The variables a query orders its rows by, or None if it asks for no order.
 
-    return any(node.name == "OrderClause" for node in _nodes(parseQuery(query)))
+    An empty list when some key is an expression rather than a variable.
+    """
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.term import Variable
+
+    clauses = [node for node in _nodes(parseQuery(query)) if node.name == "OrderClause"]
+    if not clauses:
+        return None
+    keys = []
+    for condition in clauses[0]["condition"]:
+        expr = condition.get("expr") if hasattr(condition, "get") else condition
+        while hasattr(expr, "get") and not isinstance(expr, Variable) and \
+                set(expr) == {"expr"}:  # a wrapper of one expression, as the grammar nests
+            expr = expr["expr"]
+        if not isinstance(expr, Variable):
+            return []
+        keys.append(str(expr))
+    return keys
+
+
+def _ties_sorted(rows: list[list[Any]], columns: list[str], keys: list[str]
+                 ) -> list[list[Any]]:
+    """Rows in the engine's order, and rows it ranks equal in a fixed order.
+
+    SPARQL leaves the order of rows with equal ``ORDER BY`` keys to the engine, and
+    rdflib and Oxigraph differ there; the same query must give the same table.
+    """
+    if not keys or not set(keys) <= set(columns):
+        return rows
+    at = [columns.index(key) for key in keys]
+    out: list[list[Any]] = []
+    group: list[list[Any]] = []
+    for row in rows:
+        if group and [row[i] for i in at] != [group[0][i] for i in at]:
+            out.extend(_stable(group))
+            group = []
+        group.append(row)
+    out.extend(_stable(group))
+    return out
 
 
 def _stable(rows: list[list[Any]]) -> list[list[Any]]:

@@ -18,7 +18,6 @@ from docgraph.rdf.formats import (
     guess_format,
     read,
     read_networkx,
-    to_networkx,
     to_string,
     write,
 )
@@ -30,6 +29,7 @@ from docgraph.rdf.iris import (
     graph_iri,
     slug,
 )
+from docgraph.rdf.network import to_networkx
 
 __all__ = [
     "FORMATS",

@@ -26,13 +26,13 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.exceptions import Error as RdflibError
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import PROV, RDF
 from rdflib.term import Node
 
 from docgraph.errors import ConfigurationError, InputError, first_line
-from docgraph.rdf.build import Triple, from_rdf, union
+from docgraph.rdf.build import Triple, union
+from docgraph.rdf.network import to_networkx
 from docgraph.resources import ontologies_dir
-from docgraph.vocab import DG, OA, PREFIXES
+from docgraph.vocab import PREFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +272,7 @@ def _fast_text(namespaces: Mapping[str, Any], graphs: Mapping[str, Iterable[Trip
     def term(node: Node) -> Any:
         found = terms.get(node)
         if found is None:
-            found = terms[node] = _ox_term(node)
+            found = terms[node] = ox_term(node)
         return found
 
     if spec.quads:
@@ -296,7 +296,8 @@ def _fast_text(namespaces: Mapping[str, Any], graphs: Mapping[str, Iterable[Trip
                                     else None)).decode("utf-8")
 
 
-def _ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The pyoxigraph term for an rdflib one (:func:`docgraph.store.to_rdflib` undoes it)."""
     if isinstance(node, URIRef):
         return ox.NamedNode(str(node))
     if isinstance(node, BNode):
@@ -389,75 +390,6 @@ def read(path: Path, fmt: str | None = None) -> Dataset:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot read: {exc}") from exc
     return from_string(text, spec.name, name=str(path))
-
-
-def to_networkx(graph: Graph) -> nx.MultiDiGraph[str]:
-    """Entities as nodes and assertions as edges, keyed by IRI.
-
-    Nodes carry ``type`` (the class's local name), ``label``, ``aliases`` and
-    ``documents``; each edge carries ``relation`` (the property's local name),
-    ``document``, ``sentence``, ``rule``, ``confidence``, ``source_span`` (character
-    offsets of the sentence in the source file), ``subject_span``/``object_span``
-    (where the two names are in the sentence) and ``start``/``end`` when the sentence
-    gives dates. A direct triple between entities that no assertion explains (from
-    another tool) is an edge keyed by its predicate, without provenance.
-    """
-    entities = from_rdf(graph)
-    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    for iri in sorted(entities):
-        cls, label, aliases = entities[iri]
-        out.add_node(iri, type=cls, label=label, aliases=list(aliases),
-                     documents=sorted(str(d) for d in graph.objects(URIRef(iri),
-                                                                     DG.mentionedIn)))
-    explained = set()
-    for node in sorted(graph.subjects(RDF.type, DG.Assertion), key=str):
-        s, p, o = (graph.value(node, prop) for prop in (RDF.subject, RDF.predicate,
-                                                          RDF.object))
-        if str(s) not in entities or str(o) not in entities or p is None:
-            continue
-        explained.add((s, p, o))
-        out.add_edge(str(s), str(o), key=str(node), **_provenance(graph, node, p))
-    for s, p, o in sorted(graph):
-        if str(s) in entities and str(o) in entities and (s, p, o) not in explained \
-                and p not in {DG.series}:
-            out.add_edge(str(s), str(o), key=str(p), relation=_local(p))
-    return out
-
-
-def _provenance(graph: Graph, node: Node, predicate: Any) -> dict[str, Any]:
-    activity = graph.value(node, PROV.wasGeneratedBy)
-    data: dict[str, Any] = {
-        "relation": _local(predicate),
-        "document": str(graph.value(node, PROV.wasDerivedFrom) or ""),
-        "sentence": str(graph.value(node, DG.sentence) or ""),
-        "rule": str(graph.value(activity, DG.rule) or "") if activity else "",
-        "confidence": float(str(graph.value(node, DG.confidence) or 0)),
-    }
-    for selector in graph.objects(graph.value(node, DG.inSource), OA.hasSelector):
-        if (selector, RDF.type, OA.TextPositionSelector) in graph:
-            data["source_span"] = _span(graph, selector)
-    sentence = graph.value(graph.value(node, DG.inText), OA.hasSelector)
-    if sentence is not None:
-        # Where the two names are in the sentence, for highlighting it.
-        offset = _span(graph, sentence)[0]
-        for name, prop in (("subject_span", DG.subjectSpan), ("object_span", DG.objectSpan)):
-            mention = graph.value(node, prop)
-            if mention is not None:
-                data[name] = [value - offset for value in _span(graph, mention)]
-    for name, prop in (("start", DG.startDate), ("end", DG.endDate)):
-        value = graph.value(node, prop)
-        if value is not None:
-            data[name] = str(value)
-    return data
-
-
-def _span(graph: Graph, selector: Node) -> list[int]:
-    return [int(str(graph.value(selector, OA.start))), int(str(graph.value(selector, OA.end)))]
-
-
-def _local(iri: Any) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 _LISTS = ("aliases", "documents", "source_span", "subject_span", "object_span")
