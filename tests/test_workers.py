@@ -3,9 +3,12 @@ skipped with a warning and the batch goes on."""
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import shutil
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -76,9 +79,11 @@ class _FakePool:
     """Runs batches in this process; a batch holding "crash" kills its "worker"."""
 
     restarts = 0
+    broken = (BrokenProcessPool,)
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
+        self.slots = 2 * jobs
 
     def restart(self) -> None:
         _FakePool.restarts += 1
@@ -88,7 +93,6 @@ class _FakePool:
 
     def submit(self, settings: object, paths: list[str]) -> object:
         from concurrent.futures import Future
-        from concurrent.futures.process import BrokenProcessPool
 
         from docgraph import workers
 
@@ -122,3 +126,40 @@ def test_a_dying_worker_fails_only_the_document_that_kills_it(
     assert "died" in str(failure.error)
     assert sum(isinstance(r, Extraction) for r in results) == 5
     assert _FakePool.restarts == 2  # once for the batch, once for the document
+
+
+@pytest.mark.model
+def test_a_local_dask_cluster_gives_the_graph_of_one_process(
+        corpus_extractions: list[Any]) -> None:
+    from rdflib.compare import isomorphic
+
+    from docgraph.pipeline import Extraction, extract_paths, merge
+    from docgraph.rdf import to_dataset, union
+    from helpers import ALL_PAGES, ROOT
+
+    pytest.importorskip("distributed")
+    with contextlib.chdir(ROOT):  # the paths as the single process was given them
+        found = list(extract_paths([str(p.relative_to(ROOT)) for p in ALL_PAGES],
+                                   scheduler="local", jobs=2))
+    assert all(isinstance(r, Extraction) for r in found)
+    assert [r.document.path for r in found] == [r.document.path for r in corpus_extractions]
+
+    def graph(results: list[Any]) -> Any:
+        batch = merge(results)
+        return union(to_dataset(batch.entities, batch.documents, batch.found))
+
+    alone, cluster = graph(corpus_extractions), graph(found)
+    assert len(cluster) == len(alone) > 10_000
+    assert isomorphic(cluster, alone)
+
+
+def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from docgraph import workers
+
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(workers, "CONNECT_TIMEOUT", "1s")
+    result = runner.invoke(app, ["extract", str(SEED), "--output", str(tmp_path / "o"),
+                                 "--scheduler", "tcp://127.0.0.1:9", "--quiet"])
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr

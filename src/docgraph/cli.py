@@ -188,6 +188,10 @@ MaxBytes = Annotated[int, typer.Option(
 Cache = Annotated[Path | None, typer.Option(
     "--cache", help="Folder of earlier extractions: a document whose bytes and path and "
                     "the pipeline are unchanged is taken from it, with no NLP.")]
+Scheduler = Annotated[str | None, typer.Option(
+    "--scheduler", help="Run on a Dask cluster: its scheduler's address "
+                        "(tcp://HOST:8786), or 'local' for one of --jobs processes here. "
+                        "Workers must see the same input paths.")]
 Quiet = Annotated[bool, typer.Option(
     "--quiet", "-q", help="Show no progress (by default a bar on a terminal, otherwise "
                           "a line every 10 seconds).")]
@@ -222,6 +226,7 @@ def extract(
     jobs: Jobs = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     cache: Cache = None,
+    scheduler: Scheduler = None,
     quiet: Quiet = False,
 ) -> None:
     """Extract entities and relations into RDF: one merged graph, or one per document."""
@@ -254,7 +259,7 @@ def extract(
                          validate=validate)
     invalid = 0
     stream = _extractions(inputs, _Run(model, gazetteer, include, exclude, html_parser,
-                                       jobs, max_bytes, cache, quiet))
+                                       jobs, max_bytes, cache, quiet, scheduler))
     for result in _successes(stream, tally):
         if per_document and output is not None:
             invalid += not _reported(writer.document(result))
@@ -312,6 +317,7 @@ class _Run:
     max_bytes: int = DEFAULT_MAX_BYTES
     cache: Path | None = None
     quiet: bool = False
+    scheduler: str | None = None
 
 
 def _extractions(inputs: list[str], run: _Run) -> Iterator[Extraction | Failure]:
@@ -326,7 +332,8 @@ def _extractions(inputs: list[str], run: _Run) -> Iterator[Extraction | Failure]
     paths = list(iter_paths(inputs, run.include or (), run.exclude or ()))
     stream = extract_paths(paths, model=run.model, gazetteers=run.gazetteer or (),
                            html_parser=run.html_parser, max_bytes=run.max_bytes,
-                           jobs=run.jobs or os.cpu_count() or 1, cache=run.cache)
+                           jobs=run.jobs or os.cpu_count() or 1, cache=run.cache,
+                           scheduler=run.scheduler)
     progress = Progress(len(paths), "quiet" if run.quiet else "auto")
 
     def words(result: Extraction | Failure) -> tuple[int, bool]:

@@ -483,13 +483,15 @@ class KnowledgeGraph:
 def extract(*paths: str | Path, model: str | None = None,
             gazetteers: Sequence[str | Path] = (), base: str = ID_BASE,
             include: Sequence[str] = (), exclude: Sequence[str] = (),
-            jobs: int = 1, cache: str | Path | None = None) -> KnowledgeGraph:
+            jobs: int = 1, cache: str | Path | None = None,
+            scheduler: str | None = None) -> KnowledgeGraph:
     """Extract a knowledge graph from documents (files, folders), merged across them.
 
     A document that cannot be read is skipped with a warning naming it and the cause;
     the others are kept, and ``kg.failures`` lists what failed. ``jobs`` worker
-    processes read the documents (the graph is the same with any number); ``cache`` is
-    a folder of earlier extractions (see :mod:`docgraph.cache`).
+    processes read the documents (the graph is the same with any number), or a Dask
+    cluster's workers (``scheduler``: an address, or ``local``); ``cache`` is a folder
+    of earlier extractions (see :mod:`docgraph.cache`).
     """
     from docgraph.clean import Failure
     from docgraph.errors import InputWarning
@@ -499,7 +501,7 @@ def extract(*paths: str | Path, model: str | None = None,
     failures: list[Failure] = []
     for item in extract_paths(list(paths), model=model, gazetteers=gazetteers,
                               include=include, exclude=exclude, jobs=jobs,
-                              cache=cache):
+                              cache=cache, scheduler=scheduler):
         if isinstance(item, Failure):
             failures.append(item)
             warnings.warn(str(item.error), InputWarning, stacklevel=2)

@@ -50,8 +50,8 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
                   model: str | None = None, gazetteers: Sequence[str | Path] = (),
                   include: Sequence[str] = (), exclude: Sequence[str] = (),
                   html_parser: str = "lxml", max_bytes: int | None = DEFAULT_MAX_BYTES,
-                  jobs: int = 1, cache: str | Path | None = None
-                  ) -> Iterator[Extraction | Failure]:
+                  jobs: int = 1, cache: str | Path | None = None,
+                  scheduler: str | None = None) -> Iterator[Extraction | Failure]:
     """Clean, recognise and resolve every document under ``inputs``.
 
     Args:
@@ -71,31 +71,39 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
         cache: A folder of earlier extractions (see :mod:`docgraph.cache`): a document
             whose bytes, path and pipeline are unchanged is taken from it, not read
             again. Not used with ``nlp``, whose make-up is unknown.
+        scheduler: Run on a Dask cluster: its scheduler's address
+            (``tcp://host:8786``), or ``local`` for a cluster of ``jobs`` processes here
+            (see :func:`docgraph.workers.extract_on_cluster`). Same results, same order.
 
     Yields:
         An :class:`Extraction` per document, or a :class:`Failure`, in input order.
 
     Raises:
-        ValueError: If ``jobs`` is below 1, or ``jobs`` or ``cache`` is given with
-            ``nlp``.
+        ValueError: If ``jobs`` is below 1, or ``jobs``, ``cache`` or ``scheduler`` is
+            given with ``nlp``.
+        ConfigurationError: If the scheduler cannot be reached, or dask.distributed is
+            not installed.
     """
-    if jobs < 1 or (nlp is not None and (jobs > 1 or cache is not None)):
-        raise ValueError("jobs must be 1 or more; a given pipeline runs in one process "
-                         "and without a cache")
+    if jobs < 1 or (nlp is not None and (jobs > 1 or cache is not None or scheduler)):
+        raise ValueError("jobs must be 1 or more; a given pipeline runs in one process, "
+                         "without a cache or a cluster")
     store = None
     if cache is not None:  # its fingerprint is taken once, here, for every worker
         from docgraph.cache import Cache, fingerprint
 
         store = Cache(cache, fingerprint(model, gazetteers, html_parser))
     paths: Iterable[str] = iter_paths(inputs, include, exclude)
-    if jobs > 1:
+    if jobs > 1 or scheduler:
         paths = list(paths)
         if STDIN not in paths:  # standard input can only be read here
-            from docgraph.workers import Settings, extract_in_processes
+            from docgraph.workers import Settings, extract_in_processes, extract_on_cluster
 
             settings = Settings(model, tuple(map(str, gazetteers)), html_parser, max_bytes,
                                 store)
-            yield from extract_in_processes(paths, settings, min(jobs, len(paths) or 1))
+            if scheduler:
+                yield from extract_on_cluster(paths, settings, scheduler, jobs)
+            else:
+                yield from extract_in_processes(paths, settings, min(jobs, len(paths) or 1))
             return
 
     def pipeline() -> Language:

@@ -5,31 +5,44 @@ parent yields their results in input order, so what is written is the same, byte
 byte, as with one process. At most two batches per worker are in flight, so memory does
 not grow with the number of documents.
 
-A worker's warnings are raised again in the parent (a warning about the pipeline, such
-as a missing model, once). A worker that dies (killed for memory, a crash in a library)
+The workers are local processes (:func:`extract_in_processes`) or those of a Dask
+cluster, on this machine or many (:func:`extract_on_cluster`). A worker's warnings are
+raised again in the parent (a warning about the pipeline, such as a missing model,
+once). A worker that dies (killed for memory, a crash in a library)
 fails only the documents it was reading: its batch is read again one document at a
 time, and a document that kills a worker again is reported as a failure.
 """
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
+import threading
 import warnings
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from docgraph.clean import Failure
-from docgraph.errors import ConfigurationError, DocgraphWarning, InputError, ModelWarning
+from docgraph.errors import (
+    ConfigurationError,
+    DocgraphWarning,
+    InputError,
+    ModelWarning,
+    first_line,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from docgraph.cache import Cache
     from docgraph.pipeline import Extraction
+
+CONNECT_TIMEOUT = "30s"
+"""How long to try to reach a Dask scheduler before giving up."""
 
 BATCH = 4
 """Documents a worker takes at a time: enough for spaCy's batching, few enough that the
@@ -58,11 +71,16 @@ class _Batch:
 _pipeline: Language | None = None  # one per worker process, built when first needed
 
 
+_lock = threading.Lock()  # a Dask worker may run tasks on several threads
+
+
 def _run(settings: Settings, paths: Sequence[str]) -> _Batch:
     """Extract a batch of documents in a worker process."""
     from docgraph.pipeline import extract_in_order
 
-    with warnings.catch_warnings(record=True) as caught:
+    # One batch at a time per process: the pipeline is shared, and so are warnings'
+    # filters, which catch_warnings changes for the whole process.
+    with _lock, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DocgraphWarning)
         try:
             results = list(extract_in_order(
@@ -85,14 +103,28 @@ def _worker_pipeline(settings: Settings) -> Language:
     return _pipeline
 
 
+class _Outcome(Protocol):
+    """A batch's result to come: a local future, or a Dask one."""
+
+    def result(self) -> _Batch: ...
+
+
 class _Pool:
     """A process pool that can be started again after a worker died."""
+
+    broken: tuple[type[BaseException], ...] = (BrokenProcessPool,)
+    """What a future raises when the worker running it died."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         # "spawn": a fresh interpreter per worker, safe whatever threads the parent runs.
         self._context = multiprocessing.get_context("spawn")
         self.executor = ProcessPoolExecutor(jobs, mp_context=self._context)
+
+    @property
+    def slots(self) -> int:
+        """How many batches to keep in flight: two per worker."""
+        return 2 * self.jobs
 
     def restart(self) -> None:
         self.close()
@@ -101,8 +133,60 @@ class _Pool:
     def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
 
-    def submit(self, settings: Settings, paths: Sequence[str]) -> Future[_Batch]:
+    def submit(self, settings: Settings, paths: Sequence[str]) -> _Outcome:
         return self.executor.submit(_run, settings, paths)
+
+
+class _DaskPool:
+    """Batches sent to the workers of a Dask cluster (``dask.distributed``).
+
+    Dask sends a task whose worker died to another worker, and gives up on it, with
+    ``KilledWorker``, after a few deaths; that batch is then read one document at a time,
+    as with local processes.
+    """
+
+    def __init__(self, scheduler: str, jobs: int) -> None:
+        try:
+            # Typed as Any: dask.distributed has no type hints.
+            distributed: Any = importlib.import_module("distributed")
+        except ImportError as exc:
+            raise ConfigurationError("--scheduler needs dask.distributed: pip install "
+                                     "'docgraph[cluster]'") from exc
+        self.broken = (distributed.KilledWorker,)
+        self.cluster: Any = None
+        try:
+            if scheduler == "local":
+                # One thread per worker: spaCy's pipelines are not shared between threads.
+                self.cluster = distributed.LocalCluster(
+                    n_workers=jobs, threads_per_worker=1, processes=True,
+                    dashboard_address=None)
+                self.client: Any = distributed.Client(self.cluster)
+            else:
+                self.client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            if self.cluster is not None:
+                self.cluster.close()
+            raise ConfigurationError(f"cannot reach the Dask scheduler at {scheduler}: "
+                                     f"{first_line(exc)}") from exc
+
+    @property
+    def slots(self) -> int:
+        """Two batches per worker thread of the cluster (at least two in all)."""
+        threads: int = sum(self.client.nthreads().values())
+        return max(2, 2 * threads)
+
+    def restart(self) -> None:
+        """Nothing to do: Dask replaces a dead worker itself."""
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def submit(self, settings: Settings, paths: Sequence[str]) -> _Outcome:
+        # pure=False: the same paths read twice (a file changed) must run twice.
+        future: _Outcome = self.client.submit(_run, settings, list(paths), pure=False)
+        return future
 
 
 def extract_in_processes(paths: Sequence[str], settings: Settings, jobs: int
@@ -112,14 +196,37 @@ def extract_in_processes(paths: Sequence[str], settings: Settings, jobs: int
     Raises:
         ConfigurationError: If the pipeline cannot be built (an unknown model).
     """
+    yield from _in_order(_Pool(jobs), paths, settings)
+
+
+def extract_on_cluster(paths: Sequence[str], settings: Settings, scheduler: str,
+                       jobs: int = 2) -> Iterator[Extraction | Failure]:
+    """Extract ``paths`` on a Dask cluster; results in the order of ``paths``.
+
+    Args:
+        paths: The documents, as paths every worker can read (a shared file system).
+        settings: How to build the pipeline and read documents; a cache folder in it
+            must be shared too.
+        scheduler: The scheduler's address (``tcp://host:8786``), or ``local`` for a
+            cluster of ``jobs`` worker processes on this machine.
+        jobs: The workers of a ``local`` cluster.
+
+    Raises:
+        ConfigurationError: If dask.distributed is not installed, the scheduler cannot
+            be reached or the pipeline cannot be built.
+    """
+    yield from _in_order(_DaskPool(scheduler, jobs), paths, settings)
+
+
+def _in_order(pool: _Pool | _DaskPool, paths: Sequence[str], settings: Settings
+              ) -> Iterator[Extraction | Failure]:
     batches = [list(paths[i : i + BATCH]) for i in range(0, len(paths), BATCH)]
-    pool = _Pool(jobs)
-    pending: deque[tuple[list[str], Future[_Batch]]] = deque()
+    pending: deque[tuple[list[str], _Outcome]] = deque()
     upcoming = iter(batches)
     said: set[str] = set()
 
     def fill() -> None:
-        while len(pending) < 2 * jobs:
+        while len(pending) < pool.slots:
             batch = next(upcoming, None)
             if batch is None:
                 return
@@ -131,7 +238,7 @@ def extract_in_processes(paths: Sequence[str], settings: Settings, jobs: int
             batch, future = pending.popleft()
             try:
                 outcome = future.result()
-            except BrokenProcessPool:
+            except pool.broken:
                 # Which document killed the worker is unknown: start again, and read this
                 # batch one document at a time; the others in flight are sent again.
                 pool.restart()
@@ -147,12 +254,12 @@ def extract_in_processes(paths: Sequence[str], settings: Settings, jobs: int
         pool.close()
 
 
-def _one_by_one(pool: _Pool, settings: Settings, batch: list[str], said: set[str]
-                ) -> Iterator[Extraction | Failure]:
+def _one_by_one(pool: _Pool | _DaskPool, settings: Settings, batch: list[str],
+                said: set[str]) -> Iterator[Extraction | Failure]:
     for path in batch:
         try:
             outcome = pool.submit(settings, [path]).result()
-        except BrokenProcessPool:
+        except pool.broken:
             pool.restart()
             yield Failure(path, InputError(path, "the process reading it died (out of "
                                                  "memory, or a crash in a library)"))
