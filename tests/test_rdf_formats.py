@@ -130,3 +130,17 @@ def test_jsonld_with_a_remote_context_is_refused_without_fetching(
         with pytest.raises(InputError, match="remote @context"):
             from_string(text, "jsonld", name="x.jsonld")
     assert connections == []
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nt", "nquads"])
+def test_streamed_files_hold_what_the_dataset_writer_writes(fmt: str, tmp_path: Path
+                                                            ) -> None:
+    from docgraph.rdf.build import to_graphs
+    from docgraph.rdf.formats import quads_to_string, to_string, write_quads
+
+    namespaces, graphs = to_graphs(*tiny_extraction())
+    path = tmp_path / f"graph.{fmt}"
+    write_quads(path, namespaces, graphs, fmt)
+    text = path.read_text(encoding="utf-8")
+    assert text == quads_to_string(namespaces, graphs, fmt)
+    assert text == to_string(to_dataset(*tiny_extraction()), fmt)

@@ -312,7 +312,7 @@ class GraphWriter:
                found: Sequence[Statement], path: Path) -> Report | None:
         from docgraph.rdf import to_dataset, write
         from docgraph.rdf.build import to_graphs
-        from docgraph.rdf.formats import FAST_FORMATS, quads_to_string
+        from docgraph.rdf.formats import FAST_FORMATS, write_quads
         from docgraph.rdf.validate import validate
 
         if not self.validate and self.spec.name in FAST_FORMATS:
@@ -320,7 +320,7 @@ class GraphWriter:
             namespaces, graphs = to_graphs(entities, documents, found, base=self.base,
                                            links=self.links)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(quads_to_string(namespaces, graphs, self.fmt), encoding="utf-8")
+            write_quads(path, namespaces, graphs, self.fmt)
             return None
         dataset = to_dataset(entities, documents, found, base=self.base, links=self.links)
         write(dataset, path, self.fmt)

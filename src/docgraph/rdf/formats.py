@@ -265,29 +265,60 @@ def quads_to_string(namespaces: Mapping[str, Any], graphs: Mapping[str, Iterable
     return _fast_text(namespaces, graphs, spec)
 
 
-def _fast_text(namespaces: Mapping[str, Any], graphs: Mapping[str, Iterable[Triple]],
-               spec: Format) -> str:
-    terms: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+def write_quads(path: Path, namespaces: Mapping[str, Any],
+                graphs: Mapping[str, Iterable[Triple]], fmt: str = "turtle") -> None:
+    """Write what :func:`quads_to_string` gives into ``path``.
 
-    def term(node: Node) -> Any:
-        found = terms.get(node)
-        if found is None:
-            found = terms[node] = ox_term(node)
+    N-Triples and N-Quads are streamed into the file as they are serialised, graph by
+    graph for N-Quads, so that a site's graph for bulk loading into a triple store never
+    sits in memory as text; Turtle and TriG need the prefixes of every IRI first.
+
+    Raises:
+        ConfigurationError: If ``fmt`` is not one of those four.
+    """
+    spec = format_for(fmt)
+    if spec.name not in _FAST:
+        raise ConfigurationError(f"{fmt}: only {', '.join(_FAST)} are written this way")
+    if spec.name in ("nt", "nquads"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ox.serialize(_items(graphs, spec, _Terms()), output=str(path),
+                     format=_FAST[spec.name])
+        return
+    path.write_text(_fast_text(namespaces, graphs, spec), encoding="utf-8")
+
+
+class _Terms(dict[Node, Any]):
+    """pyoxigraph terms of rdflib ones, each made once."""
+
+    def __missing__(self, node: Node) -> Any:
+        found = self[node] = ox_term(node)
         return found
 
+
+def _items(graphs: Mapping[str, Iterable[Triple]], spec: Format, terms: _Terms
+           ) -> Iterator[Any]:
+    """Quads graph by graph, or the union's triples, each sorted.
+
+    So the same graph always gives the same text, each subject's triples together.
+    """
     if spec.quads:
-        rows = sorted((name, s, p, o) for name, triples in graphs.items()
-                      for s, p, o in triples)
-        items: list[Any] = [
-            ox.Quad(term(s), term(p), term(o),
-                    ox.DefaultGraph() if name == str(DATASET_DEFAULT_GRAPH_ID)
-                    else ox.NamedNode(name))
-            for name, s, p, o in rows]
+        for name in sorted(graphs):
+            graph = ox.DefaultGraph() if name == str(DATASET_DEFAULT_GRAPH_ID) \
+                else ox.NamedNode(name)
+            for s, p, o in sorted(graphs[name]):
+                yield ox.Quad(terms[s], terms[p], terms[o], graph)
     else:
         # The union as a set, not an rdflib Graph: adding to a Graph is most of the
         # time a large dataset takes to write.
         union_ = {t for triples in graphs.values() for t in triples}
-        items = [ox.Triple(term(s), term(p), term(o)) for s, p, o in sorted(union_)]
+        for s, p, o in sorted(union_):
+            yield ox.Triple(terms[s], terms[p], terms[o])
+
+
+def _fast_text(namespaces: Mapping[str, Any], graphs: Mapping[str, Iterable[Triple]],
+               spec: Format) -> str:
+    terms = _Terms()
+    items: list[Any] = list(_items(graphs, spec, terms))
     used = {str(node) for node in terms if isinstance(node, URIRef)}
     prefixes = {prefix: str(namespace) for prefix, namespace in sorted(namespaces.items())
                 if prefix and any(iri.startswith(str(namespace)) for iri in used)}
