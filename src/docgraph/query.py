@@ -33,6 +33,12 @@ def check(query: str, *, allow_network: bool = False) -> str:
         QueryError: If it does not parse, is an update, or reaches outside the graph
             (``SERVICE``, ``FROM``) while network access is not allowed.
     """
+    _checked(query, allow_network)
+    return query
+
+
+def _checked(query: str, allow_network: bool) -> Any:
+    """The parse tree of a query docgraph may run (see :func:`check`)."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
@@ -52,7 +58,7 @@ def check(query: str, *, allow_network: bool = False) -> str:
         if found:
             raise QueryError(f"the query uses {' and '.join(found)}, which fetch data "
                              "from elsewhere; refused unless network access is allowed")
-    return query
+    return tree
 
 
 def select(source: Graph | Store, query: str, *, allow_network: bool = False
@@ -70,7 +76,7 @@ def select(source: Graph | Store, query: str, *, allow_network: bool = False
     """
     import pandas as pd
 
-    check(query, allow_network=allow_network)
+    tree = _checked(query, allow_network)
     try:
         kind, columns, rows = _rdflib(source, query, allow_network) \
             if isinstance(source, Graph) else _oxigraph(source, query)
@@ -83,7 +89,7 @@ def select(source: Graph | Store, query: str, *, allow_network: bool = False
     table = [[_python(term) for term in row] for row in rows]
     if kind in {"CONSTRUCT", "DESCRIBE"}:
         return pd.DataFrame(_stable(table), columns=["subject", "predicate", "object"])
-    keys = _order_keys(query)
+    keys = _order_keys(tree)
     return pd.DataFrame(_stable(table) if keys is None else _ties_sorted(table, columns, keys),
                         columns=columns)
 
@@ -150,15 +156,14 @@ def _python(term: Any) -> Any:
     return term
 
 
-def _order_keys(query: str) -> list[str] | None:
-    """The variables a query orders its rows by, or None if it asks for no order.
+def _order_keys(tree: Any) -> list[str] | None:
+    """The variables a parsed query orders its rows by, or None if it asks for no order.
 
     An empty list when some key is an expression rather than a variable.
     """
-    from rdflib.plugins.sparql.parser import parseQuery
     from rdflib.term import Variable
 
-    clauses = [node for node in _nodes(parseQuery(query)) if node.name == "OrderClause"]
+    clauses = [node for node in _nodes(tree) if node.name == "OrderClause"]
     if not clauses:
         return None
     keys = []

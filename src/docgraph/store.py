@@ -31,13 +31,13 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from docgraph._version import __version__
 from docgraph.errors import ConfigurationError, InputError, first_line
 from docgraph.rdf.build import Triple
-from docgraph.vocab import PREFIXES
+from docgraph.vocab import DG, PREFIXES, RECORD_CLASSES
 
 _INTEGERS = frozenset({XSD.integer, XSD.nonNegativeInteger, XSD.positiveInteger,
                        XSD.nonPositiveInteger, XSD.negativeInteger, XSD.long, XSD.int,
@@ -258,19 +258,32 @@ class StoreFacts:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._terms: dict[Any, Node] = {}
 
     def pairs(self, predicate: URIRef) -> Iterable[tuple[Node, Node]]:
         """See :meth:`docgraph.rdf.network.Facts.pairs`."""
+        terms = self._terms
         for quad in self.store.database.quads_for_pattern(None, ox.NamedNode(str(predicate)),
                                                           None, ox.DefaultGraph()):
-            yield to_rdflib(quad.subject), to_rdflib(quad.object)
+            # Each term converted once: a selector or an entity comes in many pairs.
+            subject, value = quad.subject, quad.object
+            s = terms.get(subject)
+            if s is None:
+                s = terms[subject] = to_rdflib(subject)
+            o = terms.get(value)
+            if o is None:
+                o = terms[value] = to_rdflib(value)
+            yield s, o
 
     def links(self, nodes: Set[str]) -> Iterable[Triple]:
         """See :meth:`docgraph.rdf.network.Facts.links`."""
-        # Every triple between typed IRIs, then those between the nodes asked for: one
-        # pass in Oxigraph rather than one question per node.
-        query = ("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isIRI(?o) && ?p != "
-                 f"<{RDF.type}>) ?o a [] . ?s a [] }}")
+        # Triples between nodes of the ontology's entity classes, found by Oxigraph in
+        # one pass; then only those between the nodes asked for.
+        records = ", ".join(f"<{cls}>" for cls in sorted(RECORD_CLASSES))
+        entity = (f"STRSTARTS(STR(?{{0}}), \"{DG._NS}\") && ?{{0}} NOT IN ({records})")
+        query = (f"SELECT DISTINCT ?s ?p ?o WHERE {{ ?o a ?objectClass . "
+                 f"FILTER({entity.format('objectClass')}) ?s ?p ?o . ?s a ?subjectClass . "
+                 f"FILTER({entity.format('subjectClass')}) }}")
         for row in self.store.query(query):
             s, p, o = row[0].value, row[1].value, row[2].value
             if s in nodes and o in nodes:
