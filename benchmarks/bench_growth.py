@@ -53,6 +53,22 @@ def _run(paths: list[str], model: str | None, queue: multiprocessing.Queue[Any])
                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
 
 
+def _result(worker: Any, queue: multiprocessing.Queue[Any]) -> dict[str, Any] | None:
+    """The measuring process's row, or None if it died (a crash, the kernel's OOM killer)."""
+    import queue as queues
+
+    while True:
+        try:
+            row: dict[str, Any] = queue.get(timeout=5)
+        except queues.Empty:
+            if not worker.is_alive():
+                worker.join()
+                return None
+            continue
+        worker.join()
+        return row
+
+
 def _generate(corpus: list[Path], count: int, folder: Path) -> list[Path]:
     """``count`` Markdown pages of the corpus's paragraphs, shuffled with a fixed seed."""
     from docgraph.clean import clean
@@ -97,8 +113,11 @@ def main() -> None:
             worker = context.Process(target=_run, args=([str(p) for p in pages[:size]],
                                                         model, queue))
             worker.start()
-            row = queue.get()
-            worker.join()
+            row = _result(worker, queue)
+            if row is None:
+                print(f"{size:>6} documents: the process died (exit status "
+                      f"{worker.exitcode}); see the kernel's log", flush=True)
+                continue
             cost = row["extract"] / max(row["words"], 1)
             first = first or cost
             print(f"{row['documents']:>6} {row['words']:>10,} {row['extract']:>10.1f} "
