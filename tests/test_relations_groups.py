@@ -5,6 +5,10 @@ Sentences and pages written for these tests (with the model).
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -71,3 +75,30 @@ def test_members_of_which(nlp: Language) -> None:
                          "Norway are members.")
     assert {("Chile", "memberOf", "Global Ocean Data Network"),
             ("Norway", "memberOf", "Global Ocean Data Network")} <= found
+
+
+def test_rules_only_never_reads_a_parse_it_does_not_have(tmp_path: Path) -> None:
+    # Two paragraphs of MDDI press releases (../shared/corpus/mddi-posts): with no parse,
+    # reading a "delegations" token's children crashed the process (SIGSEGV inside
+    # spaCy), so this runs in a process of its own.
+    page = tmp_path / "two.md"
+    page.write_text(
+        "---\ntitle: Two paragraphs\n---\n\n"
+        "Said Mr Ngiam Shih Chun, Chief Executive of the Energy Market Authority (EMA): "
+        "\"Advanced electricity meters can help consumers use energy in smarter ways to do "
+        "their part for a greener future. For instance, households with advanced "
+        "electricity meters today can already access their half-hourly electricity usage "
+        "using the SP Utilities app. This helps them better understand their consumption "
+        "patterns, take steps to manage their usage and be more energy efficient.\"\n\n"
+        "I am delighted that both our delegations and the various project teams are able "
+        "to meet today for our Singapore - China (Shenzhen) Smart Cities Initiative (SCI) "
+        "Joint Implementation Committee (JIC) Meeting.\n", encoding="utf-8")
+    code = ("import warnings; warnings.simplefilter('ignore')\n"
+            "from docgraph.pipeline import Extraction, extract_paths\n"
+            f"[r] = extract_paths([{str(page)!r}], model='blank')\n"
+            "assert isinstance(r, Extraction)\n"
+            "print(sorted({e.name for e in r.entities}))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Energy Market Authority" in done.stdout
