@@ -47,7 +47,6 @@ from docgraph.vocab import (
     ID_BASE,
     OA,
     PREFIXES,
-    RECORD_CLASSES,
     coarse_type,
     tenure_roles,
     term,
@@ -465,13 +464,7 @@ def from_rdf(graph: Graph) -> dict[str, tuple[str, str, tuple[str, ...]]]:
     of :data:`~docgraph.vocab.RECORD_CLASSES`: documents, blocks, assertions, tenures,
     name merges).
     """
-    namespace = str(DG._NS)
-    out = {}
-    for node, cls in graph.subject_objects(RDF.type):
-        if not str(cls).startswith(namespace) or cls in RECORD_CLASSES:
-            continue
-        label = str(graph.value(node, RDFS.label) or "")
-        aliases = tuple(sorted(str(a) for a in graph.objects(node, SKOS.altLabel)))
-        out[str(node)] = (str(cls)[len(namespace):], label, aliases)
-    return out
+    from docgraph.rdf.network import GraphFacts, entities
+
+    return entities(GraphFacts(graph))
 

@@ -76,8 +76,12 @@ class _Index:
         return self.all(predicate).get(subject, []) if subject is not None else []
 
 
+def entities(facts: Facts) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """Entities by IRI: (class local name, label, aliases) (see ``from_rdf``)."""
+    return _entities(_Index(facts))
+
+
 def _entities(index: _Index) -> dict[str, tuple[str, str, tuple[str, ...]]]:
-    """Entities by IRI: (class local name, label, aliases), as ``from_rdf`` reads them."""
     namespace = str(DG._NS)
     out = {}
     for node, classes in index.all(RDF.type).items():
