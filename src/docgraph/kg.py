@@ -95,8 +95,9 @@ class KnowledgeGraph:
         """What SPARQL runs on: the store, or the union of the documents' graphs."""
         return self.store if self.store is not None else self._graph
 
-    @property
+    @functools.cached_property
     def _facts(self) -> Facts:
+        # One per graph, so that a store's terms are converted once for both readers.
         from docgraph.rdf.network import GraphFacts
 
         return self.store.facts() if self.store is not None else GraphFacts(self._graph)
@@ -514,13 +515,12 @@ def from_extractions(results: Sequence[Extraction], *, base: str = ID_BASE,
                      gazetteers: Sequence[str | Path] = (),
                      failures: Sequence[Failure] = ()) -> KnowledgeGraph:
     """The knowledge graph of extractions, entities merged across documents."""
-    from docgraph.graph import from_extractions as merge
-    from docgraph.pipeline import same_as_links
+    from docgraph.pipeline import merge, same_as_links
     from docgraph.rdf import to_dataset
 
-    entities, found = merge((r.entities, r.relations) for r in results)
-    dataset = to_dataset(entities, {r.document.id: r.document for r in results}, found,
-                         base=base, links=same_as_links(gazetteers))
+    batch = merge(results)
+    dataset = to_dataset(batch.entities, batch.documents, batch.found, base=base,
+                         links=same_as_links(gazetteers))
     return KnowledgeGraph(dataset, failures)
 
 

@@ -131,13 +131,10 @@ def write(folder: str | Path, namespaces: Mapping[str, Any],
         # One bulk load: each call writes files of its own, one per document was slow.
         database.bulk_extend(every_quad())
         database.flush()
-        stored = len(database)
         del database  # closes the database before it is moved
         info = StoreInfo(target, counts["documents"], counts["quads"], __version__,
-                         _own_prefixes(namespaces))
-        if stored != info.quads:
-            raise ConfigurationError(f"{target}: wrote {info.quads} quads but the store "
-                                     f"holds {stored}")
+                         {str(prefix): str(namespace) for prefix, namespace
+                          in sorted(namespaces.items()) if prefix in PREFIXES})
         (partial / MARKER).write_text(json.dumps({
             "layout": _LAYOUT, "docgraph": info.version, "documents": info.documents,
             "quads": info.quads, "prefixes": dict(info.prefixes),
@@ -154,15 +151,6 @@ def write(folder: str | Path, namespaces: Mapping[str, Any],
         shutil.rmtree(partial, ignore_errors=True)
         shutil.rmtree(retired, ignore_errors=True)
     return info
-
-
-def _own_prefixes(namespaces: Mapping[str, Any]) -> dict[str, str]:
-    """The prefixes of docgraph's vocabularies among those bound, not rdflib's dozens."""
-    from rdflib import Graph
-
-    defaults = {str(prefix) for prefix, _ in Graph().namespaces()}
-    return {str(prefix): str(namespace) for prefix, namespace in sorted(namespaces.items())
-            if prefix and (prefix in PREFIXES or prefix not in defaults)}
 
 
 def _quads(name: str, triples: Iterable[Triple], integers: dict[str, set[str]]
