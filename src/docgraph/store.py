@@ -216,10 +216,9 @@ class Store:
         gets it back, so that the graph read out validates and compares as the one
         written.
         """
-        for quad in self.database.quads_for_pattern(None, None, None, None):
-            if not isinstance(quad.graph_name, ox.DefaultGraph):
-                yield (*self._triple(quad.subject, quad.predicate, quad.object),
-                       quad.graph_name.value)
+        for graph in sorted(self.database.named_graphs(), key=lambda g: g.value):
+            for quad in self.database.quads_for_pattern(None, None, None, graph):
+                yield (*self._triple(quad.subject, quad.predicate, quad.object), graph.value)
         alone = self.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o "
                            "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
         for row in alone:
