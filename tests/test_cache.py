@@ -4,13 +4,16 @@ a changed document, or a changed pipeline, is extracted again."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 import docgraph.ner
 from docgraph.cache import fingerprint
+from docgraph.clean import Failure
 from docgraph.cli import app
 from docgraph.pipeline import Extraction, extract_paths
 from helpers import ISOMER, SEED
@@ -80,3 +83,31 @@ def test_the_command_line_writes_the_same_graph_from_the_cache(tmp_path: Path) -
         written.append((out / "graph.ttl").read_bytes())
     assert written[0] == written[1]
     assert _entries(cache) == 4
+
+
+def test_with_workers_only_documents_not_in_the_cache_are_sent_to_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docgraph.workers
+
+    folder, cache = _pages(tmp_path), tmp_path / "cache"
+    first = list(extract_paths([folder], cache=cache, jobs=2, model="blank"))
+    sent: list[list[str]] = []
+    real = docgraph.workers.extract_in_processes
+
+    def spy(paths: list[str], *args: Any) -> Iterator[Extraction | Failure]:
+        sent.append(list(paths))
+        return real(paths, *args)
+
+    monkeypatch.setattr(docgraph.workers, "extract_in_processes", spy)
+    assert list(extract_paths([folder], cache=cache, jobs=2, model="blank")) == first
+    assert sent == []  # no worker started
+    seed = folder / "seed.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nMr Tan Kiat How spoke.\n",
+                    encoding="utf-8")
+    again = list(extract_paths([folder], cache=cache, jobs=2, model="blank"))
+    assert sent == [[str(seed)]]
+    for before, after in zip(first, again, strict=True):
+        assert isinstance(before, Extraction)
+        assert isinstance(after, Extraction)
+        assert after.document.path == before.document.path
+        assert (after == before) is (after.document.path != str(seed))

@@ -8,7 +8,7 @@ from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from docgraph.clean import Failure
-from docgraph.pipeline import Extraction, GraphWriter, extract_paths
+from docgraph.pipeline import Extraction, GraphWriter, Merger, extract_paths, merge
 
 
 def _pages(folder: Path) -> list[Extraction | Failure]:
@@ -47,3 +47,23 @@ def test_the_writer_merges_documents_into_one_graph(tmp_path: Path) -> None:
     assert written.report is None  # not asked for
     labels = {str(o) for o in Graph().parse(written.path).objects(None, RDFS.label)}
     assert {"Singapore", "Malaysia", "Thailand", "ASEAN"} <= labels
+
+
+def test_a_merge_keeps_outlines_and_gives_the_graph_the_documents_give() -> None:
+    from docgraph.graph import from_extractions
+    from docgraph.rdf.build import to_graphs
+    from docgraph.types import Outline
+
+    pages = Path(__file__).parent / "data" / "isomer"
+    results = [r for r in extract_paths([pages], model="blank") if isinstance(r, Extraction)]
+    merger = Merger()
+    for result in results:
+        merger.add(result)
+    merged = merger.merged()
+    assert len(merger) == len(results) > 10
+    assert all(isinstance(d, Outline) for d in merged.documents.values())
+    entities, found = from_extractions((r.entities, r.relations) for r in results)
+    whole = to_graphs(entities, {r.document.id: r.document for r in results}, found)
+    assert any("source-bytes" in str(s) for g in whole[1].values() for s, _, _ in g)
+    assert to_graphs(merged.entities, merged.documents, merged.found) == whole
+    assert merge(results) == merged

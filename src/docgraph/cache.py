@@ -64,6 +64,10 @@ class Cache:
             return None
         return found
 
+    def has(self, path: str, digest: str) -> bool:
+        """Whether an entry is stored for ``path`` with content ``digest``."""
+        return self._entry(path, digest).is_file()
+
     def put(self, path: str, digest: str, extraction: Extraction) -> None:
         """Store an extraction; a folder that cannot be written is not an error."""
         entry = self._entry(path, digest)

@@ -249,12 +249,12 @@ def extract(
     if validate and spec.rdflib is None:
         _error(f"--validate checks RDF; {fmt} is a graph format")
         raise typer.Exit(EXIT_USAGE)
-    from docgraph.pipeline import GraphWriter, merge
+    from docgraph.pipeline import GraphWriter, Merger
 
     if output is not None:
         _check_output_folder(output)
     tally = _Tally()
-    results: list[Extraction] = []
+    merger = Merger()
     writer = GraphWriter(output, fmt, base=base, gazetteers=gazetteer or [],
                          validate=validate)
     invalid = 0
@@ -264,8 +264,8 @@ def extract(
         if per_document and output is not None:
             invalid += not _reported(writer.document(result))
         if store is not None or not per_document:
-            results.append(result)
-    merged = merge(results) if results or tally.failed else None
+            merger.add(result)
+    merged = merger.merged() if len(merger) or tally.failed else None
     if merged is not None and output is not None and not per_document:
         invalid += not _reported(writer.merged(merged))
     if merged is not None and store is not None:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from docgraph.clean import Failure
-    from docgraph.pipeline import Extraction
+    from docgraph.pipeline import Extraction, Merged
     from docgraph.rdf.network import Facts
     from docgraph.store import Store
     from docgraph.viz.interactive import Picture
@@ -496,9 +496,9 @@ def extract(*paths: str | Path, model: str | None = None,
     """
     from docgraph.clean import Failure
     from docgraph.errors import InputWarning
-    from docgraph.pipeline import extract_paths
+    from docgraph.pipeline import Merger, extract_paths
 
-    results: list[Extraction] = []
+    merger = Merger()
     failures: list[Failure] = []
     for item in extract_paths(list(paths), model=model, gazetteers=gazetteers,
                               include=include, exclude=exclude, jobs=jobs,
@@ -507,18 +507,24 @@ def extract(*paths: str | Path, model: str | None = None,
             failures.append(item)
             warnings.warn(str(item.error), InputWarning, stacklevel=2)
         else:
-            results.append(item)
-    return from_extractions(results, base=base, gazetteers=gazetteers, failures=failures)
+            merger.add(item)
+    return _from_merged(merger.merged(), base, gazetteers, failures)
 
 
 def from_extractions(results: Sequence[Extraction], *, base: str = ID_BASE,
                      gazetteers: Sequence[str | Path] = (),
                      failures: Sequence[Failure] = ()) -> KnowledgeGraph:
     """The knowledge graph of extractions, entities merged across documents."""
-    from docgraph.pipeline import merge, same_as_links
+    from docgraph.pipeline import merge
+
+    return _from_merged(merge(results), base, gazetteers, failures)
+
+
+def _from_merged(batch: Merged, base: str, gazetteers: Sequence[str | Path],
+                 failures: Sequence[Failure]) -> KnowledgeGraph:
+    from docgraph.pipeline import same_as_links
     from docgraph.rdf import to_dataset
 
-    batch = merge(results)
     dataset = to_dataset(batch.entities, batch.documents, batch.found, base=base,
                          links=same_as_links(gazetteers))
     return KnowledgeGraph(dataset, failures)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -150,13 +151,32 @@ def _markup_token(match: re.Match[str]) -> Token:
     return Token(TokenKind.OTHER, match.start(), match.end())
 
 
+OFFSET_LIMIT = 2**31 - 1
+"""Largest source offset a per-character offset array holds (4 bytes a character)."""
+
+
+def offsets(values: Iterable[int] = ()) -> array[int]:
+    """A per-character list of source offsets, 4 bytes a character.
+
+    Cleaning keeps a start and an end offset for every character it reads; as Python
+    lists of ints these took about 70 bytes a character (one int object each), so a
+    20 MB page needed 1.4 GB for them alone.
+    """
+    return array("i", values)
+
+
+def repeated(value: int, count: int) -> array[int]:
+    """``count`` copies of ``value`` as an offset array."""
+    return array("i", (value,)) * count
+
+
 @dataclass(slots=True)
 class Decoded:
     """Decoded text with, per character, the source range it stands for."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: array[int]
+    ends: array[int]
 
 
 def decode(text: str, start: int, end: int) -> Decoded:
@@ -174,14 +194,14 @@ def decode(text: str, start: int, end: int) -> Decoded:
         The decoded text and its offsets.
     """
     parts: list[str] = []
-    out = Decoded("", [], [])
+    out = Decoded("", offsets(), offsets())
     _decode_into(text, start, end, parts, out.starts, out.ends)
     out.text = "".join(parts)
     return out
 
 
-def _decode_into(text: str, start: int, end: int, parts: list[str], starts: list[int],
-                 ends: list[int]) -> None:
+def _decode_into(text: str, start: int, end: int, parts: list[str], starts: array[int],
+                 ends: array[int]) -> None:
     pos = start
     for match in _SPECIAL.finditer(text, start, end):
         if pos < match.start():
@@ -191,8 +211,8 @@ def _decode_into(text: str, start: int, end: int, parts: list[str], starts: list
         raw = match.group(0)
         value = html.unescape(raw) if raw[0] == "&" else _NEWLINE_VALUE.get(raw[0], "\n")
         parts.append(value)
-        starts.extend([match.start()] * len(value))
-        ends.extend([match.end()] * len(value))
+        starts.extend(repeated(match.start(), len(value)))
+        ends.extend(repeated(match.end(), len(value)))
         pos = match.end()
     if pos < end:
         parts.append(text[pos:end])
@@ -216,7 +236,7 @@ def text_stream(text: str, start: int = 0, end: int | None = None) -> Decoded:
     everything else is decoded and concatenated in source order.
     """
     parts: list[str] = []
-    out = Decoded("", [], [])
+    out = Decoded("", offsets(), offsets())
     for token in tokenize(text, start, end):
         if token.kind is TokenKind.TEXT:
             _decode_into(text, token.start, token.end, parts, out.starts, out.ends)

@@ -22,7 +22,7 @@ from docgraph.errors import ConfigurationError
 from docgraph.ingest import STDIN, iter_paths
 from docgraph.limits import DEFAULT_MAX_BYTES
 from docgraph.resolve import resolve_document
-from docgraph.types import Document, Entity, Mention, Relation
+from docgraph.types import Document, Entity, Mention, Outline, Relation
 from docgraph.vocab import ID_BASE
 
 if TYPE_CHECKING:
@@ -93,6 +93,12 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
 
         store = Cache(cache, fingerprint(model, gazetteers, html_parser))
     paths: Iterable[str] = iter_paths(inputs, include, exclude)
+
+    def pipeline() -> Language:
+        from docgraph.ner import build_pipeline
+
+        return nlp or build_pipeline(model, gazetteers=gazetteers)
+
     if jobs > 1 or scheduler:
         paths = list(paths)
         if STDIN not in paths:  # standard input can only be read here
@@ -100,19 +106,47 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
 
             settings = Settings(model, tuple(map(str, gazetteers)), html_parser, max_bytes,
                                 store)
-            if scheduler:
-                yield from extract_on_cluster(paths, settings, scheduler, jobs)
+
+            def workers(todo: list[str]) -> Iterator[Extraction | Failure]:
+                if scheduler:
+                    return extract_on_cluster(todo, settings, scheduler, jobs)
+                return extract_in_processes(todo, settings, min(jobs, len(todo) or 1))
+
+            if store is None:
+                yield from workers(paths)
             else:
-                yield from extract_in_processes(paths, settings, min(jobs, len(paths) or 1))
+                yield from _cache_first(paths, store, workers, lambda path: extract_in_order(
+                    [path], pipeline, html_parser=html_parser, max_bytes=max_bytes,
+                    store=store), max_bytes)
             return
-
-    def pipeline() -> Language:
-        from docgraph.ner import build_pipeline
-
-        return nlp or build_pipeline(model, gazetteers=gazetteers)
 
     yield from extract_in_order(paths, pipeline, html_parser=html_parser,
                                 max_bytes=max_bytes, store=store)
+
+
+def _cache_first(paths: list[str], store: Cache,
+                 workers: Callable[[list[str]], Iterator[Extraction | Failure]],
+                 here: Callable[[str], Iterator[Extraction | Failure]],
+                 max_bytes: int | None) -> Iterator[Extraction | Failure]:
+    """Documents in the cache are read here; only the others go to ``workers``.
+
+    Workers are started only if some document needs them: starting them (a fresh
+    interpreter each, importing spaCy) costs more than reading a whole site's
+    extractions from the cache.
+    """
+    digests = [ingest.file_id(path, max_bytes=max_bytes) for path in paths]
+    found = [digest if digest is not None and store.has(path, digest) else None
+             for path, digest in zip(paths, digests, strict=True)]
+    todo = [path for path, entry in zip(paths, found, strict=True) if entry is None]
+    extracted = workers(todo) if todo else iter(())
+    for path, entry in zip(paths, found, strict=True):
+        if entry is None:
+            yield next(extracted)
+            continue
+        cached = store.get(path, entry)
+        # An entry that cannot be read after all (another process replaced it) is
+        # extracted here: the workers have their lists already.
+        yield cached if cached is not None else next(here(path))
 
 
 class _Pending:
@@ -217,22 +251,56 @@ class Merged:
 
     Attributes:
         entities: One per real-world thing, across the documents.
-        documents: The documents by id.
+        documents: The documents' outlines (:meth:`Document.outline`) by id.
         found: The statements, their ends keyed by the merged entities.
     """
 
     entities: Sequence[Entity]
-    documents: Mapping[str, Document]
+    documents: Mapping[str, Outline]
     found: Sequence[Statement]
 
 
-def merge(results: Iterable[Extraction]) -> Merged:
-    """Merge extractions across documents (:func:`docgraph.graph.from_extractions`)."""
-    from docgraph.graph import from_extractions
+class Merger:
+    """Gathers extractions for one merged graph, keeping only what the graph needs.
 
-    batch = list(results)
-    entities, found = from_extractions((r.entities, r.relations) for r in batch)
-    return Merged(entities, {r.document.id: r.document for r in batch}, found)
+    A document's text, blocks and mentions are let go as soon as it is added: the
+    entities, relations and an outline of the document are what the merge and the
+    graph read, so a long batch holds a fraction of what its extractions did.
+
+    Example:
+        >>> merger = Merger()                                   # doctest: +SKIP
+        >>> for result in extract_paths(["pages/"]):            # doctest: +SKIP
+        ...     if isinstance(result, Extraction):
+        ...         merger.add(result)
+        >>> merged = merger.merged()                            # doctest: +SKIP
+    """
+
+    def __init__(self) -> None:
+        self._found: list[tuple[tuple[Entity, ...], tuple[Relation, ...]]] = []
+        self._documents: dict[str, Outline] = {}
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def add(self, result: Extraction) -> None:
+        """Keep what the graph needs of one document's extraction."""
+        self._found.append((result.entities, result.relations))
+        self._documents[result.document.id] = result.document.outline()
+
+    def merged(self) -> Merged:
+        """Merge the documents added so far (:func:`docgraph.graph.from_extractions`)."""
+        from docgraph.graph import from_extractions
+
+        entities, found = from_extractions(self._found)
+        return Merged(entities, dict(self._documents), found)
+
+
+def merge(results: Iterable[Extraction]) -> Merged:
+    """Merge extractions across documents (see :class:`Merger`)."""
+    merger = Merger()
+    for result in results:
+        merger.add(result)
+    return merger.merged()
 
 
 class GraphWriter:
@@ -308,7 +376,7 @@ class GraphWriter:
             raise ConfigurationError("this GraphWriter writes no files (it has no folder)")
         return self.folder
 
-    def _write(self, entities: Sequence[Entity], documents: Mapping[str, Document],
+    def _write(self, entities: Sequence[Entity], documents: Mapping[str, Document | Outline],
                found: Sequence[Statement], path: Path) -> Report | None:
         from docgraph.rdf import to_dataset, write
         from docgraph.rdf.build import to_graphs

@@ -12,13 +12,19 @@ of the decoded file (front matter included, byte-order mark excluded);
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
 _SINGLE_BYTE = frozenset({"cp1252", "latin-1", "ascii"})
+# Characters whose encoded length differs from the codec's usual one.
+_WIDE = {"utf-8": re.compile("[^\x00-\x7f]"),
+         "utf-16-le": re.compile("[\U00010000-\U0010ffff]"),
+         "utf-16-be": re.compile("[\U00010000-\U0010ffff]")}
+_ANY = re.compile(".", re.DOTALL)
 
 
 class InputFormat(StrEnum):
@@ -270,6 +276,58 @@ class RawDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class ByteIndex:
+    """Character offsets to byte offsets in an encoded file, without the text.
+
+    Only the characters whose encoded length differs from the codec's usual one (in
+    UTF-8, those outside ASCII) are listed, with the extra bytes taken by each and all
+    before it, so a lookup is a binary search and the index is small.
+
+    Attributes:
+        length: Characters in the text.
+        bom: Bytes of byte-order mark before the text.
+        unit: Bytes per character, for most characters.
+        wide: Offsets of the characters that take more, in order.
+        extra: Extra bytes taken by ``wide[i]`` and every wide character before it.
+    """
+
+    length: int
+    bom: int = 0
+    unit: int = 1
+    wide: tuple[int, ...] = ()
+    extra: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, text: str, encoding: str, bom: int = 0) -> ByteIndex:
+        """Index ``text`` as ``encoding`` would encode it.
+
+        Unpaired surrogates count as ``surrogatepass`` would encode them.
+        """
+        if encoding in _SINGLE_BYTE:
+            # One byte per character; the cp1252 fallback also decodes the five bytes
+            # cp1252 leaves undefined, so re-encoding could fail where counting cannot.
+            return cls(len(text), bom)
+        # Another codec: every character is measured.
+        pattern = _WIDE.get(encoding, _ANY)
+        unit = len("a".encode(encoding)) if encoding in _WIDE else 1
+        wide: list[int] = []
+        extra: list[int] = []
+        total = 0
+        for match in pattern.finditer(text):
+            total += len(match.group().encode(encoding, "surrogatepass")) - unit
+            wide.append(match.start())
+            extra.append(total)
+        return cls(len(text), bom, unit, tuple(wide), tuple(extra))
+
+    def offset(self, index: int) -> int:
+        """The byte offset in the file of character ``index`` (``length``: the end)."""
+        if not 0 <= index <= self.length:
+            raise IndexError(f"offset {index} outside source of length {self.length}")
+        before = bisect_left(self.wide, index)
+        return self.bom + self.unit * index + (self.extra[before - 1] if before else 0)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A cleaned document: its metadata and its ordered blocks.
 
@@ -282,6 +340,8 @@ class Document:
         text: The whole decoded source file, which block offsets point into.
         encoding: The codec the file was decoded with.
         bom: Length in bytes of the file's byte-order mark.
+        byte_index: Where each character of ``text`` starts in the file (made from
+            ``text``, once).
     """
 
     id: str
@@ -292,16 +352,17 @@ class Document:
     text: str = field(repr=False)
     encoding: str = "utf-8"
     bom: int = 0
+    byte_index: ByteIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Made once: encoding the text up to each offset asked for was quadratic in a
+        # long document's length.
+        object.__setattr__(self, "byte_index", ByteIndex.of(self.text, self.encoding,
+                                                            self.bom))
 
     def byte_offset(self, offset: int) -> int:
         """Convert a character offset into the source text to a byte offset in the file."""
-        if not 0 <= offset <= len(self.text):
-            raise IndexError(f"offset {offset} outside source of length {len(self.text)}")
-        if self.encoding in _SINGLE_BYTE:
-            # One byte per character; the cp1252 fallback also decodes the five bytes
-            # cp1252 leaves undefined, so re-encoding could fail where counting cannot.
-            return self.bom + offset
-        return self.bom + len(self.text[:offset].encode(self.encoding, "surrogatepass"))
+        return self.byte_index.offset(offset)
 
     def byte_span(self, span: Span) -> Span:
         """Convert a character span of the source text to a byte span in the file."""
@@ -310,6 +371,46 @@ class Document:
     def content(self) -> tuple[Block, ...]:
         """The blocks that are not marked as boilerplate."""
         return tuple(block for block in self.blocks if block.boilerplate is None)
+
+    def outline(self) -> Outline:
+        """What a graph of this document needs of it, without its text."""
+        return Outline(self.id, self.path, self.format, self.metadata,
+                       tuple(BlockOutline(b.index, b.kind, b.number) for b in self.blocks),
+                       self.byte_index)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockOutline:
+    """A block as a graph records it: its place, its kind and its number."""
+
+    index: int
+    kind: BlockKind
+    number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """A document as a graph records it: what it is, but not its text.
+
+    See :meth:`Document.outline`. A batch of a hundred thousand documents is merged
+    into one graph; each document's text and blocks would stay in memory until the
+    graph is written, for nothing.
+    """
+
+    id: str
+    path: str
+    format: InputFormat
+    metadata: Metadata
+    blocks: tuple[BlockOutline, ...]
+    byte_index: ByteIndex = field(repr=False, compare=False)
+
+    def byte_span(self, span: Span) -> Span:
+        """Convert a character span of the source text to a byte span in the file."""
+        return Span(self.byte_index.offset(span.start), self.byte_index.offset(span.end))
+
+    def outline(self) -> Outline:
+        """Itself."""
+        return self
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,10 +13,12 @@ recorded.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from docgraph.clean.dom import Element, Text
 from docgraph.clean.text import BREAK, CleanText, normalise, visible_count
+from docgraph.markup import offsets
 from docgraph.types import Block, BlockKind, Footnote, Span, TableCell
 
 # Elements whose content is never shown as prose on the page.
@@ -69,8 +71,8 @@ class _Buffer:
     """Raw text of the block being built, with per-character source ranges."""
 
     parts: list[str] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
+    starts: array[int] = field(default_factory=offsets)
+    ends: array[int] = field(default_factory=offsets)
     links: list[tuple[int, int, str]] = field(default_factory=list)
     footnotes: list[tuple[str, int, Span, str | None]] = field(default_factory=list)
     images: list[tuple[Text, bool]] = field(default_factory=list)
@@ -368,7 +370,7 @@ class BlockBuilder:
             self._emit_image(alt)
 
     def _emit_image(self, alt: Text) -> None:
-        clean = normalise(alt.text, list(alt.starts), list(alt.ends), [], [])
+        clean = normalise(alt.text, alt.starts[:], alt.ends[:], [], [])
         if clean.text:
             self._append(BlockKind.IMAGE_ALT, clean)
 

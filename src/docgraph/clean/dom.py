@@ -9,7 +9,10 @@ neighbours, which is where that markup is.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
+
+from docgraph.markup import offsets
 
 
 @dataclass(slots=True)
@@ -17,13 +20,14 @@ class Text:
     """A run of text; ``starts[i]``/``ends[i]`` is the source range of ``text[i]``."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: array[int]
+    ends: array[int]
 
     @classmethod
     def verbatim(cls, source: str, start: int, end: int) -> Text:
         """A run copied character for character from ``source[start:end]``."""
-        return cls(source[start:end], list(range(start, end)), list(range(start + 1, end + 1)))
+        return cls(source[start:end], offsets(range(start, end)),
+                   offsets(range(start + 1, end + 1)))
 
 
 @dataclass(slots=True)

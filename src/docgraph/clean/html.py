@@ -26,7 +26,15 @@ from bs4.element import (
 
 from docgraph.clean.dom import Element, Text
 from docgraph.errors import ConfigurationError
-from docgraph.markup import RAW_TEXT_ELEMENTS, Decoded, decode, normalise_newlines, text_stream
+from docgraph.markup import (
+    RAW_TEXT_ELEMENTS,
+    Decoded,
+    decode,
+    normalise_newlines,
+    offsets,
+    repeated,
+    text_stream,
+)
 
 PARSERS = ("lxml", "html.parser")
 """Tree builders docgraph accepts: lxml (default, fastest) and Python's html.parser."""
@@ -71,9 +79,12 @@ class _Aligner:
         if len(text) <= _MAX_FUZZY:
             return self._fuzzy(text)
         # A long text is aligned piece by piece, so the work stays linear in its length.
-        pieces = [self.align(text[i : i + _MAX_FUZZY]) for i in range(0, len(text), _MAX_FUZZY)]
-        return Text(text, [s for p in pieces for s in p.starts],
-                    [e for p in pieces for e in p.ends])
+        starts, ends = offsets(), offsets()
+        for i in range(0, len(text), _MAX_FUZZY):
+            piece = self.align(text[i : i + _MAX_FUZZY])
+            starts.extend(piece.starts)
+            ends.extend(piece.ends)
+        return Text(text, starts, ends)
 
     def _whitespace(self, text: str) -> Text:
         r"""Whitespace maps to the whitespace at the cursor, never past visible text.
@@ -87,18 +98,18 @@ class _Aligner:
             end += 1
         if end == self.cursor:
             position = self.source_position()
-            return Text(text, [position] * len(text), [position] * len(text))
+            return Text(text, repeated(position, len(text)), repeated(position, len(text)))
         start_at, end_at = stream.starts[self.cursor], stream.ends[end - 1]
         self.cursor = end
-        return Text(text, [start_at] * len(text), [end_at] * len(text))
+        return Text(text, repeated(start_at, len(text)), repeated(end_at, len(text)))
 
     def _fuzzy(self, text: str) -> Text:
         stream = self.stream
         window_end = min(len(stream.text), self.cursor + 2 * len(text) + 32)
         window = stream.text[self.cursor : window_end]
         matcher = SequenceMatcher(None, text, window, autojunk=False)
-        starts = [-1] * len(text)
-        ends = [-1] * len(text)
+        starts = repeated(-1, len(text))
+        ends = repeated(-1, len(text))
         last = self.cursor
         for block in matcher.get_matching_blocks():
             for offset in range(block.size):
@@ -159,7 +170,7 @@ def _convert(tag: Tag, into: Element, aligner: _Aligner, *, raw: bool) -> None:
         elif isinstance(child, NavigableString) and not isinstance(child, _SKIPPED_STRINGS):
             text = normalise_newlines(str(child))
             if raw:
-                into.append(Text(text, [0] * len(text), [0] * len(text)))
+                into.append(Text(text, repeated(0, len(text)), repeated(0, len(text))))
             elif text:
                 into.append(aligner.align(text))
 
@@ -186,4 +197,4 @@ def _alt_text(aligner: _Aligner, alt: str) -> Text | None:
         if found is not None and found.text == alt:
             return found
     position = aligner.source_position()
-    return Text(alt, [position] * len(alt), [position] * len(alt))
+    return Text(alt, repeated(position, len(alt)), repeated(position, len(alt)))

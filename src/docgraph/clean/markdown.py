@@ -15,12 +15,22 @@ import html
 import itertools
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 
 from docgraph.clean.dom import Element, Text
 from docgraph.clean.html import alt_text_in_tag, parse_html
 from docgraph.clean.text import BREAK
-from docgraph.markup import BLOCK_ELEMENTS, VOID_ELEMENTS, Token, TokenKind, markup_at, tokenize
+from docgraph.markup import (
+    BLOCK_ELEMENTS,
+    VOID_ELEMENTS,
+    Token,
+    TokenKind,
+    markup_at,
+    offsets,
+    repeated,
+    tokenize,
+)
 
 _BLANK = re.compile(r"^[ \t]*$")
 _IAL = re.compile(r"^ {0,3}\{:([^}]*)\}\s*$")
@@ -54,8 +64,8 @@ class _Stream:
     """Inline text with, per character, its source range."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: array[int]
+    ends: array[int]
 
     def slice(self, start: int, end: int) -> Text:
         return Text(self.text[start:end], self.starts[start:end], self.ends[start:end])
@@ -155,7 +165,7 @@ class _BlockParser:
                 break
             pre.append(Text.verbatim(self.source, line.start, line.end))
             pre.append(Text.verbatim(self.source, line.end, line.end) if line.end == len(
-                self.source) else Text("\n", [line.end], [line.end + 1]))
+                self.source) else Text("\n", offsets((line.end,)), offsets((line.end + 1,))))
             index += 1
         into.append(pre)
         return index
@@ -346,8 +356,7 @@ class _BlockParser:
     def _stream(self, lines: list[_Line]) -> _Stream:
         r"""Join a paragraph's lines; a line ending in two spaces or ``\`` breaks hard."""
         parts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        starts, ends = offsets(), offsets()
         previous: _Line | None = None
         hard = False
         for number, line in enumerate(lines):
@@ -606,8 +615,8 @@ def _build(items: list[_Item], into: Element, stream: _Stream) -> None:
                 stack[-1].append(stream.slice(item.start, item.end))
         elif isinstance(item, _Char):
             size = len(item.value)
-            stack[-1].append(Text(item.value, [stream.starts[item.start]] * size,
-                                  [stream.ends[item.end - 1]] * size))
+            stack[-1].append(Text(item.value, repeated(stream.starts[item.start], size),
+                                  repeated(stream.ends[item.end - 1], size)))
         elif isinstance(item, _Node):
             stack[-1].append(item.element)
         elif isinstance(item, _Open):

@@ -11,9 +11,11 @@ characters, and :meth:`CleanText.source_map` compresses the per-character ranges
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from docgraph.markup import offsets
 from docgraph.types import Footnote, Link, SourceMap, Span
 
 BREAK = "\u2028"
@@ -48,8 +50,8 @@ class CleanText:
     """Normalised text plus, per character, its source range; links and footnotes."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: array[int]
+    ends: array[int]
     links: list[Link] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
 
@@ -93,7 +95,7 @@ class CleanText:
         return Span(self.starts[0], max(self.ends[-1], self.starts[0]))
 
 
-def fill_gaps(starts: list[int], ends: list[int]) -> None:
+def fill_gaps(starts: array[int], ends: array[int]) -> None:
     """Give inserted characters (range ``-1``) the source between their neighbours."""
     count = len(starts)
     previous_end = -1
@@ -116,7 +118,7 @@ def fill_gaps(starts: list[int], ends: list[int]) -> None:
         index = run_end
 
 
-def normalise(text: str, starts: list[int], ends: list[int],
+def normalise(text: str, starts: array[int], ends: array[int],
               links: list[tuple[int, int, str]],
               footnotes: list[tuple[str, int, Span, str | None]]) -> CleanText:
     """Collapse whitespace, drop invisible characters and trim, keeping offsets.
@@ -136,8 +138,7 @@ def normalise(text: str, starts: list[int], ends: list[int],
     """
     fill_gaps(starts, ends)
     parts: list[str] = []
-    out_starts: list[int] = []
-    out_ends: list[int] = []
+    out_starts, out_ends = offsets(), offsets()
     # Where each run starts in the raw and in the cleaned text, to move link offsets.
     run_raw: list[int] = []
     run_clean: list[int] = []

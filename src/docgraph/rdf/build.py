@@ -41,7 +41,7 @@ from docgraph.rdf.iris import (
 )
 from docgraph.rdf.text import clean_literal
 from docgraph.resolve import stable_hash
-from docgraph.types import Document, Entity, InputFormat, Merge
+from docgraph.types import Document, Entity, InputFormat, Merge, Outline
 from docgraph.vocab import (
     DG,
     ID_BASE,
@@ -58,15 +58,16 @@ _MEDIA_TYPES = {InputFormat.HTML: "text/html", InputFormat.HTML_PAGE: "text/html
                 InputFormat.MARKDOWN: "text/markdown", InputFormat.TEXT: "text/plain"}
 
 
-def to_dataset(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None,
+def to_dataset(entities: Iterable[Entity],
+               documents: Mapping[str, Document | Outline] | None = None,
                found: Iterable[Statement] = (), *, base: str = ID_BASE,
                links: Mapping[str, Sequence[str]] | None = None) -> Dataset:
     """Describe entities, the statements between them and their documents.
 
     Args:
         entities: Resolved entities.
-        documents: The documents, by id: their metadata, blocks and source text give
-            titles, dates, block kinds and byte offsets.
+        documents: The documents, or their outlines (:meth:`Document.outline`), by id:
+            they give titles, dates, block kinds and byte offsets.
         found: Statements between the entities (see :func:`docgraph.graph.statements`).
         base: Base of the IRIs docgraph mints (gazetteer IRIs are kept as they are).
         links: ``owl:sameAs`` targets by entity IRI (from the gazetteers).
@@ -87,7 +88,8 @@ def to_dataset(entities: Iterable[Entity], documents: Mapping[str, Document] | N
     return dataset
 
 
-def to_graphs(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None,
+def to_graphs(entities: Iterable[Entity],
+              documents: Mapping[str, Document | Outline] | None = None,
               found: Iterable[Statement] = (), *, base: str = ID_BASE,
               links: Mapping[str, Sequence[str]] | None = None
               ) -> tuple[dict[str, Node], dict[str, set[Triple]]]:
@@ -105,7 +107,8 @@ def to_graphs(entities: Iterable[Entity], documents: Mapping[str, Document] | No
     return dict(bound.namespaces()), graphs
 
 
-def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None = None,
+def to_rdf(entities: Iterable[Entity],
+           documents: Mapping[str, Document | Outline] | None = None,
            found: Iterable[Statement] = (), *, base: str = ID_BASE,
            links: Mapping[str, Sequence[str]] | None = None) -> Graph:
     """The union of :func:`to_dataset`'s graphs, as one graph (same arguments)."""
@@ -120,7 +123,7 @@ def to_rdf(entities: Iterable[Entity], documents: Mapping[str, Document] | None 
     return graph
 
 
-def _triples(entities: Iterable[Entity], documents: Mapping[str, Document] | None,
+def _triples(entities: Iterable[Entity], documents: Mapping[str, Document | Outline] | None,
              found: Iterable[Statement], base: str,
              links: Mapping[str, Sequence[str]] | None) -> dict[str, set[Triple]]:
     check_base(base)
@@ -193,7 +196,7 @@ def _bind(graph: Graph) -> None:
 class _Writer:
     """Collects the triples of each document's graph ('' for entities with none)."""
 
-    def __init__(self, entities: list[Entity], documents: Mapping[str, Document],
+    def __init__(self, entities: list[Entity], documents: Mapping[str, Document | Outline],
                  base: str, periods: Mapping[str, tuple[dt.date, dt.date]]) -> None:
         self.entities = {entity.key: entity for entity in entities}
         self.documents = documents
@@ -415,7 +418,7 @@ class _Writer:
             self.add(document_id, instant, RDF.type, TIME.Instant)
             self.add(document_id, instant, TIME.inXSDDate, Literal(day, datatype=XSD.date))
 
-    def document(self, source: Document) -> None:
+    def document(self, source: Document | Outline) -> None:
         """The document node and the blocks the statements come from."""
         node = document_iri(source.id, self.base)
         add = self._adder(source.id, node)

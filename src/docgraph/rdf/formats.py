@@ -16,7 +16,7 @@ import contextlib
 import functools
 import json
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -245,10 +245,13 @@ def _fast(data: Dataset | Graph, spec: Format) -> str:
         graphs = {str(graph.identifier): graph for graph in data.graphs()}
     else:
         graphs = {str(DATASET_DEFAULT_GRAPH_ID): data}
-    return _fast_text(dict(data.namespaces()), graphs, spec)
+    # An rdflib graph is a collection of triples (sized, iterable again and again), which
+    # its type hints do not say.
+    return _fast_text(dict(data.namespaces()),
+                      cast(Mapping[str, Collection[Triple]], graphs), spec)
 
 
-def quads_to_string(namespaces: Mapping[str, Any], graphs: Mapping[str, Iterable[Triple]],
+def quads_to_string(namespaces: Mapping[str, Any], graphs: Mapping[str, Collection[Triple]],
                     fmt: str = "turtle") -> str:
     """Turtle, TriG, N-Triples or N-Quads of triples by graph name, without rdflib.
 
@@ -266,12 +269,12 @@ def quads_to_string(namespaces: Mapping[str, Any], graphs: Mapping[str, Iterable
 
 
 def write_quads(path: Path, namespaces: Mapping[str, Any],
-                graphs: Mapping[str, Iterable[Triple]], fmt: str = "turtle") -> None:
+                graphs: Mapping[str, Collection[Triple]], fmt: str = "turtle") -> None:
     """Write what :func:`quads_to_string` gives into ``path``.
 
-    N-Triples and N-Quads are streamed into the file as they are serialised, graph by
-    graph for N-Quads, so that a site's graph for bulk loading into a triple store never
-    sits in memory as text; Turtle and TriG need the prefixes of every IRI first.
+    The triples are streamed into the file as they are serialised, so that a site's
+    graph never sits in memory as text; Turtle and TriG first look through the graphs
+    for the prefixes their IRIs use.
 
     Raises:
         ConfigurationError: If ``fmt`` is not one of those four.
@@ -279,12 +282,10 @@ def write_quads(path: Path, namespaces: Mapping[str, Any],
     spec = format_for(fmt)
     if spec.name not in _FAST:
         raise ConfigurationError(f"{fmt}: only {', '.join(_FAST)} are written this way")
-    if spec.name in ("nt", "nquads"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ox.serialize(_items(graphs, spec, _Terms()), output=str(path),
-                     format=_FAST[spec.name])
-        return
-    path.write_text(_fast_text(namespaces, graphs, spec), encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    prefixes = _prefixes(namespaces, graphs) if spec.name in ("turtle", "trig") else None
+    ox.serialize(_items(graphs, spec, _Terms()), output=str(path), format=_FAST[spec.name],
+                 prefixes=prefixes)
 
 
 class _Terms(dict[Node, Any]):
@@ -295,7 +296,7 @@ class _Terms(dict[Node, Any]):
         return found
 
 
-def _items(graphs: Mapping[str, Iterable[Triple]], spec: Format, terms: _Terms
+def _items(graphs: Mapping[str, Collection[Triple]], spec: Format, terms: _Terms
            ) -> Iterator[Any]:
     """Quads graph by graph, or the union's triples, each sorted.
 
@@ -315,16 +316,20 @@ def _items(graphs: Mapping[str, Iterable[Triple]], spec: Format, terms: _Terms
             yield ox.Triple(terms[s], terms[p], terms[o])
 
 
-def _fast_text(namespaces: Mapping[str, Any], graphs: Mapping[str, Iterable[Triple]],
+def _fast_text(namespaces: Mapping[str, Any], graphs: Mapping[str, Collection[Triple]],
                spec: Format) -> str:
-    terms = _Terms()
-    items: list[Any] = list(_items(graphs, spec, terms))
-    used = {str(node) for node in terms if isinstance(node, URIRef)}
-    prefixes = {prefix: str(namespace) for prefix, namespace in sorted(namespaces.items())
-                if prefix and any(iri.startswith(str(namespace)) for iri in used)}
-    return cast(bytes, ox.serialize(items, format=_FAST[spec.name],
-                                    prefixes=prefixes if spec.name in ("turtle", "trig")
-                                    else None)).decode("utf-8")
+    prefixes = _prefixes(namespaces, graphs) if spec.name in ("turtle", "trig") else None
+    return cast(bytes, ox.serialize(_items(graphs, spec, _Terms()), format=_FAST[spec.name],
+                                    prefixes=prefixes)).decode("utf-8")
+
+
+def _prefixes(namespaces: Mapping[str, Any], graphs: Mapping[str, Collection[Triple]]
+              ) -> dict[str, str]:
+    """The prefixes bound that some IRI of the graphs starts with, in name order."""
+    used = {node for triples in graphs.values() for triple in triples for node in triple
+            if isinstance(node, URIRef)}
+    return {prefix: str(namespace) for prefix, namespace in sorted(namespaces.items())
+            if prefix and any(iri.startswith(str(namespace)) for iri in used)}
 
 
 def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
