@@ -111,3 +111,21 @@ def test_with_workers_only_documents_not_in_the_cache_are_sent_to_them(
         assert isinstance(after, Extraction)
         assert after.document.path == before.document.path
         assert (after == before) is (after.document.path != str(seed))
+
+
+def test_a_rerun_from_the_cache_does_not_import_spacy(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder, cache, out = _pages(tmp_path), tmp_path / "cache", tmp_path / "out"
+    run = ["extract", str(folder), "-o", str(out), "--cache", str(cache), "--model",
+           "blank", "--quiet"]
+    assert CliRunner().invoke(app, run).exit_code == 0
+    # A fresh interpreter: importing spaCy takes seconds, most of a cached rerun.
+    script = ("import sys\nfrom docgraph.cli import app\n"
+              f"try:\n    app({run!r})\nexcept SystemExit as exit:\n"
+              "    assert not exit.code, exit.code\n"
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, timeout=300)
+    assert done.stdout.strip() == "[]"

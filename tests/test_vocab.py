@@ -7,7 +7,7 @@ import re
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from docgraph.ner.lexicon import load_gazetteers
+from docgraph.lexicon import load_gazetteers
 from docgraph.resources import ontology_path
 from docgraph.vocab import DG, ONTOLOGY_IRI, RECORD_CLASSES, coarse_type, tenure_roles
 

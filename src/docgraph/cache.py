@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from docgraph._version import __version__
 from docgraph.errors import ConfigurationError
-from docgraph.resources import ontologies_dir
+from docgraph.resources import BLANK, default_model, ontologies_dir
 
 if TYPE_CHECKING:
     from docgraph.pipeline import Extraction
@@ -108,8 +108,6 @@ def fingerprint(model: str | None = None, gazetteers: Sequence[str | Path] = (),
 
 def _model_identity(model: str | None) -> str:
     """The model's name and version, as :func:`docgraph.ner.build_pipeline` picks it."""
-    from docgraph.ner import BLANK, default_model
-
     name = model if model is not None else default_model() or BLANK
     try:
         return f"{name} {importlib.metadata.version(name)}"

@@ -169,7 +169,6 @@ def extract_in_order(paths: Iterable[str], pipeline: Callable[[], Language], *,
     from docgraph.clean import clean
     from docgraph.clean.boilerplate import load_rules
     from docgraph.errors import InputError
-    from docgraph.ner import recognise
 
     # Results wait here in input order: failures and cached extractions are ready at
     # once, the others when spaCy's batch gives them back.
@@ -177,15 +176,18 @@ def extract_in_order(paths: Iterable[str], pipeline: Callable[[], Language], *,
     rules = load_rules()
 
     # Read and cleaned here rather than through clean_paths: the cache is looked up
-    # between the two, so that a cached document is never cleaned.
+    # first, by the file's hash alone, so that a cached document is never decoded (nor
+    # its front matter parsed), which would be most of what it costs.
     def documents() -> Iterator[Document]:
         for path in paths:
+            digest = ingest.file_id(path, max_bytes=max_bytes) if store and path != STDIN \
+                else None
+            cached = store.get(path, digest) if store and digest else None
+            if cached is not None:
+                slots.append(cached)
+                continue
             try:
                 raw = ingest.read(path, max_bytes=max_bytes)
-                cached = store.get(path, raw.id) if store and path != STDIN else None
-                if cached is not None:
-                    slots.append(cached)
-                    continue
                 document = clean(raw, html_parser=html_parser, boilerplate=rules)
             except InputError as exc:
                 slots.append(Failure(path, exc))
@@ -199,7 +201,9 @@ def extract_in_order(paths: Iterable[str], pipeline: Callable[[], Language], *,
 
     waiting = documents()
     first = next(waiting, None)
-    if first is not None:  # a pipeline only when some document is not in the cache
+    if first is not None:  # a pipeline, and spaCy, only when some document is not cached
+        from docgraph.ner import recognise
+
         for analysis in recognise(itertools.chain([first], waiting), pipeline()):
             extraction = Extraction(
                 analysis.document, tuple(analysis.mentions),
@@ -221,7 +225,7 @@ def same_as_links(gazetteers: Sequence[str | Path] = ()) -> dict[str, tuple[str,
     Args:
         gazetteers: Extra gazetteer files, read after docgraph's own.
     """
-    from docgraph.ner.lexicon import load_gazetteers
+    from docgraph.lexicon import load_gazetteers
 
     return {entry.iri: entry.same_as for entry in load_gazetteers(map(Path, gazetteers))
             if entry.same_as}

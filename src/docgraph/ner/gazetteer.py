@@ -16,8 +16,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from docgraph.lexicon import GazetteerEntry, load_gazetteers
 from docgraph.ner import candidates as cands
-from docgraph.ner.lexicon import GazetteerEntry, load_gazetteers
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,9 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
-from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.tokens import (
     CAMEL,
     CONNECTORS,

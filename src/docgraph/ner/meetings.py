@@ -12,12 +12,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.names import looks_like_acronym, normalise_name
 from docgraph.ner import candidates as cands
 from docgraph.ner.acronyms import with_acronyms
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.gazetteer import GazetteerIndex, gazetteer_index
-from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.tokens import POSSESSIVE, Phrases, bracketed_acronym, name_like
 from docgraph.vocab import coarse_type
 

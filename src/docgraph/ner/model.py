@@ -11,11 +11,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from docgraph.lexicon import Lexicon
 from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.heads import and_at, core_end, head_label, head_only, remit
-from docgraph.ner.lexicon import Lexicon
 from docgraph.ner.tokens import DETERMINERS, POSSESSIVE
 
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",

@@ -11,9 +11,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
-from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.tokens import CAMEL, POSSESSIVE, Phrases, joined, name_like
 

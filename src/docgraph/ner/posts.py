@@ -13,12 +13,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
 from docgraph.ner.acronyms import long_form_start
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.gazetteer import gazetteer_index
-from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.people import name_end, non_name_words, person_starts
 from docgraph.ner.tokens import (

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
-from docgraph.ner.lexicon import Lexicon, lexicon_setting
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.tokens import CAMEL, common_words, lower_words
 from docgraph.vocab import coarse_type

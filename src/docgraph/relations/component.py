@@ -7,8 +7,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from docgraph.lexicon import lexicon_setting
 from docgraph.ner.candidates import MENTIONS
-from docgraph.ner.lexicon import lexicon_setting
 from docgraph.relations.extractor import extract
 from docgraph.relations.rules import load_rules
 

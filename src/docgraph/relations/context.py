@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from docgraph.lexicon import Lexicon
 from docgraph.ner.candidates import Candidate
-from docgraph.ner.lexicon import Lexicon
 from docgraph.relations.parse import coordinated, relative_antecedent
 from docgraph.relations.rules import Rules
 from docgraph.vocab import coarse_type

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from docgraph.lexicon import Lexicon, load_lexicon
 from docgraph.ner.candidates import Candidate
-from docgraph.ner.lexicon import Lexicon, load_lexicon
 from docgraph.relations import descriptions, groups, roles, surface, verbs
 from docgraph.relations.arguments import Arguments
 from docgraph.relations.base import Findings, Found
