@@ -99,3 +99,28 @@ def test_a_document_goes_to_spacy_in_bounded_pieces(seed: Document, nlp: Languag
         {(m.text, m.acronym_of) for m in whole.mentions if m.source == "acronym"}
     names = {m.name for m in whole.mentions}
     assert len(names & {m.name for m in pieces.mentions}) >= 0.95 * len(names)
+
+
+def test_list_markers_are_blanked_in_every_piece_of_a_long_block() -> None:
+    from docgraph.ner import _Furniture, _pieces
+    from helpers import clean_text
+
+    items = " ".join(f"{chr(65 + n % 8)}. Item {n} was agreed by Singapore;"
+                     for n in range(400))
+    document = clean_text(f"<p>The Ministers agreed on the following: {items}</p>")
+    [block] = document.blocks
+    markers = [m for m in block.layout if m.role == "list-marker"]
+    assert len(markers) >= 300
+    blanked = 0
+    for text, layout in _pieces(document, 2_000, include_boilerplate=False):
+        furniture = _Furniture(document, layout, text)
+        assert len(layout) == 1
+        piece = layout[0]
+        expected = list(text)
+        for mark in markers:
+            low = max(mark.start, piece.block_offset) - piece.block_offset
+            high = min(mark.end, piece.block_offset + piece.length) - piece.block_offset
+            expected[max(low, 0):max(high, 0)] = " " * max(high - low, 0)
+            blanked += max(high - low, 0)
+        assert furniture.text == "".join(expected)
+    assert blanked == sum(m.end - m.start for m in markers)

@@ -203,7 +203,8 @@ class Block:
         boilerplate: Why the block is boilerplate (``"media-contact"``, ...), or None
             for content. Later stages skip boilerplate by default.
         layout: Stretches of the text that are page furniture (datelines, list
-            markers, run-in headings): kept in the text, never read as prose.
+            markers, run-in headings): kept in the text, never read as prose; in text
+            order, never overlapping.
     """
 
     index: int

@@ -15,6 +15,7 @@ once).
 from __future__ import annotations
 
 import gc
+import itertools
 import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -252,7 +253,13 @@ class _Furniture:
                         document.blocks[p.block].kind.value,
                         (document.blocks[p.block].section or ("",))[-1]) for p in layout]
         for piece in layout:
-            for mark in document.blocks[piece.block].layout:
+            marks = document.blocks[piece.block].layout
+            # Marks are in text order and never overlap: a long block cut into many
+            # pieces is searched, not scanned whole for each piece.
+            first = bisect_right(marks, piece.block_offset, key=lambda mark: mark.end)
+            for mark in itertools.islice(marks, first, None):
+                if mark.start >= piece.block_offset + piece.length:
+                    break
                 start = max(mark.start, piece.block_offset) - piece.block_offset
                 end = min(mark.end, piece.block_offset + piece.length) - piece.block_offset
                 if start >= end:
