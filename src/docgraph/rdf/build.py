@@ -203,6 +203,7 @@ class _Writer:
         self.base = base
         self.iris = entity_iris(entities, base)
         self.triples: dict[str, set[Triple]] = {}
+        self.terms: dict[Node, Node] = {}
         self.assertions: set[URIRef] = set()
         self.blocks: set[URIRef] = set()
         self.periods = periods
@@ -215,7 +216,12 @@ class _Writer:
             self._merges(entity)
 
     def add(self, document_id: str, subject: Node, predicate: Node, obj: Node) -> None:
-        self.triples.setdefault(document_id, set()).add((subject, predicate, obj))
+        # One object per term: sets and sorts of triples then find equal terms by
+        # identity, without calling rdflib's equality, which is Python code.
+        terms = self.terms
+        self.triples.setdefault(document_id, set()).add(
+            (terms.setdefault(subject, subject), terms.setdefault(predicate, predicate),
+             terms.setdefault(obj, obj)))
 
     def _entity(self, entity: Entity, document_id: str, same_as: Sequence[str]) -> None:
         node = self.iris[entity.key]

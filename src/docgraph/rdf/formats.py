@@ -16,6 +16,7 @@ import contextlib
 import functools
 import json
 import warnings
+from bisect import bisect_left
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -326,10 +327,16 @@ def _fast_text(namespaces: Mapping[str, Any], graphs: Mapping[str, Collection[Tr
 def _prefixes(namespaces: Mapping[str, Any], graphs: Mapping[str, Collection[Triple]]
               ) -> dict[str, str]:
     """The prefixes bound that some IRI of the graphs starts with, in name order."""
-    used = {node for triples in graphs.values() for triple in triples for node in triple
-            if isinstance(node, URIRef)}
+    # Plain strings: a set of rdflib terms compares equal ones in Python.
+    used = sorted({str(node) for triples in graphs.values() for triple in triples
+                   for node in triple if isinstance(node, URIRef)})
+
+    def starts_some(namespace: str) -> bool:  # the first IRI not below it, in order
+        at = bisect_left(used, namespace)
+        return at < len(used) and used[at].startswith(namespace)
+
     return {prefix: str(namespace) for prefix, namespace in sorted(namespaces.items())
-            if prefix and any(iri.startswith(str(namespace)) for iri in used)}
+            if prefix and starts_some(str(namespace))}
 
 
 def ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
