@@ -109,6 +109,16 @@ def read(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
         TooLargeError: If the file is larger than ``max_bytes``.
         InputError: If the file cannot be read, is binary or cannot be decoded.
     """
+    return read_bytes(load(path, max_bytes=max_bytes), str(path))
+
+
+def load(path: str | Path, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of a file, or of standard input when ``path`` is ``-``, undecoded.
+
+    Raises:
+        TooLargeError: If the file is larger than ``max_bytes``.
+        InputError: If the file cannot be read.
+    """
     name = str(path)
     try:
         if max_bytes is not None and name != STDIN:
@@ -124,7 +134,7 @@ def read(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
         raise InputError(name, "is a directory") from exc
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
-    return read_bytes(data, name)
+    return data
 
 
 def file_id(path: str | Path, *, max_bytes: int | None = None) -> str | None:
@@ -134,10 +144,8 @@ def file_id(path: str | Path, *, max_bytes: int | None = None) -> str | None:
     is larger than ``max_bytes``.
     """
     try:
-        if max_bytes is not None and Path(path).stat().st_size > max_bytes:
-            return None
-        return document_id(Path(path).read_bytes())
-    except OSError:
+        return document_id(load(path, max_bytes=max_bytes))
+    except InputError:
         return None
 
 

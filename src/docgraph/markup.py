@@ -151,10 +151,6 @@ def _markup_token(match: re.Match[str]) -> Token:
     return Token(TokenKind.OTHER, match.start(), match.end())
 
 
-OFFSET_LIMIT = 2**31 - 1
-"""Largest source offset a per-character offset array holds (4 bytes a character)."""
-
-
 def offsets(values: Iterable[int] = ()) -> array[int]:
     """A per-character list of source offsets, 4 bytes a character.
 

@@ -134,9 +134,8 @@ def _cache_first(paths: list[str], store: Cache,
     interpreter each, importing spaCy) costs more than reading a whole site's
     extractions from the cache.
     """
-    digests = [ingest.file_id(path, max_bytes=max_bytes) for path in paths]
-    found = [digest if digest is not None and store.has(path, digest) else None
-             for path, digest in zip(paths, digests, strict=True)]
+    found = [digest if (digest := ingest.file_id(path, max_bytes=max_bytes)) is not None
+             and store.has(path, digest) else None for path in paths]
     todo = [path for path, entry in zip(paths, found, strict=True) if entry is None]
     extracted = workers(todo) if todo else iter(())
     for path, entry in zip(paths, found, strict=True):
@@ -180,14 +179,14 @@ def extract_in_order(paths: Iterable[str], pipeline: Callable[[], Language], *,
     # its front matter parsed), which would be most of what it costs.
     def documents() -> Iterator[Document]:
         for path in paths:
-            digest = ingest.file_id(path, max_bytes=max_bytes) if store and path != STDIN \
-                else None
-            cached = store.get(path, digest) if store and digest else None
-            if cached is not None:
-                slots.append(cached)
-                continue
             try:
-                raw = ingest.read(path, max_bytes=max_bytes)
+                data = ingest.load(path, max_bytes=max_bytes)
+                cached = store.get(path, ingest.document_id(data)) \
+                    if store and path != STDIN else None
+                if cached is not None:
+                    slots.append(cached)
+                    continue
+                raw = ingest.read_bytes(data, path)
                 document = clean(raw, html_parser=html_parser, boilerplate=rules)
             except InputError as exc:
                 slots.append(Failure(path, exc))

@@ -327,6 +327,10 @@ class ByteIndex:
         before = bisect_left(self.wide, index)
         return self.bom + self.unit * index + (self.extra[before - 1] if before else 0)
 
+    def span(self, span: Span) -> Span:
+        """The byte range in the file of a character range of the text."""
+        return Span(self.offset(span.start), self.offset(span.end))
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -367,7 +371,7 @@ class Document:
 
     def byte_span(self, span: Span) -> Span:
         """Convert a character span of the source text to a byte span in the file."""
-        return Span(self.byte_offset(span.start), self.byte_offset(span.end))
+        return self.byte_index.span(span)
 
     def content(self) -> tuple[Block, ...]:
         """The blocks that are not marked as boilerplate."""
@@ -407,7 +411,7 @@ class Outline:
 
     def byte_span(self, span: Span) -> Span:
         """Convert a character span of the source text to a byte span in the file."""
-        return Span(self.byte_index.offset(span.start), self.byte_index.offset(span.end))
+        return self.byte_index.span(span)
 
     def outline(self) -> Outline:
         """Itself."""

@@ -284,9 +284,7 @@ def write_quads(path: Path, namespaces: Mapping[str, Any],
     if spec.name not in _FAST:
         raise ConfigurationError(f"{fmt}: only {', '.join(_FAST)} are written this way")
     path.parent.mkdir(parents=True, exist_ok=True)
-    prefixes = _prefixes(namespaces, graphs) if spec.name in ("turtle", "trig") else None
-    ox.serialize(_items(graphs, spec, _Terms()), output=str(path), format=_FAST[spec.name],
-                 prefixes=prefixes)
+    _serialize(namespaces, graphs, spec, str(path))
 
 
 class _Terms(dict[Node, Any]):
@@ -319,9 +317,16 @@ def _items(graphs: Mapping[str, Collection[Triple]], spec: Format, terms: _Terms
 
 def _fast_text(namespaces: Mapping[str, Any], graphs: Mapping[str, Collection[Triple]],
                spec: Format) -> str:
+    return cast(bytes, _serialize(namespaces, graphs, spec)).decode("utf-8")
+
+
+def _serialize(namespaces: Mapping[str, Any], graphs: Mapping[str, Collection[Triple]],
+               spec: Format, output: str | None = None) -> bytes | None:
+    """Oxigraph's serialisation, into ``output`` (a file) or returned as bytes."""
     prefixes = _prefixes(namespaces, graphs) if spec.name in ("turtle", "trig") else None
-    return cast(bytes, ox.serialize(_items(graphs, spec, _Terms()), format=_FAST[spec.name],
-                                    prefixes=prefixes)).decode("utf-8")
+    written: bytes | None = ox.serialize(_items(graphs, spec, _Terms()), output=output,
+                                         format=_FAST[spec.name], prefixes=prefixes)
+    return written
 
 
 def _prefixes(namespaces: Mapping[str, Any], graphs: Mapping[str, Collection[Triple]]
