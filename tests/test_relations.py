@@ -149,3 +149,26 @@ def test_seed_relations_match_the_golden_list(nlp: Language, seed: Document) -> 
                     for s in statements(entities, analysis.relations)})
     expected = json.loads((DATA / "seed_relations.json").read_text(encoding="utf-8"))
     assert found == expected
+
+
+def test_lemmas_asked_for_are_the_lemmatizer_s(nlp: Language,
+                                               corpus: dict[str, Document]) -> None:
+    """The lemmatizer is not run over every token; what the rules ask of it is the same."""
+    from spacy.pipeline import Lemmatizer
+
+    from docgraph.ner.posts import english_words
+    from docgraph.relations.parse import Lemmas
+
+    assert "lemmatizer" not in nlp.pipe_names
+    assert english_words(nlp)  # its tables still tell English words from names
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, Lemmatizer)
+    text = " ".join(block.text for document in list(corpus.values())[:6]
+                    for block in document.blocks)
+    doc = nlp(text)
+    asked = Lemmas(lemmatizer.lemmatize)
+    lemmas = [asked(token) for token in doc]
+    assert lemmatizer(doc) is doc
+    assert lemmas == [token.lemma_ for token in doc]
+    assert {"be", "sign"} <= set(lemmas)
+    assert Lemmas()(doc[0]) == doc[0].lemma_  # a lemmatized doc's own lemmas

@@ -394,7 +394,7 @@ def english_words(nlp: Language) -> frozenset[str]:
     A blank pipeline has none; remits are then told from names by the gazetteers and the
     document alone.
     """
-    if "lemmatizer" not in nlp.pipe_names:
+    if "lemmatizer" not in nlp.component_names:  # disabled by build_pipeline, still there
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from docgraph.lexicon import lexicon_setting
 from docgraph.ner.candidates import MENTIONS
@@ -19,14 +20,16 @@ RELATIONS = "docgraph.relations"
 class RelationFinder:
     """Reads ``doc.user_data[MENTIONS]`` and the parse; stores relations under RELATIONS."""
 
-    def __init__(self, rules: str | None, lexicon: str | None) -> None:
+    def __init__(self, rules: str | None, lexicon: str | None,
+                 lemmatize: Callable[[Token], list[str]] | None = None) -> None:
         self.rules = load_rules(Path(rules) if rules else None)
         self.lexicon = lexicon_setting(lexicon)
+        self.lemmatize = lemmatize
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the doc's relations."""
         doc.user_data[RELATIONS] = extract(doc, doc.user_data.get(MENTIONS, []), self.rules,
-                                           self.lexicon)
+                                           self.lexicon, self.lemmatize)
         return doc
 
 
@@ -34,5 +37,11 @@ class RelationFinder:
                   assigns=["doc.user_data"], requires=["doc.ents"])
 def make_relations(nlp: Language, name: str, rules: str | None, lexicon: str | None
                    ) -> RelationFinder:
-    """Relations between the entities docgraph_repair_v1 chose."""
-    return RelationFinder(rules, lexicon)
+    """Relations between the entities docgraph_repair_v1 chose.
+
+    The pipeline's lemmatizer, enabled or not, lemmatizes the tokens the rules read
+    when the doc has no lemmas of its own.
+    """
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names \
+        else None
+    return RelationFinder(rules, lexicon, getattr(lemmatizer, "lemmatize", None))

@@ -12,11 +12,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from docgraph.lexicon import Lexicon
 from docgraph.ner.candidates import Candidate
-from docgraph.relations.parse import coordinated, relative_antecedent
+from docgraph.relations.parse import Lemmas, coordinated, relative_antecedent
 from docgraph.relations.rules import Rules
 from docgraph.vocab import coarse_type
 
@@ -43,8 +44,10 @@ class Context:
     """The chosen mentions of one doc and what refers to them."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Candidate], rules: Rules,
-                 lexicon: Lexicon) -> None:
+                 lexicon: Lexicon, lemma: Lemmas | None = None) -> None:
         self.doc = doc
+        self.lemma = lemma or Lemmas()
+        """Each token's lemma, worked out for the tokens the rules read."""
         self.rules = rules
         self.lexicon = lexicon
         self.mentions = sorted(mentions, key=lambda c: (c.start, -c.end))
@@ -74,8 +77,29 @@ class Context:
         """The outermost mentions, in text order."""
         self._outer_index = {id(m): i for i, m in enumerate(self.outer)}
         self._texts: dict[int, str] = {}
+        self._heads: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
         self.holders: dict[int, Candidate] = {}
         """The person a post, body or country in a description belongs to, by its id."""
+
+    def heads_of(self, dep: str, words: tuple[str, ...]) -> frozenset[int]:
+        """The tokens with a ``dep`` child among ``words`` (lowercase), by index.
+
+        Found once per doc from arrays, so that a rule asked of every token can pass
+        over those without such a child before it builds anything.
+        """
+        key = (dep, words)
+        found = self._heads.get(key)
+        if found is None:
+            strings = self.doc.vocab.strings
+            table = self.doc.to_array(["HEAD", "DEP", "LOWER"]).astype(numpy.int64)
+            hashes = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
+            lowers = table[:, 2].astype(numpy.uint64)
+            chosen = (table[:, 1].astype(numpy.uint64) == numpy.uint64(strings.add(dep))) \
+                & numpy.isin(lowers, hashes)
+            # HEAD is the offset from the child to its head.
+            found = frozenset((numpy.flatnonzero(chosen) + table[chosen, 0]).tolist())
+            self._heads[key] = found
+        return found
 
     def _inside_another(self, mention: Candidate) -> bool:
         # Sorted by (start, -end): a container starts at most the longest mention's
@@ -173,7 +197,7 @@ class Context:
                         found.append(member)
                 continue
             if mention is None and item.pos_ == "NOUN" and item.dep_ == "attr" and \
-                    item.head.lemma_ == "be":
+                    self.lemma(item.head) == "be":
                 # "WIPO is a specialised agency based in Geneva": the agency is WIPO.
                 mention = next((m for s in item.head.children if s.dep_ in ("nsubj",
                                                                              "nsubjpass")

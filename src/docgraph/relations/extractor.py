@@ -6,9 +6,9 @@ posts found before it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from docgraph.lexicon import Lexicon, load_lexicon
 from docgraph.ner.candidates import Candidate
@@ -16,11 +16,13 @@ from docgraph.relations import descriptions, groups, roles, surface, verbs
 from docgraph.relations.arguments import Arguments
 from docgraph.relations.base import Findings, Found
 from docgraph.relations.context import Context
+from docgraph.relations.parse import Lemmas
 from docgraph.relations.rules import Rules, load_rules
 
 
 def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
-            lexicon: Lexicon | None = None) -> list[Found]:
+            lexicon: Lexicon | None = None,
+            lemmatize: Callable[[Token], list[str]] | None = None) -> list[Found]:
     """Find the relations between ``mentions`` in ``doc``.
 
     Args:
@@ -28,11 +30,14 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
         mentions: The chosen mentions (``doc.user_data[MENTIONS]``).
         rules: Relation rules (default: docgraph's).
         lexicon: The recogniser's lexicon (default: docgraph's).
+        lemmatize: The lemmas of a token, for a doc the lemmatizer did not annotate
+            (a spaCy ``Lemmatizer.lemmatize``); without it, the doc's own lemmas.
 
     Returns:
         Relations in text order.
     """
-    ctx = Context(doc, mentions, rules or load_rules(), lexicon or load_lexicon())
+    ctx = Context(doc, mentions, rules or load_rules(), lexicon or load_lexicon(),
+                  Lemmas(lemmatize))
     chains = descriptions.describe(ctx)
     places = descriptions.qualify(ctx, chains)
     ctx.holders = descriptions.holders(ctx, chains, places)

@@ -131,13 +131,13 @@ def _delegations(findings: Findings) -> None:
                 entity_group(before.label) == "Country" else None
         leaders: list[Candidate] = []
         verb = token.head
-        if verb.lemma_.lower() == "lead":
+        if ctx.lemma(verb).lower() == "lead":
             if token.dep_ in ("dobj", "obj"):
                 leaders += [m for s in subjects(verb) for m in ctx.expand(ctx.antecedent(s))]
             else:
                 leaders += [m for a in agents(verb) for m in ctx.expand(a)]
         for child in token.children:  # "the delegation led by X"
-            if child.lemma_.lower() == "lead":
+            if ctx.lemma(child).lower() == "lead":
                 leaders += [m for a in agents(child) for m in ctx.expand(a)] + [
                     m for c in child.children if c.dep_ in ("agent", "prep")
                     and c.lower_ == "by" for m in findings.args.after(c.i, sentence)]

@@ -7,13 +7,40 @@ builds on ..."), subjects inherited along coordinated verbs and relative clauses
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj", "attr", "oprd")
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+
+
+class Lemmas:
+    """A token's lemma: the doc's own, else the model's lemmatizer's, worked out when asked.
+
+    docgraph does not run the model's lemmatizer over every token (it was a tenth of
+    spaCy's time) but asks it for the few tokens the rules read: verbs and the words
+    around them. The answer is the one the lemmatizer would have set, since it reads
+    the same token: its text, part of speech and morphology. A lemma the doc already
+    has (from the attribute ruler, or a pipeline that runs the lemmatizer) is kept, as
+    the lemmatizer itself keeps it.
+    """
+
+    def __init__(self, lemmatize: Callable[[Token], list[str]] | None = None) -> None:
+        self._lemmatize = lemmatize
+        self._known: dict[int, str] = {}
+
+    def __call__(self, token: Token) -> str:
+        """The lemma of ``token``."""
+        known = self._known.get(token.i)
+        if known is None:
+            if token.lemma or self._lemmatize is None:
+                known = token.lemma_
+            else:
+                known = self._lemmatize(token)[0]
+            self._known[token.i] = known
+        return known
 
 
 def coordinated(token: Token) -> Iterator[Token]:

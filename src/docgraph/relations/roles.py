@@ -111,7 +111,8 @@ def copula(findings: Findings, token: Token) -> None:
     patterns = findings.rules.patterns
     under, party = patterns["under"], patterns["party_to"]
     member_of, part_of = patterns["member_of"], patterns["part_of"]
-    if token.lemma_.lower() in under.nouns or token.text in under.nouns:
+    if token.i in ctx.heads_of("prep", under.words) and (
+            token.text in under.nouns or ctx.lemma(token).lower() in under.nouns):
         owners = [m for c in token.children if c.dep_ == "prep" and c.lower_ in under.words
                   for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
         for member in _described(findings, token):
@@ -148,7 +149,7 @@ def _copula_post(findings: Findings, token: Token) -> None:
     ctx = findings.ctx
     post = ctx.top[token.i]
     if post is None or post.label != "Post" or token.dep_ != "attr" or \
-            token.head.lemma_ != "be":
+            ctx.lemma(token.head) != "be":
         return
     spec = findings.rules.patterns["copula_post"]
     for holder in (m for s in subjects(token.head) for m in ctx.expand(ctx.antecedent(s))):
@@ -158,7 +159,7 @@ def _copula_post(findings: Findings, token: Token) -> None:
 
 def _described(findings: Findings, noun: Token) -> list[Candidate]:
     """What a predicate noun describes: "X is a board", "X, a board"."""
-    if noun.dep_ in ("attr", "acomp") and noun.head.lemma_ == "be":
+    if noun.dep_ in ("attr", "acomp") and findings.ctx.lemma(noun.head) == "be":
         ctx = findings.ctx
         return [m for s in subjects(noun.head) for m in ctx.expand(ctx.antecedent(s))]
     if noun.dep_ == "appos":

@@ -29,7 +29,6 @@ from docgraph.relations.rules import Trigger
 
 def find(findings: Findings, token: Token, sentence: Span) -> None:
     """Apply every verb trigger whose lemma ``token`` has (or noun trigger, for nouns)."""
-    lemma = token.lemma_.lower()
     if token.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in SUBJECTS for c in token.children):
         for trigger in findings.rules.triggers_by_noun.get(token.lower_, ()):
             _nominal(findings, token, trigger, sentence)
@@ -40,12 +39,13 @@ def find(findings: Findings, token: Token, sentence: Span) -> None:
     if token.pos_ not in ("VERB", "AUX") and not any(
             c.dep_ in SUBJECTS for c in token.children) and not verb_read_as_noun(token):
         return
+    lemma = findings.ctx.lemma(token).lower()
     for trigger in findings.rules.triggers_by_lemma.get(lemma, ()):
         if trigger.particle is not None and not any(
                 c.dep_ == "prt" and c.lower_ == trigger.particle for c in token.children):
             continue
         if trigger.requires and not any(
-                c.lemma_.lower() in trigger.requires for c in objects(token)):
+                findings.ctx.lemma(c).lower() in trigger.requires for c in objects(token)):
             continue
         _apply(findings, token, trigger, sentence)
     _gathering(findings, token, sentence)
@@ -56,7 +56,7 @@ def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) ->
     ctx = findings.ctx
     args = findings.args
     relation = trigger.relation
-    rule = f"verb:{verb.lemma_.lower()}"
+    rule = f"verb:{ctx.lemma(verb).lower()}"
     passive = is_passive(verb)
     subject_tokens = [ctx.antecedent(t) for t in subjects(verb)]
     # The parse and the surface each find arguments the other misses: the small model
@@ -86,7 +86,7 @@ def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) ->
               for m in ctx.expand_children(c) + args.after(c.i, sentence)]
     doers, things = _without_affiliations(findings, _unique(doers)), _unique(things)
     if trigger.via:
-        heads = [verb] + [o for o in objects(verb) if o.lemma_.lower() in trigger.requires]
+        heads = [verb] + [o for o in objects(verb) if ctx.lemma(o).lower() in trigger.requires]
         preps = [c for head in heads for c in head.children
                  if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ in trigger.via]
         targets = _unique([m for head in heads for t in prep_objects(head, trigger.via)
@@ -197,7 +197,7 @@ def _presence(findings: Findings, verb: Token, sentence: Span) -> None:
     args = findings.args
     presence = findings.rules.presence
     preps = set(presence.preps)
-    if verb.lemma_.lower() in presence.travel:
+    if ctx.lemma(verb).lower() in presence.travel:
         preps |= presence.travel_preps
     meetings: list[Candidate] = []
     for child in verb.children:
@@ -227,7 +227,7 @@ def _presence(findings: Findings, verb: Token, sentence: Span) -> None:
             args.before(verb.i, sentence)
     people += [m for c in verb.children if c.dep_ == "prep" and c.lower_ in presence.partners
                for m in ctx.expand_children(c)]
-    rule = f"presence:{verb.lemma_.lower()}"
+    rule = f"presence:{ctx.lemma(verb).lower()}"
     for person in _unique(people):
         for meeting in _unique(meetings):
             findings.add(person, presence.relation, meeting, rule, presence.confidence,
@@ -245,7 +245,7 @@ def _unique(mentions: list[Candidate]) -> list[Candidate]:
 def _gathering(findings: Findings, verb: Token, sentence: Span) -> None:
     """"The 4th ADGMIN brought together X, Y and Z"; "was attended by X"."""
     ctx = findings.ctx
-    lemma = verb.lemma_.lower()
+    lemma = findings.ctx.lemma(verb).lower()
     gathering = findings.rules.gathering
     if lemma in gathering.lemmas and any(c.lower_ in gathering.particles
                                          for c in verb.children):
