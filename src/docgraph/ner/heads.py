@@ -26,8 +26,10 @@ from docgraph.ner.tokens import (
     joined,
     lower_words,
     name_like,
+    name_like_word,
     proper_word,
     without_brackets,
+    words,
 )
 from docgraph.vocab import coarse_type
 
@@ -48,11 +50,15 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
     lower = lower_words(doc)
     found: list[Candidate] = []
     index = 0
+    texts = words(doc)
     while index < len(doc):
-        token = doc[index]
         # Capitalised function words start sentences and headings, not names ("About",
-        # "Under", "The").
-        if not name_like(token) or token.text in DETERMINERS or token.is_stop or \
+        # "Under", "The"). Most words are let go on their text, before a Token is made.
+        if not name_like_word(texts[index]) or texts[index] in DETERMINERS:
+            index += 1
+            continue
+        token = doc[index]
+        if token.is_stop or \
                 token.pos_ in ("ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"):
             index += 1
             continue

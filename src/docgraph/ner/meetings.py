@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.names import looks_like_acronym, normalise_name
@@ -18,7 +18,7 @@ from docgraph.ner import candidates as cands
 from docgraph.ner.acronyms import with_acronyms
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.gazetteer import GazetteerIndex, gazetteer_index
-from docgraph.ner.tokens import POSSESSIVE, Phrases, bracketed_acronym, name_like
+from docgraph.ner.tokens import POSSESSIVE, Phrases, bracketed_acronym, name_like, words
 from docgraph.vocab import coarse_type
 
 _ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -40,11 +40,12 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
     found = []
     # Acronyms the document defines after a head noun of another class: "Digital Economy
     # Agreement (DEA)" makes "Singapore's third DEA" an agreement, not a meeting.
-    not_meetings = {doc[i + 1].text for i in range(1, len(doc)) if bracketed_acronym(doc, i)
-                    and coarse_type(lexicon.heads.get(doc[i - 1].text) or "Meeting")
-                    != "Meeting"}
-    for index, token in enumerate(doc):
-        series_number = _SERIES_NUMBER.match(token.text)
+    texts = words(doc)
+    not_meetings = {texts[i + 1] for i in range(1, len(doc)) if texts[i] == "(" and
+                    bracketed_acronym(doc, i) and
+                    coarse_type(lexicon.heads.get(texts[i - 1]) or "Meeting") != "Meeting"}
+    for index, text in enumerate(texts):
+        series_number = _SERIES_NUMBER.match(text)
         if series_number:
             entry = gazetteer.series(series_number.group(1))
             if entry is not None:
@@ -52,7 +53,7 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
                                        series=entry.iri, series_name=entry.name,
                                        ordinal=int(series_number.group(2))))
             continue
-        number = _ordinal(token, lexicon)
+        number = _ordinal(text, lexicon)
         if number is None or index + 1 >= len(doc):
             continue
         after = index + 1
@@ -88,7 +89,7 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
                                    series=f"name:{normalise_name(name)}", series_name=name,
                                    ordinal=number))
             continue
-        if not token.text[0].isdigit():  # "the inaugural taskforce meeting"
+        if not text[0].isdigit():  # "the inaugural taskforce meeting"
             for width in (2, 3, 4):
                 end = after + width - 1
                 if end < len(doc) and doc[end].lower_ in _MEETING_WORDS and \
@@ -99,11 +100,11 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
     return found
 
 
-def _ordinal(token: Token, lexicon: Lexicon) -> int | None:
-    match = _ORDINAL.match(token.text)
+def _ordinal(text: str, lexicon: Lexicon) -> int | None:
+    match = _ORDINAL.match(text)
     if match:
         return int(match.group(1))
-    return lexicon.ordinals.get(token.text)
+    return lexicon.ordinals.get(text)
 
 
 def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon) -> int | None:

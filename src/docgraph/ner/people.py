@@ -15,7 +15,7 @@ from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import CAMEL, POSSESSIVE, Phrases, joined, name_like
+from docgraph.ner.tokens import CAMEL, POSSESSIVE, Phrases, joined, name_like, words
 
 _MAX_NAME_WORDS = 8
 # An initial before a name: "K Shanmugam", "S. Iswaran" ("A" and "I" are words).
@@ -157,9 +157,10 @@ def person_starts(doc: Doc, lexicon: Lexicon) -> set[int]:
         # One word alone is weak evidence: the small model calls "Parks" a person.
         if candidate.label == "Person" and candidate.end - candidate.start > 1:
             starts.add(candidate.start)
-    for index, token in enumerate(doc):
-        repeated = token.text in known and (index == 0 or doc[index - 1].text not in known)
-        initial = _INITIAL.match(token.text) is not None and index + 1 < len(doc) and \
+    texts = words(doc)
+    for index, text in enumerate(texts):
+        repeated = text in known and (index == 0 or texts[index - 1] not in known)
+        initial = _INITIAL.match(text) is not None and index + 1 < len(doc) and \
             name_like(doc[index + 1]) and not doc[index + 1].is_upper
         if repeated or initial:
             starts.add(index)

@@ -29,6 +29,7 @@ from docgraph.ner.tokens import (
     lower_words,
     name_like,
     without_brackets,
+    words,
 )
 from docgraph.vocab import coarse_type
 
@@ -58,22 +59,23 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
     bounds = _Bounds(doc, lexicon, known, honorifics,
                      persons if persons is not None else set(), vocabulary)
     found: list[Candidate] = []
+    texts = words(doc)
     index = 0
     while index < len(doc):
         start = index
         # Modifiers come before a title, but some titles start with one ("Chief
         # Executive"), so a title is tried first at every step.
         while index < len(doc) and not known.match(doc, index) and \
-                doc[index].text in lexicon.post_modifiers:
+                texts[index] in lexicon.post_modifiers:
             index += 1
-            if index < len(doc) and doc[index].text == "-" and joined(doc, index):
+            if index < len(doc) and texts[index] == "-" and joined(doc, index):
                 index += 1
         size = known.match(doc, index) if index < len(doc) else 0
         if not size:
             index = start + 1
             continue
         end = index + size
-        if end < len(doc) and doc[end].text in ("'s", "\u2019s"):
+        if end < len(doc) and texts[end] in ("'s", "\u2019s"):
             index = end  # "the Prime Minister's Office" names a body, not a post
             continue
         complement_end = bounds.complement(end)
@@ -114,8 +116,8 @@ class _Titles:
         self._titles = titles
         self._words = titles.words
         self.acronyms: dict[str, str] = {}
-        for index, token in enumerate(doc):
-            if token.text != "(" or not bracketed_acronym(doc, index):
+        for index, text in enumerate(words(doc)):
+            if text != "(" or not bracketed_acronym(doc, index):
                 continue
             acronym = doc[index + 1].text
             if acronym in self.acronyms or titles.match(doc, index + 1):
@@ -125,8 +127,7 @@ class _Titles:
                     continue
                 while start > 0 and doc[start - 1].text in lexicon.post_modifiers:
                     start -= 1
-                words = [t.text for t in doc[start:index]]
-                if long_form_start(acronym, words) == 0:
+                if long_form_start(acronym, [t.text for t in doc[start:index]]) == 0:
                     self.acronyms[acronym] = doc[start:index].text
                 break
 
@@ -135,7 +136,7 @@ class _Titles:
         size = self._titles.match(doc, start)
         if size:
             return size
-        return 1 if doc[start].text in self.acronyms else 0
+        return 1 if words(doc)[start] in self.acronyms else 0
 
     def plural(self, doc: Doc, start: int) -> bool:
         """Whether a title in the plural starts at ``start`` ("Members", "Directors")."""
@@ -429,9 +430,10 @@ def _gazetteer_words() -> frozenset[str]:
 def _body_phrases(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Capitalised phrases that open with a body's head noun ("Ministry of ...")."""
     found = []
-    for index, token in enumerate(doc):
-        if lexicon.heads.get(token.text) in ("Ministry", "GovernmentAgency") and \
-                index + 1 < len(doc) and doc[index + 1].text in ("of", "for"):
+    texts = words(doc)
+    for index, text in enumerate(texts):
+        if lexicon.heads.get(text) in ("Ministry", "GovernmentAgency") and \
+                index + 1 < len(doc) and texts[index + 1] in ("of", "for"):
             end = index + 2
             while end < len(doc) and (name_like(doc[end]) or doc[end].text in (
                     "and", "&", "the", ",")) and end - index < 12:

@@ -19,7 +19,7 @@ from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import CAMEL, common_words, lower_words
+from docgraph.ner.tokens import CAMEL, common_words, lower_words, words
 from docgraph.vocab import coarse_type
 
 
@@ -123,15 +123,22 @@ def _in_english(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]
     if not found:
         return found
     common = common_words()
+    texts = words(doc)
+    # Read as arrays, sentence by sentence as Doc.sents cuts them: building a Token for
+    # each word cost more than the test.
+    starts = [0] + [i for i, first in enumerate(doc.to_array("SENT_START").tolist())
+                    if i and first == 1]
+    table = doc.to_array(["IS_ALPHA", "IS_LOWER", "IS_STOP"]).tolist()
     foreign: set[int] = set()
-    for sentence in doc.sents:
-        words = [t for t in sentence if t.is_alpha and t.is_lower and len(t.text) >= 3]
-        if len(words) >= 5 and 3 * sum(t.is_stop or t.text in common for t in words) < \
-                len(words):
-            foreign.add(sentence.start)
+    for start, end in itertools.pairwise([*starts, len(doc)]):
+        lower = [i for i in range(start, end)
+                 if table[i][0] and table[i][1] and len(texts[i]) >= 3]
+        if len(lower) >= 5 and \
+                3 * sum(bool(table[i][2]) or texts[i] in common for i in lower) < len(lower):
+            foreign.add(start)
     if not foreign:
         return found
-    return [c for c in found if doc[c.start].sent.start not in foreign]
+    return [c for c in found if starts[bisect_right(starts, c.start) - 1] not in foreign]
 
 
 # Words before a place's name that say it is a place: "in Brisbane", "at Cannes".

@@ -66,20 +66,24 @@ class Phrases:
 
     def match(self, doc: Doc, start: int) -> int:
         """Length in tokens of the longest phrase starting at ``start`` (0 for none)."""
-        options = self._by_first.get(doc[start].text)
+        texts = words(doc)
+        options = self._by_first.get(texts[start])
         if not options:
             return 0
         for tokens in options:
             end = start + len(tokens)
-            if end <= len(doc) and all(doc[start + k].text == tokens[k]
-                                       for k in range(1, len(tokens))):
+            if end <= len(texts) and tuple(texts[start:end]) == tokens:
                 return len(tokens)
         return 0
 
 
 def name_like(token: Token) -> bool:
     """A token that can be part of a proper name: capitalised, camel case, an acronym."""
-    text = token.text
+    return name_like_word(token.text)
+
+
+def name_like_word(text: str) -> bool:
+    """:func:`name_like` of a token's text."""
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
 
 
@@ -94,8 +98,9 @@ def bracketed_acronym(doc: Doc, index: int) -> int:
     Names carry one inside them: "Association of Southeast Asian Nations (ASEAN) Digital
     Ministers' Meeting", "Memorandum of Understanding (MOU) on Digital Economy".
     """
-    if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
-        text = doc[index + 1].text
+    texts = words(doc)
+    if index + 2 < len(texts) and texts[index] == "(" and texts[index + 2] == ")":
+        text = texts[index + 1]
         if len(text) >= 2 and text[0].isupper() and sum(c.isupper() for c in text) >= 2 \
                 and text.replace("-", "").replace("&", "").isalnum():
             return 3
