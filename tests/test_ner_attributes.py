@@ -73,7 +73,8 @@ def test_the_same_matches_and_annotation_as_the_ruler() -> None:
     assert fast.matches(doc) == ruler.match(doc)
     assert _annotation(fast(doc)) == _annotation(ruler(copy))
     assert [t.pos_ for t in doc][:2] == ["DET", "PROPN"]
-    assert doc[5].lemma_ == "to" and doc[6].lemma_ == "you"
+    assert doc[5].lemma_ == "to"
+    assert doc[6].lemma_ == "you"
 
 
 def test_an_empty_doc_and_an_empty_ruler() -> None:

@@ -1,29 +1,29 @@
 """SPARQL over docgraph's graphs, safely, with results as pandas tables.
 
-The contract: :func:`check` parses a query and refuses what would make docgraph reach
-outside the graphs it was given — ``SERVICE`` (a remote endpoint), ``FROM`` and ``FROM
-NAMED`` (rdflib fetches those IRIs, ``file:`` ones included) — unless network access is
-allowed, and refuses updates (``LOAD``, ``INSERT``, ``DROP``, ...) always; :func:`select`
-runs a checked query and returns a ``pandas.DataFrame``. A query file from someone else
+The contract: :func:`select` refuses what would make docgraph reach outside the graphs
+it was given — ``SERVICE`` (a remote endpoint), ``FROM`` and ``FROM NAMED`` (rdflib
+fetches those IRIs, ``file:`` ones included) — unless network access is allowed, and
+refuses updates (``LOAD``, ``INSERT``, ``DROP``, ...) always, before the engine sees the
+query; it then runs it and returns a ``pandas.DataFrame``. A query file from someone else
 can therefore be run without it reaching the network or reading local files.
+:func:`check` makes the same refusals and also parses the query, to report a malformed
+one without running it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 
 from docgraph.errors import QueryError, first_line
+from docgraph.sparql import Scan, scan
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from docgraph.store import Store
-
-_REMOTE = {"ServiceGraphPattern": "SERVICE (a remote endpoint)",
-           "DatasetClause": "FROM / FROM NAMED (rdflib would fetch the IRI)"}
 
 
 def check(query: str, *, allow_network: bool = False) -> str:
@@ -33,32 +33,33 @@ def check(query: str, *, allow_network: bool = False) -> str:
         QueryError: If it does not parse, is an update, or reaches outside the graph
             (``SERVICE``, ``FROM``) while network access is not allowed.
     """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
     _checked(query, allow_network)
+    try:
+        parseQuery(query)
+    except ParseException as exc:
+        raise QueryError(f"not a SPARQL query: {first_line(exc)}") from exc
     return query
 
 
-def _checked(query: str, allow_network: bool) -> Any:
-    """The parse tree of a query docgraph may run (see :func:`check`)."""
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+def _checked(query: str, allow_network: bool) -> Scan:
+    """What a query asks for, if docgraph may run it (see :func:`check`).
 
-    try:
-        tree = parseQuery(query)
-    except ParseException as exc:
-        try:
-            update = parseUpdate(query)
-        except ParseException:
-            raise QueryError(f"not a SPARQL query: {first_line(exc)}") from exc
-        kinds = sorted({node.name.upper() for node in _nodes(update)
-                        if node.name not in {"Update", "Prologue"}})
-        raise QueryError(f"updates are not run ({', '.join(kinds) or 'update'}); "
-                         "docgraph only answers queries") from exc
-    if not allow_network:
-        found = sorted({_REMOTE[node.name] for node in _nodes(tree) if node.name in _REMOTE})
-        if found:
-            raise QueryError(f"the query uses {' and '.join(found)}, which fetch data "
-                             "from elsewhere; refused unless network access is allowed")
-    return tree
+    Read from the query's keywords (:mod:`docgraph.sparql`), not by parsing it: the
+    engine parses it, and reports a malformed query, when it runs it.
+    """
+    found = scan(query)
+    if found.updates:
+        raise QueryError(f"updates are not run ({', '.join(found.updates)}); "
+                         "docgraph only answers queries")
+    if found.form is None:
+        raise QueryError("not a SPARQL query: it has no SELECT, CONSTRUCT, DESCRIBE or ASK")
+    if found.remote and not allow_network:
+        raise QueryError(f"the query uses {' and '.join(found.remote)}, which fetch data "
+                         "from elsewhere; refused unless network access is allowed")
+    return found
 
 
 def select(source: Graph | Store, query: str, *, allow_network: bool = False
@@ -75,13 +76,16 @@ def select(source: Graph | Store, query: str, *, allow_network: bool = False
         QueryError: See :func:`check`, or if evaluation fails.
     """
     import pandas as pd
+    from pyparsing import ParseException
 
-    tree = _checked(query, allow_network)
+    found = _checked(query, allow_network)
     try:
         kind, columns, rows = _rdflib(source, query, allow_network) \
             if isinstance(source, Graph) else _oxigraph(source, query)
     except QueryError:
         raise
+    except (ParseException, SyntaxError) as exc:  # rdflib's and Oxigraph's
+        raise QueryError(f"not a SPARQL query: {first_line(exc)}") from exc
     except Exception as exc:
         raise QueryError(f"the query failed: {first_line(exc)}") from exc
     if kind == "ASK":
@@ -89,7 +93,7 @@ def select(source: Graph | Store, query: str, *, allow_network: bool = False
     table = [[_python(term) for term in row] for row in rows]
     if kind in {"CONSTRUCT", "DESCRIBE"}:
         return pd.DataFrame(_stable(table), columns=["subject", "predicate", "object"])
-    keys = _order_keys(tree)
+    keys = found.order
     return pd.DataFrame(_stable(table) if keys is None else _ties_sorted(table, columns, keys),
                         columns=columns)
 
@@ -156,29 +160,7 @@ def _python(term: Any) -> Any:
     return term
 
 
-def _order_keys(tree: Any) -> list[str] | None:
-    """The variables a parsed query orders its rows by, or None if it asks for no order.
-
-    An empty list when some key is an expression rather than a variable.
-    """
-    from rdflib.term import Variable
-
-    clauses = [node for node in _nodes(tree) if node.name == "OrderClause"]
-    if not clauses:
-        return None
-    keys = []
-    for condition in clauses[0]["condition"]:
-        expr = condition.get("expr") if hasattr(condition, "get") else condition
-        while hasattr(expr, "get") and not isinstance(expr, Variable) and \
-                set(expr) == {"expr"}:  # a wrapper of one expression, as the grammar nests
-            expr = expr["expr"]
-        if not isinstance(expr, Variable):
-            return []
-        keys.append(str(expr))
-    return keys
-
-
-def _ties_sorted(rows: list[list[Any]], columns: list[str], keys: list[str]
+def _ties_sorted(rows: list[list[Any]], columns: list[str], keys: Sequence[str]
                  ) -> list[list[Any]]:
     """Rows in the engine's order, and rows it ranks equal in a fixed order.
 
@@ -206,16 +188,3 @@ def _stable(rows: list[list[Any]]) -> list[list[Any]]:
     user running the same query twice on the same graph must get the same output.
     """
     return sorted(rows, key=lambda row: [(value is None, str(value)) for value in row])
-
-
-def _nodes(tree: Any) -> Iterator[Any]:
-    """Every node of a parse tree from rdflib's SPARQL parser."""
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if isinstance(tree, CompValue):
-        yield tree
-        for value in tree.values():
-            yield from _nodes(value)
-    elif isinstance(tree, (list, tuple)) or hasattr(tree, "asList"):
-        for value in tree:
-            yield from _nodes(value)
