@@ -89,10 +89,11 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
                 f"spaCy model {name!r} is not installed or not a model: {exc}") from exc
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("docgraph_sentences_v1", before="parser")
-        if isinstance(nlp.get_pipe("attribute_ruler") if "attribute_ruler" in
-                      nlp.pipe_names else None, AttributeRuler):
-            # The same rules and annotation, its one-token rules looked up rather than
-            # matched at every token (docgraph.ner.attributes).
+        ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names \
+            else None
+        if isinstance(ruler, AttributeRuler):
+            # The same rules and annotation, found by table lookups rather than by a
+            # matcher that tries every rule at every token (docgraph.ner.attributes).
             nlp.add_pipe("docgraph_attributes_v1", after="attribute_ruler")
             nlp.disable_pipe("attribute_ruler")
         if "lemmatizer" in nlp.pipe_names:

@@ -63,7 +63,10 @@ _Spec = tuple[_Test, ...]  # the tests of one pattern token
 
 
 class FastAttributes:
-    """Applies an ``AttributeRuler``'s rules, its matches found by lookup."""
+    """Applies an ``AttributeRuler``'s rules, its matches found by lookup.
+
+    The rules are read when it is made: rules added to the ruler later need a new one.
+    """
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.ruler = ruler
