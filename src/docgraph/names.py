@@ -6,6 +6,7 @@ stages after recognition can use it without loading a model.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -17,14 +18,22 @@ def looks_like_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text)) and not text.isdigit()
 
 
+_APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc`]")
+_DASHES = re.compile(r"[\u2010-\u2015]")
+_POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
+_QUOTES = re.compile(r"[\"\u201c\u201d]")
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back in every document
 def normalise_name(text: str) -> str:
     """Fold a name for comparison: case, quotes, dashes, "the", possessive, spacing."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[\u2018\u2019\u02bc`]", "'", text)
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    text = re.sub(r"'s\b|(?<=s)'(?=\s|$)", "", text)
-    text = re.sub(r"[\"\u201c\u201d]", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" .,;:")
+    text = _APOSTROPHES.sub("'", text)
+    text = _DASHES.sub("-", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _QUOTES.sub("", text)
+    text = _SPACES.sub(" ", text).strip(" .,;:")
     return text[4:] if text.startswith("the ") else text
 
 

@@ -34,6 +34,7 @@ from docgraph.errors import ConfigurationError, ModelWarning
 from docgraph.ner import attributes as _attributes  # noqa: F401  (registers a factory)
 from docgraph.ner import candidates as cands
 from docgraph.ner import components as _components  # noqa: F401  (registers factories)
+from docgraph.ner.tokens import words
 from docgraph.resources import BLANK as BLANK
 from docgraph.resources import MODELS as MODELS
 from docgraph.resources import default_model as default_model
@@ -168,7 +169,8 @@ def sentence_bounds(doc: Doc) -> Doc:
     Press releases punctuate their sentences, so no sentence starts elsewhere; where one
     may, the parser still decides.
     """
-    texts = [token.text_with_ws for token in doc]
+    # A token's trailing whitespace is one space at most, so its text tells the same.
+    texts = words(doc)
     closed = numpy.zeros(len(texts), dtype=bool)  # no sentence may start at token i
     for index in range(1, len(texts)):
         previous = texts[index - 1]

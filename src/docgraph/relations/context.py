@@ -77,25 +77,28 @@ class Context:
         """The outermost mentions, in text order."""
         self._outer_index = {id(m): i for i, m in enumerate(self.outer)}
         self._texts: dict[int, str] = {}
-        self._heads: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
+        self._heads: dict[tuple[tuple[str, ...], tuple[str, ...] | None], frozenset[int]] = {}
         self.holders: dict[int, Candidate] = {}
         """The person a post, body or country in a description belongs to, by its id."""
 
-    def heads_of(self, dep: str, words: tuple[str, ...]) -> frozenset[int]:
-        """The tokens with a ``dep`` child among ``words`` (lowercase), by index.
+    def heads_of(self, deps: tuple[str, ...], words: tuple[str, ...] | None = None
+                 ) -> frozenset[int]:
+        """The tokens with a child whose relation is in ``deps``, by index.
 
-        Found once per doc from arrays, so that a rule asked of every token can pass
-        over those without such a child before it builds anything.
+        With ``words``, only a child that is one of them (lowercase) counts. Found once
+        per doc from arrays, so that a rule asked of every token can pass over those
+        without such a child before it builds anything.
         """
-        key = (dep, words)
+        key = (deps, words)
         found = self._heads.get(key)
         if found is None:
             strings = self.doc.vocab.strings
             table = self.doc.to_array(["HEAD", "DEP", "LOWER"]).astype(numpy.int64)
-            hashes = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
-            lowers = table[:, 2].astype(numpy.uint64)
-            chosen = (table[:, 1].astype(numpy.uint64) == numpy.uint64(strings.add(dep))) \
-                & numpy.isin(lowers, hashes)
+            labels = numpy.array([strings.add(d) for d in deps], dtype=numpy.uint64)
+            chosen = numpy.isin(table[:, 1].astype(numpy.uint64), labels)
+            if words is not None:
+                hashes = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
+                chosen &= numpy.isin(table[:, 2].astype(numpy.uint64), hashes)
             # HEAD is the offset from the child to its head.
             found = frozenset((numpy.flatnonzero(chosen) + table[chosen, 0]).tolist())
             self._heads[key] = found

@@ -111,7 +111,7 @@ def copula(findings: Findings, token: Token) -> None:
     patterns = findings.rules.patterns
     under, party = patterns["under"], patterns["party_to"]
     member_of, part_of = patterns["member_of"], patterns["part_of"]
-    if token.i in ctx.heads_of("prep", under.words) and (
+    if token.i in ctx.heads_of(("prep",), under.words) and (
             token.text in under.nouns or ctx.lemma(token).lower() in under.nouns):
         owners = [m for c in token.children if c.dep_ == "prep" and c.lower_ in under.words
                   for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]

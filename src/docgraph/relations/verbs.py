@@ -29,15 +29,16 @@ from docgraph.relations.rules import Trigger
 
 def find(findings: Findings, token: Token, sentence: Span) -> None:
     """Apply every verb trigger whose lemma ``token`` has (or noun trigger, for nouns)."""
-    if token.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in SUBJECTS for c in token.children):
+    with_subject = token.i in findings.ctx.heads_of(SUBJECTS)
+    if token.pos_ in ("NOUN", "PROPN") and not with_subject:
         for trigger in findings.rules.triggers_by_noun.get(token.lower_, ()):
             _nominal(findings, token, trigger, sentence)
         if not verb_read_as_noun(token):
             return
     # The small model tags some verbs as nouns ("The UKSDEA builds on ..."); a word with
     # a subject of its own is acting as a verb.
-    if token.pos_ not in ("VERB", "AUX") and not any(
-            c.dep_ in SUBJECTS for c in token.children) and not verb_read_as_noun(token):
+    if token.pos_ not in ("VERB", "AUX") and not with_subject and \
+            not verb_read_as_noun(token):
         return
     lemma = findings.ctx.lemma(token).lower()
     for trigger in findings.rules.triggers_by_lemma.get(lemma, ()):
