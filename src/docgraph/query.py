@@ -76,16 +76,12 @@ def select(source: Graph | Store, query: str, *, allow_network: bool = False
         QueryError: See :func:`check`, or if evaluation fails.
     """
     import pandas as pd
-    from pyparsing import ParseException
-
     found = _checked(query, allow_network)
     try:
         kind, columns, rows = _rdflib(source, query, allow_network) \
             if isinstance(source, Graph) else _oxigraph(source, query)
     except QueryError:
         raise
-    except (ParseException, SyntaxError) as exc:  # rdflib's and Oxigraph's
-        raise QueryError(f"not a SPARQL query: {first_line(exc)}") from exc
     except Exception as exc:
         raise QueryError(f"the query failed: {first_line(exc)}") from exc
     if kind == "ASK":
@@ -104,12 +100,16 @@ Answer = tuple[str, list[str], list[list[Any]]]
 
 def _rdflib(graph: Graph, query: str, allow_network: bool) -> Answer:
     import rdflib.plugins.sparql as sparql
+    from pyparsing import ParseException
 
     loading = sparql.SPARQL_LOAD_GRAPHS
     # Never let rdflib fetch graphs named in a query unless the caller allowed it.
     sparql.SPARQL_LOAD_GRAPHS = allow_network
     try:
-        result = graph.query(query)
+        try:
+            result = graph.query(query)
+        except ParseException as exc:
+            raise QueryError(f"not a SPARQL query: {first_line(exc)}") from exc
         if result.type == "ASK":
             return "ASK", ["ask"], [[bool(result.askAnswer)]]
         if result.type in {"CONSTRUCT", "DESCRIBE"}:
@@ -125,7 +125,10 @@ def _oxigraph(store: Store, query: str) -> Answer:
 
     from docgraph.store import to_rdflib
 
-    result = store.query(query)
+    try:
+        result = store.query(query)
+    except SyntaxError as exc:
+        raise QueryError(f"not a SPARQL query: {first_line(exc)}") from exc
     if isinstance(result, ox.QueryBoolean):
         return "ASK", ["ask"], [[bool(result)]]
     if isinstance(result, ox.QueryTriples):

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import numpy
+import numpy.typing
 from spacy.tokens import Doc, Token
 
 from docgraph.lexicon import Lexicon
@@ -78,6 +79,7 @@ class Context:
         self._outer_index = {id(m): i for i, m in enumerate(self.outer)}
         self._texts: dict[int, str] = {}
         self._heads: dict[tuple[tuple[str, ...], tuple[str, ...] | None], frozenset[int]] = {}
+        self._arcs: numpy.typing.NDArray[numpy.int64] | None = None
         self.holders: dict[int, Candidate] = {}
         """The person a post, body or country in a description belongs to, by its id."""
 
@@ -93,7 +95,9 @@ class Context:
         found = self._heads.get(key)
         if found is None:
             strings = self.doc.vocab.strings
-            table = self.doc.to_array(["HEAD", "DEP", "LOWER"]).astype(numpy.int64)
+            if self._arcs is None:  # read once, for every question asked of the doc
+                self._arcs = self.doc.to_array(["HEAD", "DEP", "LOWER"]).astype(numpy.int64)
+            table = self._arcs
             labels = numpy.array([strings.add(d) for d in deps], dtype=numpy.uint64)
             chosen = numpy.isin(table[:, 1].astype(numpy.uint64), labels)
             if words is not None:
