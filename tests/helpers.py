@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hypothesis import settings
 from rdflib import Dataset
 
 from docgraph.clean import clean
@@ -26,6 +27,15 @@ SEED = Path(__file__).parent.parent / "seeds" / "000_adf2444e3d603679.txt"
 CORPUS_PAGES = sorted(ISOMER.glob("*.md"))
 ALL_PAGES = CORPUS_PAGES + sorted((DATA / "isomer-more").glob("*.md"))
 """All 59 pages of the sample corpus."""
+
+
+def examples(count: int) -> int:
+    """A property test's number of examples, scaled by the Hypothesis profile loaded.
+
+    ``count`` is for the default profile (100 examples); ``explore`` asks for more.
+    """
+    loaded = settings.default
+    return count if loaded is None else max(1, count * loaded.max_examples // 100)
 
 
 def clean_text(text: str, name: str = "test.html", html_parser: str = "lxml") -> Document:

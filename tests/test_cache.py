@@ -16,6 +16,7 @@ from docgraph.cache import fingerprint
 from docgraph.clean import Failure
 from docgraph.cli import app
 from docgraph.pipeline import Extraction, extract_paths
+from docgraph.types import InputFile
 from helpers import ISOMER, SEED
 
 pytestmark = pytest.mark.model
@@ -94,8 +95,8 @@ def test_with_workers_only_documents_not_in_the_cache_are_sent_to_them(
     sent: list[list[str]] = []
     real = docgraph.workers.extract_in_processes
 
-    def spy(paths: list[str], *args: Any) -> Iterator[Extraction | Failure]:
-        sent.append(list(paths))
+    def spy(paths: list[InputFile], *args: Any) -> Iterator[Extraction | Failure]:
+        sent.append([item.path for item in paths])
         return real(paths, *args)
 
     monkeypatch.setattr(docgraph.workers, "extract_in_processes", spy)
@@ -129,3 +130,20 @@ def test_a_rerun_from_the_cache_does_not_import_spacy(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True, timeout=300)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cached_document_is_recorded_by_the_path_this_run_gives_it(
+        tmp_path: Path, jobs: int) -> None:
+    folder, cache = _pages(tmp_path), tmp_path / "cache"
+    (folder / "news").mkdir()
+    shutil.move(folder / "seed.txt", folder / "news" / "seed.txt")
+    first = list(extract_paths([folder], cache=cache, jobs=jobs, model="blank"))
+    again = list(extract_paths([folder / "news"], cache=cache, jobs=jobs, model="blank"))
+    [seed] = [r for r in first if isinstance(r, Extraction) and r.document.path.endswith(
+        "seed.txt")]
+    [cached] = again
+    assert isinstance(cached, Extraction)
+    assert (seed.document.source_path, cached.document.source_path) == ("news/seed.txt",
+                                                                        "seed.txt")
+    assert cached.entities == seed.entities

@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from docgraph import __version__
 from docgraph.cli import app
 from helpers import ISOMER, SEED
+
+QUERIES = Path(__file__).parent.parent / "queries"
 
 runner = CliRunner()
 
@@ -402,3 +405,137 @@ def test_why_prints_each_merged_name_and_refuses_unknown_names(tmp_path: Path) -
     unknown = runner.invoke(app, ["why", str(graph), "Atlantis"])
     assert unknown.exit_code == 2
     assert "no entity is called 'Atlantis'" in unknown.stderr
+
+
+def test_the_same_site_from_two_folders_gives_the_same_bytes_and_no_local_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    here, there = tmp_path / "here" / "site", tmp_path / "elsewhere" / "deeper" / "site"
+    for folder in (here, there):
+        (folder / "news").mkdir(parents=True)
+        shutil.copy(SEED, folder / "news" / SEED.name)
+        for page in sorted(ISOMER.glob("*.md"))[:3]:
+            shutil.copy(page, folder / page.name)
+    first, second = tmp_path / "first", tmp_path / "second"
+    done = runner.invoke(app, ["extract", str(here), "--output", str(first),
+                               "--model", "blank", "--quiet"])
+    assert done.exit_code == 0, done.stderr
+    monkeypatch.chdir(there.parent)
+    done = runner.invoke(app, ["extract", "site", "--output", str(second),
+                               "--model", "blank", "--quiet", "--jobs", "2"])
+    assert done.exit_code == 0, done.stderr
+    turtle = (first / "graph.ttl").read_bytes()
+    assert turtle == (second / "graph.ttl").read_bytes()
+    assert f'dg:sourcePath "news/{SEED.name}"'.encode() in turtle
+    picture = tmp_path / "picture.html"
+    outputs = [turtle.decode("utf-8")]
+    for command in (["chairs", str(first), "--format", "json"],
+                    ["query", str(first), "--file", str(QUERIES / "provenance.rq")],
+                    ["viz", str(first), "--output", str(picture)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, (command, result.stderr)
+        outputs.append(result.stdout)
+    outputs.append(picture.read_text("utf-8"))
+    for output in outputs:
+        assert str(tmp_path) not in output
+        assert "elsewhere" not in output
+
+
+def test_a_site_url_gives_each_document_its_address(tmp_path: Path) -> None:
+    (tmp_path / "site" / "news").mkdir(parents=True)
+    (tmp_path / "site" / "news" / "a.md").write_text(
+        "---\ntitle: A\npermalink: /media/a/\n---\nSingapore met Malaysia.\n", "utf-8")
+    (tmp_path / "site" / "news" / "b c.html").write_text(
+        '<html><head><link rel="canonical" href="https://www.example.gov.sg/b/"></head>'
+        "<body><p>Thailand met Japan.</p></body></html>", "utf-8")
+    (tmp_path / "site" / "d.txt").write_text("Malaysia met Japan.\n", "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(tmp_path / "site"), "--output", str(out),
+                                 "--model", "blank", "--quiet", "--validate",
+                                 "--site-url", "https://www.example.gov.sg/en"])
+    assert result.exit_code == 0, result.stderr
+    from rdflib import Graph
+
+    from docgraph.vocab import DG
+
+    graph = Graph().parse(out / "graph.ttl")
+    addresses = {str(graph.value(document, DG.sourcePath)): str(url)
+                 for document, url in graph.subject_objects(DG.sourceURL)}
+    assert addresses == {"news/a.md": "https://www.example.gov.sg/en/media/a/",
+                         "news/b c.html": "https://www.example.gov.sg/b/",
+                         "d.txt": "https://www.example.gov.sg/en/d.txt"}
+    refused = runner.invoke(app, ["extract", str(tmp_path / "site"), "--output", str(out),
+                                  "--model", "blank", "--site-url", "example.gov.sg"])
+    assert refused.exit_code == 2
+    assert "site URL 'example.gov.sg' must be an absolute http(s) URL" in refused.stderr
+
+
+def test_an_empty_document_is_warned_about_and_counted(tmp_path: Path) -> None:
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\t\n", "utf-8")
+    (tmp_path / "only-front-matter.md").write_text("---\ntitle: Soon\n---\n", "utf-8")
+    (tmp_path / "news.html").write_text("<p>Singapore met Malaysia.</p>", "utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(tmp_path), "--output", str(out),
+                                 "--model", "blank", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"docgraph: warning: {tmp_path / 'blank.txt'}: only whitespace: no text to read",
+        f"docgraph: warning: {tmp_path / 'empty.md'}: an empty file (0 bytes): no text to read",
+        (f"docgraph: warning: {tmp_path / 'only-front-matter.md'}: no text to read once "
+         "cleaned (only front matter, markup or hidden elements)"),
+        f"docgraph: extracted to {out}: 4 documents; 3 with no text to read"]
+    turtle = (out / "graph.ttl").read_text("utf-8")
+    assert "Malaysia" in turtle
+    assert 'dcterms:title "Soon"' in turtle  # a page with no text still has its metadata
+
+
+@pytest.mark.parametrize("view", [[], ["--view", "chairs"], ["--focus", "Singapore"]])
+@pytest.mark.parametrize("name", ["picture.html", "picture.png", "picture.svg"])
+def test_a_picture_that_cannot_be_written_is_one_line_before_any_work(
+        tmp_path: Path, name: str, view: list[str]) -> None:
+    graph = _tiny_graph(tmp_path)
+    (tmp_path / name).mkdir()
+    (tmp_path / "a-file").write_text("x", "utf-8")
+    for output, said in ((tmp_path / name, "is a folder; --output names the file to write"),
+                         (tmp_path / "a-file" / "sub" / name,
+                          f"cannot be written: {tmp_path / 'a-file'} is a file, not a folder")):
+        result = runner.invoke(app, ["viz", str(graph), "--output", str(output), *view])
+        assert result.exit_code == 2
+        assert result.stderr == f"docgraph: error: {output}: {said}\n"
+    made = tmp_path / "new" / "folder" / name
+    result = runner.invoke(app, ["viz", str(graph), "--output", str(made), *view])
+    assert result.exit_code == 0, result.stderr
+    assert made.stat().st_size > 1000
+
+
+@pytest.mark.parametrize(("name", "text", "said"), [
+    ("broken.ttl", "@prefix x: <http://x/> .\nx:a x:b x:c ;;; x:d .\n",
+     "not valid turtle: line 2: objectList expected, near 'x:a x:b x:c ;;; x:d .'"),
+    ("unbound.ttl", "x:a x:b x:c .\n", 'not valid turtle: line 1: Prefix "x:" not bound'),
+    ("broken.nt", "<http://a> <http://b> <http://c> .\n<a> <b> .\n",
+     "not valid nt: line 2: Invalid line: <a> <b> ."),
+    ("broken.rdf", "<rdf:RDF", "not valid xml: line 1: unclosed token"),
+])
+def test_a_broken_graph_file_says_where_and_why_on_one_line(
+        tmp_path: Path, name: str, text: str, said: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    for command in (["chairs", str(path)], ["validate", str(path)],
+                    ["query", str(path), "SELECT * WHERE { ?s ?p ?o }"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, command
+        line = result.stderr.splitlines()[0]
+        assert line.startswith(f"docgraph: error: {path}: {said}"), (command, line)
+
+
+def test_a_broken_shapes_file_is_a_usage_error_before_any_work(tmp_path: Path) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:a sh:b ;;; .\n",
+                      "utf-8")
+    result = runner.invoke(app, ["validate", str(tmp_path / "missing.ttl"),
+                                 "--shapes", str(shapes)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"docgraph: error: {shapes}: cannot read the shapes: not valid "
+                             "turtle: line 2: objectList expected, near 'sh:a sh:b ;;; .'\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from docgraph.errors import BinaryInputError, DecodeError, InputError, InputWarning
-from docgraph.ingest import detect_format, iter_paths, read, read_bytes
+from docgraph.ingest import detect_format, iter_inputs, iter_paths, read, read_bytes
 from docgraph.types import InputFormat
 from helpers import ISOMER, SEED
 
@@ -37,6 +37,20 @@ def test_include_and_exclude_globs(tmp_path: Path) -> None:
 def test_named_files_and_stdin_are_yielded_as_given(tmp_path: Path) -> None:
     missing = tmp_path / "missing.html"
     assert list(iter_paths(["-", str(missing)])) == ["-", str(missing)]
+
+
+def test_each_input_is_recorded_by_its_path_inside_the_folder_named(tmp_path: Path) -> None:
+    (tmp_path / "site" / "news").mkdir(parents=True)
+    for name in ("site/news/a b.md", "site/c.html", "d.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = list(iter_inputs([tmp_path / "site", tmp_path / "d.txt", "-"]))
+    assert [item.source_path for item in found] == ["c.html", "news/a b.md", "d.txt", "-"]
+    assert [item.path for item in found] == [str(tmp_path / "site" / "c.html"),
+                                             str(tmp_path / "site" / "news" / "a b.md"),
+                                             str(tmp_path / "d.txt"), "-"]
+    assert list(iter_inputs(found)) == found  # already expanded: taken as they are
+    assert read(found[1]).source_path == "news/a b.md"
+    assert read(found[2].path).source_path == "d.txt"
 
 
 def test_missing_file_is_an_input_error_naming_it(tmp_path: Path) -> None:
@@ -69,10 +83,13 @@ def test_unicode_encodings(data: bytes, encoding: str, bom: int) -> None:
     assert (raw.text, raw.encoding, raw.bom) == ("<p>Café</p>", encoding, bom)
 
 
-def test_other_bytes_are_read_as_cp1252_with_a_warning() -> None:
-    with pytest.warns(InputWarning, match=r"legacy\.html: not valid UTF-8.*cp1252"):
-        raw = read_bytes("<p>“Café” costs €5</p>".encode("cp1252") + b"\x81", "legacy.html")
-    assert raw.text == "<p>“Café” costs €5</p>\x81"
+def test_other_bytes_are_read_as_cp1252_with_a_warning_naming_the_line() -> None:
+    data = "<h1>News</h1>\n\n<p>“Café” costs €5</p>".encode("cp1252") + b"\x81"
+    with pytest.warns(InputWarning) as caught:
+        raw = read_bytes(data, "legacy.html")
+    assert [str(w.message) for w in caught] == [
+        "legacy.html:3: not valid UTF-8 (byte 18); decoded as cp1252"]
+    assert raw.text == "<h1>News</h1>\n\n<p>“Café” costs €5</p>\x81"
     assert raw.encoding == "cp1252"
 
 

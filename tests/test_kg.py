@@ -75,7 +75,7 @@ def test_relations_by_kind_and_by_entity_alias(kg: KnowledgeGraph) -> None:
     assert set(about["relation"]) >= {"established", "convened"}
     assert all(WG_AI in (s, o) for s, o in zip(about["subject"], about["object"], strict=True))
     assert about["sentence"].str.len().min() > 20
-    assert set(about["document"]) == {"seeds/000_adf2444e3d603679.txt"}
+    assert set(about["document"]) == {SEED.name}  # the file named, by its own name
 
 
 @pytest.mark.model
@@ -98,7 +98,7 @@ def test_provenance_gives_sentence_and_offsets(kg: KnowledgeGraph) -> None:
     start, end = int(row["sourceStart"]), int(row["sourceEnd"])
     assert "which Singapore established" in " ".join(text[start:end].split())
     assert source[int(row["byteStart"]):int(row["byteEnd"])].decode("utf-8") == text[start:end]
-    assert row["path"] == "seeds/000_adf2444e3d603679.txt"
+    assert row["path"] == SEED.name
     again = kg.provenance(kg.relations(kind="established").iloc[0])
     assert list(again["assertion"]) == list(rows["assertion"])
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from docgraph.ner.attributes import FastAttributes
 from docgraph.types import Document
+from helpers import examples
 
 WORDS = ["the", "The", "board", "is", "n't", "gon", "na", "y'", "all", " ", "chairs"]
 TAGS = ["DT", "NN", "VBZ", "RB", "VBG", "TO", "PRP", "NNS", "_SP"]
@@ -84,7 +85,7 @@ def test_an_empty_doc_and_an_empty_ruler() -> None:
     assert FastAttributes(ruler).matches(nlp.make_doc("")) == []
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(TAGS),
                           st.sampled_from(DEPS[:-1])), min_size=1, max_size=25),
        st.booleans())

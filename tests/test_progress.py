@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from docgraph.progress import Progress, say
 
 
@@ -22,9 +24,23 @@ def test_plain_lines_count_documents_words_and_failures() -> None:
     lines = stream.getvalue().splitlines()
     assert lines[0].startswith("docgraph: 1 of 3 documents, ")
     assert "words/s, 0 failed" in lines[0]
-    assert "left" in lines[0]
     assert lines[-1].startswith("docgraph: 3 of 3 documents, ")
     assert "1 failed" in lines[-1]
+    assert "left" not in lines[-1]
+
+
+def test_the_time_left_waits_for_enough_work_and_leaves_out_the_start(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 100 documents: the first after 20 s of start-up (the model, the workers), then one
+    # a second. The first line must not promise 100 x 20 s, nor any guess from 1 page.
+    clock = iter([0.0, 20.0, *(20.0 + n for n in range(1, 99)), 200.0])
+    monkeypatch.setattr("docgraph.progress.time.monotonic", lambda: next(clock))
+    stream = io.StringIO()
+    _run(Progress(100, "lines", stream=stream, every=0.0), [10] * 100)
+    lines = stream.getvalue().splitlines()
+    assert [("left" in line) for line in lines[:5]] == [False] * 5
+    assert lines[5].startswith("docgraph: 6 of 100 documents")
+    assert lines[5].endswith("about 1m34s left")  # 94 more pages at one a second
     assert "left" not in lines[-1]
 
 

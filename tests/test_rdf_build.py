@@ -31,7 +31,7 @@ from docgraph.rdf.text import clean_literal
 from docgraph.rdf.validate import validate
 from docgraph.types import Bound, Entity
 from docgraph.vocab import DG, OA
-from helpers import SG_IRI, tiny_extraction
+from helpers import SG_IRI, examples, tiny_extraction
 
 MEETING = URIRef("https://w3id.org/docgraph/id/meeting/4th-asean-digital-ministers-meeting")
 TEO = URIRef("https://w3id.org/docgraph/id/person/josephine-teo")
@@ -261,7 +261,7 @@ def test_any_text_survives_every_format(name: str, fmt: str) -> None:
     assert labels == {name}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60))
 @given(st.text(min_size=1, max_size=80))
 def test_arbitrary_names_give_valid_iris_and_round_trip(name: str) -> None:
     graph = _named(name)

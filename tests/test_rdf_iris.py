@@ -9,7 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from docgraph.errors import ConfigurationError
-from docgraph.rdf import block_iri, check_base, document_iri, entity_iris, graph_iri, slug
+from docgraph.rdf import (
+    block_iri,
+    check_base,
+    check_site_url,
+    document_iri,
+    entity_iris,
+    graph_iri,
+    slug,
+    source_url,
+)
 from docgraph.types import Entity
 
 
@@ -79,3 +88,27 @@ def test_rule_names_that_slug_alike_are_two_activities() -> None:
     first, second = activity_iri("role:Vice Chair"), activity_iri("role:Vice-Chair")
     assert first != second
     assert "/role-vice-chair-" in str(first)
+
+
+@pytest.mark.parametrize(("source_path", "permalink", "site", "expected"), [
+    ("a.md", "/news/a/", "https://www.example.gov.sg/", "https://www.example.gov.sg/news/a/"),
+    ("a.md", "news/a/", "https://www.example.gov.sg/sub/",
+     "https://www.example.gov.sg/sub/news/a/"),
+    ("a.md", "https://other.example/x y", None, "https://other.example/x%20y"),
+    ("news/a b.html", None, "https://www.example.gov.sg/",
+     "https://www.example.gov.sg/news/a%20b.html"),
+    ("a.md", "/news/a/", None, None),
+    ("-", None, "https://www.example.gov.sg/", None),
+])
+def test_a_source_url_from_the_page_or_the_site(source_path: str, permalink: str | None,
+                                                site: str | None, expected: str | None
+                                                ) -> None:
+    assert source_url(source_path, permalink, site) == expected
+
+
+@pytest.mark.parametrize("url", ["www.example.gov.sg", "ftp://example.org/", "/local/",
+                                 "https://example.org/?page=1", "https://exa mple.org/"])
+def test_a_site_url_that_pages_cannot_join_is_refused(url: str) -> None:
+    with pytest.raises(ConfigurationError, match="site URL"):
+        check_site_url(url)
+    assert check_site_url("https://example.org") == "https://example.org/"

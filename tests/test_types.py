@@ -14,6 +14,7 @@ from docgraph.types import (
     SourceMap,
     Span,
 )
+from helpers import examples
 
 
 def test_span_rejects_inverted_range() -> None:
@@ -58,7 +59,7 @@ def test_byte_offset_counts_bytes_of_the_file(encoding: str, bom: int, expected:
 
 
 @given(st.text(alphabet=st.characters(codec=None, exclude_categories=())), st.data())
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200))
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be", "cp1252", "utf-32-le"])
 def test_byte_index_counts_what_encoding_the_prefix_gives(encoding: str, text: str,
                                                             data: st.DataObject) -> None:

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from docgraph.cli import app
 from docgraph.errors import InputError, TooLargeError
 from docgraph.ingest import read
+from docgraph.types import InputFile
 from helpers import ISOMER, SEED
 
 runner = CliRunner()
@@ -91,13 +92,13 @@ class _FakePool:
     def close(self) -> None:
         pass
 
-    def submit(self, settings: object, paths: list[str]) -> object:
+    def submit(self, settings: object, paths: list[InputFile]) -> object:
         from concurrent.futures import Future
 
         from docgraph import workers
 
         future: Future[object] = Future()
-        if any("crash" in path for path in paths):
+        if any("crash" in item.path for item in paths):
             future.set_exception(BrokenProcessPool("a worker died"))
         else:
             future.set_result(workers._run(settings, paths))  # type: ignore[arg-type]
@@ -118,7 +119,7 @@ def test_a_dying_worker_fails_only_the_document_that_kills_it(
     monkeypatch.setattr(workers, "_Pool", _FakePool)
     _FakePool.restarts = 0
     results = list(workers.extract_in_processes(
-        [str(tmp_path / n) for n in names], workers.Settings(), jobs=2))
+        [InputFile.named(str(tmp_path / n)) for n in names], workers.Settings(), jobs=2))
     assert [Path(r.path if isinstance(r, Failure) else r.document.path).name
             for r in results] == names
     [failure] = [r for r in results if isinstance(r, Failure)]
@@ -164,3 +165,21 @@ def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path,
                                  "--scheduler", "tcp://127.0.0.1:9", "--quiet"])
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr
+
+
+def test_the_worker_processes_have_ended_when_the_last_result_is_in(tmp_path: Path) -> None:
+    # A pool left to stop on its own raced with the interpreter's exit, which then printed
+    # "Exception ignored in: <module 'threading'> ... Bad file descriptor".
+    import multiprocessing
+    import threading
+
+    from docgraph import workers
+
+    page = tmp_path / "a.txt"
+    page.write_text("Singapore met Malaysia.\n", encoding="utf-8")
+    results = list(workers.extract_in_processes([InputFile.named(str(page))],
+                                                workers.Settings(model="blank"), jobs=2))
+    assert len(results) == 1
+    assert multiprocessing.active_children() == []
+    assert not [thread for thread in threading.enumerate()
+                if type(thread).__name__ == "_ExecutorManagerThread"]

@@ -87,6 +87,7 @@ class _Tally:
     done: int = 0
     failed: int = 0
     skipped: int = 0
+    empty: int = 0
 
 
 def _successes(results: Iterable[T | Failure], tally: _Tally) -> Iterator[T]:
@@ -95,8 +96,9 @@ def _successes(results: Iterable[T | Failure], tally: _Tally) -> Iterator[T]:
     A configuration error (an unknown model, a bad gazetteer) ends the command with the
     usage exit status.
     """
-    from docgraph.clean import Failure
+    from docgraph.clean import Failure, why_no_text
     from docgraph.errors import ConfigurationError, TooLargeError
+    from docgraph.types import Document
 
     with _warnings_on_stderr():
         try:
@@ -110,6 +112,10 @@ def _successes(results: Iterable[T | Failure], tally: _Tally) -> Iterator[T]:
                     _error(str(result.error))
                     continue
                 tally.done += 1
+                document = getattr(result, "document", result)  # an Extraction's, or itself
+                if isinstance(document, Document) and (why := why_no_text(document)):
+                    tally.empty += 1
+                    _warning(f"{document.path}: {why}")
                 yield result
         except ConfigurationError as exc:
             _error(str(exc))
@@ -215,6 +221,10 @@ def extract(
     base_iri: Annotated[str | None, typer.Option(
         "--base-iri", help="Base of the IRIs docgraph mints (default "
                            "https://w3id.org/docgraph/id/).")] = None,
+    site_url: Annotated[str | None, typer.Option(
+        "--site-url", help="The site's address (https://www.example.gov.sg/): each "
+                           "document's permalink, or else its path inside the folder "
+                           "given, is joined to it for its dg:sourceURL.")] = None,
     validate: Annotated[bool, typer.Option(
         "--validate", help="Check each RDF output against docgraph's SHACL shapes and "
                            "fail (exit 3) if one is invalid.")] = False,
@@ -231,7 +241,7 @@ def extract(
 ) -> None:
     """Extract entities and relations into RDF: one merged graph, or one per document."""
     from docgraph.errors import ConfigurationError
-    from docgraph.rdf import check_base, format_for
+    from docgraph.rdf import check_base, check_site_url, format_for
     from docgraph.store import check_target
     from docgraph.vocab import ID_BASE
 
@@ -241,6 +251,8 @@ def extract(
     try:
         spec = format_for(fmt)
         base = check_base(base_iri or ID_BASE)
+        if site_url is not None:
+            site_url = check_site_url(site_url)
         if store is not None:  # before the work, not after it
             check_target(store)
     except ConfigurationError as exc:
@@ -256,21 +268,24 @@ def extract(
     tally = _Tally()
     merger = Merger()
     writer = GraphWriter(output, fmt, base=base, gazetteers=gazetteer or [],
-                         validate=validate)
+                         validate=validate, site_url=site_url)
     invalid = 0
     stream = _extractions(inputs, _Run(model, gazetteer, include, exclude, html_parser,
                                        jobs, max_bytes, cache, quiet, scheduler))
     for result in _successes(stream, tally):
         if per_document and output is not None:
-            invalid += not _reported(writer.document(result))
+            with _writing(output):
+                invalid += not _reported(writer.document(result))
         if store is not None or not per_document:
             merger.add(result)
     merged = merger.merged() if len(merger) or tally.failed else None
     if merged is not None and output is not None and not per_document:
-        invalid += not _reported(writer.merged(merged))
+        with _writing(output):
+            invalid += not _reported(writer.merged(merged))
     if merged is not None and store is not None:
         try:
-            info = writer.store(merged, store)
+            with _writing(store):
+                info = writer.store(merged, store)
         except ConfigurationError as exc:
             _error(str(exc))
             raise typer.Exit(EXIT_USAGE) from exc
@@ -300,7 +315,7 @@ def _check_output_folder(output: Path) -> None:
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _error(f"{output}: cannot create the output folder: {exc.strerror or exc}")
+        _error(f"{output}: cannot create the output folder: {_os_reason(exc)}")
         raise typer.Exit(EXIT_USAGE) from exc
 
 
@@ -325,11 +340,12 @@ def _extractions(inputs: list[str], run: _Run) -> Iterator[Extraction | Failure]
     import os
 
     from docgraph.clean import Failure
-    from docgraph.ingest import iter_paths
+    from docgraph.errors import TooLargeError
+    from docgraph.ingest import iter_inputs
     from docgraph.pipeline import extract_paths
     from docgraph.progress import Progress
 
-    paths = list(iter_paths(inputs, run.include or (), run.exclude or ()))
+    paths = list(iter_inputs(inputs, run.include or (), run.exclude or ()))
     stream = extract_paths(paths, model=run.model, gazetteers=run.gazetteer or (),
                            html_parser=run.html_parser, max_bytes=run.max_bytes,
                            jobs=run.jobs or os.cpu_count() or 1, cache=run.cache,
@@ -337,8 +353,8 @@ def _extractions(inputs: list[str], run: _Run) -> Iterator[Extraction | Failure]
     progress = Progress(len(paths), "quiet" if run.quiet else "auto")
 
     def words(result: Extraction | Failure) -> tuple[int, bool]:
-        if isinstance(result, Failure):
-            return 0, True
+        if isinstance(result, Failure):  # a file skipped for its size has not failed
+            return 0, not isinstance(result.error, TooLargeError)
         return len(result.document.text.split()), False
 
     return progress.track(stream, words)
@@ -371,7 +387,13 @@ def validate_command(
     """Check RDF files against SHACL shapes; print every problem, one per line."""
     from docgraph.errors import ConfigurationError, InputError
     from docgraph.rdf import read
+    from docgraph.rdf.validate import load_shapes
 
+    try:
+        load_shapes(shapes)  # a bad shapes file is a usage error, found before any work
+    except ConfigurationError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from exc
     tally = _Tally()
     invalid = 0
     for path in files:
@@ -553,6 +575,7 @@ def viz(
     if suffix not in {".html", ".htm", ".svg", ".png"} or view not in {"graph", "chairs"}:
         _error(f"{output}: write .html, .svg or .png; --view is graph or chairs")
         raise typer.Exit(EXIT_USAGE)
+    _check_output_file(output)
     kg = _load(graphs)
     try:
         if suffix in {".html", ".htm"}:
@@ -572,7 +595,42 @@ def viz(
     except (UnknownEntityError, ConfigurationError) as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE) from exc
+    except OSError as exc:
+        _error(f"{output}: cannot write: {_os_reason(exc)}")
+        raise typer.Exit(EXIT_USAGE) from exc
     print(f"docgraph: wrote {output}", file=sys.stderr)
+
+
+def _check_output_file(output: Path) -> None:
+    """Refuse an output file that cannot be written, before any work is done."""
+    if output.is_dir():
+        _error(f"{output}: is a folder; --output names the file to write")
+        raise typer.Exit(EXIT_USAGE)
+    folder = next((parent for parent in output.parents if parent.exists()), None)
+    if folder is not None and not folder.is_dir():
+        _error(f"{output}: cannot be written: {folder} is a file, not a folder")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _error(f"{output}: cannot create the folder to write it in: {_os_reason(exc)}")
+        raise typer.Exit(EXIT_USAGE) from exc
+
+
+def _os_reason(exc: OSError) -> str:
+    """An operating system error's cause, without the path the message already names."""
+    return exc.strerror.lower() if exc.strerror else str(exc)
+
+
+@contextlib.contextmanager
+def _writing(where: Path) -> Iterator[None]:
+    """End the command with one line, not a traceback, if ``where`` cannot be written."""
+    try:
+        yield
+    except OSError as exc:
+        name = exc.filename or where
+        _error(f"{name}: cannot write: {_os_reason(exc)}")
+        raise typer.Exit(EXIT_USAGE) from exc
 
 
 @app.command()
@@ -685,7 +743,7 @@ def _print_entities(result: Extraction, out: TextIO) -> None:
 
 def _entities_json(result: Extraction) -> dict[str, Any]:
     return {
-        "document": result.document.path,
+        "document": result.document.source_path,
         "id": result.document.id,
         "entities": [
             {"type": e.label, "name": e.name, "aliases": list(e.aliases),
@@ -730,21 +788,20 @@ def _block_line(block: Block) -> str:
 
 def _summary(verb: str, tally: _Tally, *, invalid: int = 0,
              inputs: Sequence[str] = ()) -> None:
-    done, failed, skipped = tally.done, tally.failed, tally.skipped
+    done, failed, skipped, empty = tally.done, tally.failed, tally.skipped, tally.empty
     total = done + failed + skipped
     if not total:
         where = ", ".join(inputs) or "the inputs"
         print(f"docgraph: warning: no documents found in {where} (folders are searched "
               "for the --include patterns)", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT_FAILED)
-    if failed or skipped:
-        parts = [f"{failed} failed"] * bool(failed) + \
-            [f"{skipped} skipped (over --max-bytes)"] * bool(skipped)
-        print(f"docgraph: {verb} {done} of {total} documents; {'; '.join(parts)}",
-              file=sys.stderr)
-    else:
-        print(f"docgraph: {verb} {done} document{'s' if done != 1 else ''}",
-              file=sys.stderr)
+    said = f"{done} of {total} documents" if failed or skipped else \
+        f"{done} document{'s' if done != 1 else ''}"
+    parts = [f"{failed} failed"] * bool(failed) + \
+        [f"{skipped} skipped (over --max-bytes)"] * bool(skipped) + \
+        [f"{empty} with no text to read"] * bool(empty)
+    print(f"docgraph: {verb} {said}{'; ' if parts else ''}{'; '.join(parts)}",
+          file=sys.stderr)
     if invalid:
         print(f"docgraph: {invalid} output{'s' if invalid != 1 else ''} invalid",
               file=sys.stderr)

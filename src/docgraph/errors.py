@@ -6,7 +6,8 @@ one class around a batch and still tell causes apart::
     DocgraphError
     ├── InputError            a document could not be read, decoded or parsed
     │   ├── BinaryInputError  the bytes are not text (images, archives, executables)
-    │   └── DecodeError       the bytes are text in an encoding docgraph cannot decode
+    │   ├── DecodeError       the bytes are text in an encoding docgraph cannot decode
+    │   └── TooLargeError     the file is over the size limit for one document
     ├── ConfigurationError    docgraph was asked for something that does not exist
     ├── QueryError            a SPARQL query is malformed, an update, or reaches out
     └── UnknownEntityError    a name matches no entity of the graph (also a KeyError)

@@ -30,9 +30,8 @@ from docgraph.errors import (
     TooLargeError,
 )
 from docgraph.markup import BLOCK_ELEMENTS, TokenKind, tokenize
-from docgraph.types import InputFormat, Metadata, RawDocument
+from docgraph.types import STDIN, InputFile, InputFormat, Metadata, RawDocument, own_name
 
-STDIN = "-"
 DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.md", "*.markdown", "*.txt", "*.text")
 """Files a folder contributes when no ``include`` pattern is given."""
 
@@ -58,30 +57,34 @@ _WORD = re.compile(r"\S+")
 _SPLIT_LIMIT = 1 << 16  # longer runs of text are counted without splitting them
 
 
-def iter_paths(inputs: Iterable[str | Path], include: Sequence[str] = (),
-               exclude: Sequence[str] = ()) -> Iterator[str]:
-    """Expand inputs into document paths, in a stable order.
+def iter_inputs(inputs: Iterable[str | Path | InputFile], include: Sequence[str] = (),
+                exclude: Sequence[str] = ()) -> Iterator[InputFile]:
+    """Expand inputs into the documents to read, in a stable order.
 
     Files named directly are always yielded (a missing one too, so that reading it
-    reports the error); folders are searched recursively for files matching
-    ``include`` (default :data:`DEFAULT_INCLUDE`) and not ``exclude``, skipping hidden
-    files and folders. A pattern with a ``/`` is matched against the path relative to
-    the folder, others against the file name.
+    reports the error), recorded by their own name; folders are searched recursively
+    for files matching ``include`` (default :data:`DEFAULT_INCLUDE`) and not
+    ``exclude``, skipping hidden files and folders, each recorded by its path inside the
+    folder. A pattern with a ``/`` is matched against that path, others against the
+    file name. An :class:`~docgraph.types.InputFile` is taken as it is.
 
     Args:
-        inputs: Files, folders, or ``-`` for standard input.
+        inputs: Files, folders, ``-`` for standard input, or inputs already expanded.
         include: Glob patterns a folder's files must match.
         exclude: Glob patterns that rule files out.
 
     Yields:
-        Paths as strings (``-`` for standard input).
+        What to read, and the path a graph records for it.
     """
     patterns = tuple(include) or DEFAULT_INCLUDE
     for item in inputs:
+        if isinstance(item, InputFile):
+            yield item
+            continue
         name = str(item)
         path = Path(name)
         if name == STDIN or not path.is_dir():
-            yield name
+            yield InputFile.named(name)
             continue
         found = []
         for candidate in path.rglob("*"):
@@ -89,8 +92,16 @@ def iter_paths(inputs: Iterable[str | Path], include: Sequence[str] = (),
             if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
                 continue
             if _matches(relative, patterns) and not _matches(relative, exclude):
-                found.append(candidate)
-        yield from (str(candidate) for candidate in sorted(found))
+                found.append((candidate, relative))
+        found.sort()
+        yield from (InputFile(str(candidate), relative.as_posix())
+                    for candidate, relative in found)
+
+
+def iter_paths(inputs: Iterable[str | Path | InputFile], include: Sequence[str] = (),
+               exclude: Sequence[str] = ()) -> Iterator[str]:
+    """The paths of the documents :func:`iter_inputs` finds, in the same order."""
+    return (item.path for item in iter_inputs(inputs, include, exclude))
 
 
 def _matches(relative: Path, patterns: Sequence[str]) -> bool:
@@ -98,18 +109,20 @@ def _matches(relative: Path, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatchcase(posix if "/" in p else relative.name, p) for p in patterns)
 
 
-def read(path: str | Path, *, max_bytes: int | None = None) -> RawDocument:
+def read(path: str | Path | InputFile, *, max_bytes: int | None = None) -> RawDocument:
     """Read one document from a file, or from standard input when ``path`` is ``-``.
 
     Args:
-        path: The file, or ``-``.
+        path: The file, or ``-``; a path alone is recorded by the file's own name.
         max_bytes: Refuse a file larger than this (None: no limit).
 
     Raises:
         TooLargeError: If the file is larger than ``max_bytes``.
         InputError: If the file cannot be read, is binary or cannot be decoded.
     """
-    return read_bytes(load(path, max_bytes=max_bytes), str(path))
+    item = path if isinstance(path, InputFile) else InputFile.named(str(path))
+    return read_bytes(load(item.path, max_bytes=max_bytes), item.path,
+                      source_path=item.source_path)
 
 
 def load(path: str | Path, *, max_bytes: int | None = None) -> bytes:
@@ -171,8 +184,14 @@ def _size(count: int) -> str:
     return f"{count} bytes" if unit == 0 else f"{size:.1f} {units[unit]}"
 
 
-def read_bytes(data: bytes, path: str = STDIN) -> RawDocument:
-    """Build a document from bytes; ``path`` names it in messages and metadata.
+def read_bytes(data: bytes, path: str = STDIN, *, source_path: str | None = None
+               ) -> RawDocument:
+    """Build a document from bytes; ``path`` names it in messages.
+
+    Args:
+        data: The file's bytes.
+        path: Where they come from.
+        source_path: The path a graph records (default: the file's own name).
 
     Raises:
         InputError: If the bytes are binary or cannot be decoded.
@@ -183,6 +202,7 @@ def read_bytes(data: bytes, path: str = STDIN) -> RawDocument:
     return RawDocument(
         id=document_id(data),
         path=path,
+        source_path=source_path or own_name(path),
         text=text,
         encoding=encoding,
         bom=bom,
@@ -221,7 +241,8 @@ def decode(data: bytes, path: str) -> tuple[str, str, int]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         text = data.decode("cp1252", errors="docgraph-c1")
-        warnings.warn(f"{path}: not valid UTF-8 (byte {exc.start}); decoded as cp1252",
+        line = data.count(b"\n", 0, exc.start) + 1
+        warnings.warn(f"{path}:{line}: not valid UTF-8 (byte {exc.start}); decoded as cp1252",
                       InputWarning, stacklevel=2)
         encoding = "cp1252"
     else:

@@ -485,14 +485,16 @@ def extract(*paths: str | Path, model: str | None = None,
             gazetteers: Sequence[str | Path] = (), base: str = ID_BASE,
             include: Sequence[str] = (), exclude: Sequence[str] = (),
             jobs: int = 1, cache: str | Path | None = None,
-            scheduler: str | None = None) -> KnowledgeGraph:
+            scheduler: str | None = None, site_url: str | None = None) -> KnowledgeGraph:
     """Extract a knowledge graph from documents (files, folders), merged across them.
 
     A document that cannot be read is skipped with a warning naming it and the cause;
     the others are kept, and ``kg.failures`` lists what failed. ``jobs`` worker
     processes read the documents (the graph is the same with any number), or a Dask
     cluster's workers (``scheduler``: an address, or ``local``); ``cache`` is a folder
-    of earlier extractions (see :mod:`docgraph.cache`).
+    of earlier extractions (see :mod:`docgraph.cache`). Documents are recorded by their
+    path inside the folder given (or a file's own name), and with ``site_url`` by their
+    address on the web as well (``dg:sourceURL``).
     """
     from docgraph.clean import Failure
     from docgraph.errors import InputWarning
@@ -508,25 +510,26 @@ def extract(*paths: str | Path, model: str | None = None,
             warnings.warn(str(item.error), InputWarning, stacklevel=2)
         else:
             merger.add(item)
-    return _from_merged(merger.merged(), base, gazetteers, failures)
+    return _from_merged(merger.merged(), base, gazetteers, failures, site_url)
 
 
 def from_extractions(results: Sequence[Extraction], *, base: str = ID_BASE,
                      gazetteers: Sequence[str | Path] = (),
-                     failures: Sequence[Failure] = ()) -> KnowledgeGraph:
+                     failures: Sequence[Failure] = (),
+                     site_url: str | None = None) -> KnowledgeGraph:
     """The knowledge graph of extractions, entities merged across documents."""
     from docgraph.pipeline import merge
 
-    return _from_merged(merge(results), base, gazetteers, failures)
+    return _from_merged(merge(results), base, gazetteers, failures, site_url)
 
 
 def _from_merged(batch: Merged, base: str, gazetteers: Sequence[str | Path],
-                 failures: Sequence[Failure]) -> KnowledgeGraph:
+                 failures: Sequence[Failure], site_url: str | None = None) -> KnowledgeGraph:
     from docgraph.pipeline import same_as_links
     from docgraph.rdf import to_dataset
 
     dataset = to_dataset(batch.entities, batch.documents, batch.found, base=base,
-                         links=same_as_links(gazetteers))
+                         links=same_as_links(gazetteers), site_url=site_url)
     return KnowledgeGraph(dataset, failures)
 
 

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 from docgraph import ingest
 from docgraph.clean import Failure
 from docgraph.errors import ConfigurationError
-from docgraph.ingest import STDIN, iter_paths
+from docgraph.ingest import iter_inputs
 from docgraph.limits import DEFAULT_MAX_BYTES
 from docgraph.resolve import resolve_document
-from docgraph.types import Document, Entity, Mention, Outline, Relation
+from docgraph.types import STDIN, Document, Entity, InputFile, Mention, Outline, Relation
 from docgraph.vocab import ID_BASE
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class Extraction:
     relations: tuple[Relation, ...] = ()
 
 
-def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
+def extract_paths(inputs: Iterable[str | Path | InputFile], *, nlp: Language | None = None,
                   model: str | None = None, gazetteers: Sequence[str | Path] = (),
                   include: Sequence[str] = (), exclude: Sequence[str] = (),
                   html_parser: str = "lxml", max_bytes: int | None = DEFAULT_MAX_BYTES,
@@ -55,7 +55,7 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
     """Clean, recognise and resolve every document under ``inputs``.
 
     Args:
-        inputs: Files, folders or ``-``.
+        inputs: Files, folders or ``-`` (see :func:`docgraph.ingest.iter_inputs`).
         nlp: A pipeline from :func:`docgraph.ner.build_pipeline` (built if None, and
             only once a document needs it).
         model: The spaCy model when ``nlp`` is None (see ``build_pipeline``).
@@ -92,7 +92,7 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
         from docgraph.cache import Cache, fingerprint
 
         store = Cache(cache, fingerprint(model, gazetteers, html_parser))
-    paths: Iterable[str] = iter_paths(inputs, include, exclude)
+    paths: Iterable[InputFile] = iter_inputs(inputs, include, exclude)
 
     def pipeline() -> Language:
         from docgraph.ner import build_pipeline
@@ -101,13 +101,13 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
 
     if jobs > 1 or scheduler:
         paths = list(paths)
-        if STDIN not in paths:  # standard input can only be read here
+        if all(item.path != STDIN for item in paths):  # standard input is read only here
             from docgraph.workers import Settings, extract_in_processes, extract_on_cluster
 
             settings = Settings(model, tuple(map(str, gazetteers)), html_parser, max_bytes,
                                 store)
 
-            def workers(todo: list[str]) -> Iterator[Extraction | Failure]:
+            def workers(todo: list[InputFile]) -> Iterator[Extraction | Failure]:
                 if scheduler:
                     return extract_on_cluster(todo, settings, scheduler, jobs)
                 return extract_in_processes(todo, settings, min(jobs, len(todo) or 1))
@@ -124,9 +124,9 @@ def extract_paths(inputs: Iterable[str | Path], *, nlp: Language | None = None,
                                 max_bytes=max_bytes, store=store)
 
 
-def _cache_first(paths: list[str], store: Cache,
-                 workers: Callable[[list[str]], Iterator[Extraction | Failure]],
-                 here: Callable[[str], Iterator[Extraction | Failure]],
+def _cache_first(paths: list[InputFile], store: Cache,
+                 workers: Callable[[list[InputFile]], Iterator[Extraction | Failure]],
+                 here: Callable[[InputFile], Iterator[Extraction | Failure]],
                  max_bytes: int | None) -> Iterator[Extraction | Failure]:
     """Documents in the cache are read here; only the others go to ``workers``.
 
@@ -134,18 +134,32 @@ def _cache_first(paths: list[str], store: Cache,
     interpreter each, importing spaCy) costs more than reading a whole site's
     extractions from the cache.
     """
-    found = [digest if (digest := ingest.file_id(path, max_bytes=max_bytes)) is not None
-             and store.has(path, digest) else None for path in paths]
-    todo = [path for path, entry in zip(paths, found, strict=True) if entry is None]
+    found = [digest if (digest := ingest.file_id(item.path, max_bytes=max_bytes)) is not None
+             and store.has(item.path, digest) else None for item in paths]
+    todo = [item for item, entry in zip(paths, found, strict=True) if entry is None]
     extracted = workers(todo) if todo else iter(())
-    for path, entry in zip(paths, found, strict=True):
+    for item, entry in zip(paths, found, strict=True):
         if entry is None:
             yield next(extracted)
             continue
-        cached = store.get(path, entry)
+        cached = _recorded_as(store.get(item.path, entry), item)
         # An entry that cannot be read after all (another process replaced it) is
         # extracted here: the workers have their lists already.
-        yield cached if cached is not None else next(here(path))
+        yield cached if cached is not None else next(here(item))
+
+
+def _recorded_as(cached: Extraction | None, item: InputFile) -> Extraction | None:
+    """A cached extraction, recorded under the path this run gives its file.
+
+    The same file reached from another folder named (``site/`` or ``site/news/``) is the
+    same document with another recorded path.
+    """
+    if cached is None or cached.document.source_path == item.source_path:
+        return cached
+    import dataclasses
+
+    document = dataclasses.replace(cached.document, source_path=item.source_path)
+    return dataclasses.replace(cached, document=document)
 
 
 class _Pending:
@@ -157,7 +171,7 @@ class _Pending:
         self.path, self.digest = path, digest
 
 
-def extract_in_order(paths: Iterable[str], pipeline: Callable[[], Language], *,
+def extract_in_order(paths: Iterable[InputFile], pipeline: Callable[[], Language], *,
                      html_parser: str = "lxml", max_bytes: int | None = DEFAULT_MAX_BYTES,
                      store: Cache | None = None) -> Iterator[Extraction | Failure]:
     """Extract documents in this process, with results in the order of ``paths``.
@@ -178,15 +192,16 @@ def extract_in_order(paths: Iterable[str], pipeline: Callable[[], Language], *,
     # first, by the file's hash alone, so that a cached document is never decoded (nor
     # its front matter parsed), which would be most of what it costs.
     def documents() -> Iterator[Document]:
-        for path in paths:
+        for item in paths:
+            path = item.path
             try:
                 data = ingest.load(path, max_bytes=max_bytes)
-                cached = store.get(path, ingest.document_id(data)) \
+                cached = _recorded_as(store.get(path, ingest.document_id(data)), item) \
                     if store and path != STDIN else None
                 if cached is not None:
                     slots.append(cached)
                     continue
-                raw = ingest.read_bytes(data, path)
+                raw = ingest.read_bytes(data, path, source_path=item.source_path)
                 document = clean(raw, html_parser=html_parser, boilerplate=rules)
             except InputError as exc:
                 slots.append(Failure(path, exc))
@@ -322,16 +337,24 @@ class GraphWriter:
         base: The base of the IRIs docgraph mints.
         gazetteers: Extra gazetteer files, for their ``owl:sameAs`` links.
         validate: Check each RDF file against docgraph's shapes.
+        site_url: The site's address, for each document's ``dg:sourceURL`` (see
+            :func:`docgraph.rdf.source_url`).
+
+    Raises:
+        ConfigurationError: If the format is unknown, or ``base`` or ``site_url`` cannot
+            serve.
     """
 
     def __init__(self, folder: str | Path | None, fmt: str = "turtle", *, base: str = ID_BASE,
-                 gazetteers: Sequence[str | Path] = (), validate: bool = False) -> None:
-        from docgraph.rdf import check_base, format_for
+                 gazetteers: Sequence[str | Path] = (), validate: bool = False,
+                 site_url: str | None = None) -> None:
+        from docgraph.rdf import check_base, check_site_url, format_for
 
         self.folder = Path(folder) if folder is not None else None
         self.fmt = fmt
         self.spec = format_for(fmt)
         self.base = check_base(base)
+        self.site_url = check_site_url(site_url) if site_url is not None else None
         self.links = same_as_links(gazetteers)
         self.validate = validate and self.spec.rdflib is not None
         self._used: dict[str, str] = {}
@@ -371,7 +394,8 @@ class GraphWriter:
 
         batch = results if isinstance(results, Merged) else merge(results)
         namespaces, graphs = to_graphs(batch.entities, batch.documents, batch.found,
-                                       base=self.base, links=self.links)
+                                       base=self.base, links=self.links,
+                                       site_url=self.site_url)
         return write(folder, namespaces, graphs)
 
     def _folder(self) -> Path:
@@ -389,10 +413,11 @@ class GraphWriter:
         if not self.validate and self.spec.name in FAST_FORMATS:
             # Straight from the triples: an rdflib dataset is needed only to check it.
             namespaces, graphs = to_graphs(entities, documents, found, base=self.base,
-                                           links=self.links)
+                                           links=self.links, site_url=self.site_url)
             path.parent.mkdir(parents=True, exist_ok=True)
             write_quads(path, namespaces, graphs, self.fmt)
             return None
-        dataset = to_dataset(entities, documents, found, base=self.base, links=self.links)
+        dataset = to_dataset(entities, documents, found, base=self.base, links=self.links,
+                             site_url=self.site_url)
         write(dataset, path, self.fmt)
         return validate(dataset) if self.validate else None

@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Mode = Literal["auto", "bar", "lines", "quiet"]
 
+ESTIMATE_AFTER = 5
+"""Documents done after the first before the time left is estimated, at least."""
+ESTIMATE_SHARE = 0.05
+"""... and the share of the batch they must make: the first documents pay for loading
+the model and starting the workers, and a batch's pages are not all alike."""
+
 _active: tqdm[Never] | None = None  # the bar on screen, if any
 
 
@@ -64,6 +70,7 @@ class Progress:
         self.failed = 0
         self.words = 0
         self._start = time.monotonic()
+        self._first: float | None = None  # when the first document was done
         self._last = self._start
         self._lines = 0  # plain lines printed so far
         self._last_said = -1
@@ -88,6 +95,8 @@ class Progress:
         self.failed += failed
         self.words += words
         now = time.monotonic()
+        if self._first is None:
+            self._first = now
         if self._bar is not None:
             self._bar.set_postfix_str(self._postfix(now), refresh=False)
             self._bar.update(1)
@@ -106,9 +115,13 @@ class Progress:
         return f"{rate:,.0f} words/s, {self.failed} failed"
 
     def _eta(self, now: float) -> str:
-        if not self.done or self.done >= self.total:
+        # Timed from the first document done, so that start-up is not taken for the
+        # pace of the work; said only once enough of the work is done to tell the pace.
+        sample = self.done - 1
+        if self._first is None or self.done >= self.total or \
+                sample < max(ESTIMATE_AFTER, ESTIMATE_SHARE * self.total):
             return ""
-        left = (now - self._start) / self.done * (self.total - self.done)
+        left = (now - self._first) / sample * (self.total - self.done)
         minutes, seconds = divmod(int(left), 60)
         return f", about {minutes}m{seconds:02d}s left"
 

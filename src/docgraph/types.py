@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Literal
 
 _SINGLE_BYTE = frozenset({"cp1252", "latin-1", "ascii"})
@@ -246,6 +247,38 @@ class Metadata:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
+STDIN = "-"
+"""The path that names standard input."""
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A document to read, and the path a graph records for it.
+
+    The recorded path does not depend on where the files are, so two people extracting
+    the same site get the same graph, and no local path reaches published RDF.
+
+    Attributes:
+        path: Where to read it: a file found in a folder named, or a file named itself
+            (``-`` for standard input).
+        source_path: Its path inside the folder named (``news/2024/a.md``, with ``/``),
+            or its own name when it was named itself (``a.md``).
+    """
+
+    path: str
+    source_path: str
+
+    @classmethod
+    def named(cls, path: str) -> InputFile:
+        """A file named itself, recorded by its own name."""
+        return cls(path, own_name(path))
+
+
+def own_name(path: str) -> str:
+    """A file's own name, as a graph records a file named itself (``-`` stays ``-``)."""
+    return path if path == STDIN else Path(path).name or path
+
+
 @dataclass(frozen=True, slots=True)
 class RawDocument:
     """A document read from disk or standard input, before cleaning.
@@ -253,6 +286,7 @@ class RawDocument:
     Attributes:
         id: A stable identifier: a hash of the file's bytes.
         path: Where it came from (``-`` for standard input).
+        source_path: The path a graph records for it (see :class:`InputFile`).
         text: The whole decoded file, front matter included.
         encoding: The codec it was decoded with.
         bom: Length in bytes of the byte-order mark that preceded ``text`` in the file.
@@ -263,6 +297,7 @@ class RawDocument:
 
     id: str
     path: str
+    source_path: str
     text: str = field(repr=False)
     encoding: str
     bom: int
@@ -338,13 +373,16 @@ class Document:
 
     Attributes:
         id: A stable identifier: a hash of the file's bytes.
-        path: Where it came from (``-`` for standard input).
+        path: Where it came from (``-`` for standard input), as named to docgraph; for
+            messages.
         format: The markup the body was written in.
         metadata: Title, date and other facts about the page.
         blocks: The cleaned blocks in reading order.
         text: The whole decoded source file, which block offsets point into.
         encoding: The codec the file was decoded with.
         bom: Length in bytes of the file's byte-order mark.
+        source_path: The path a graph records for it (see :class:`InputFile`); by
+            default the file's name.
         byte_index: Where each character of ``text`` starts in the file (made from
             ``text``, once).
     """
@@ -357,9 +395,12 @@ class Document:
     text: str = field(repr=False)
     encoding: str = "utf-8"
     bom: int = 0
+    source_path: str = ""
     byte_index: ByteIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if not self.source_path:
+            object.__setattr__(self, "source_path", own_name(self.path))
         # Made once: encoding the text up to each offset asked for was quadratic in a
         # long document's length.
         object.__setattr__(self, "byte_index", ByteIndex.of(self.text, self.encoding,
@@ -381,7 +422,7 @@ class Document:
         """What a graph of this document needs of it, without its text."""
         return Outline(self.id, self.path, self.format, self.metadata,
                        tuple(BlockOutline(b.index, b.kind, b.number) for b in self.blocks),
-                       self.byte_index)
+                       self.byte_index, self.source_path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,6 +449,11 @@ class Outline:
     metadata: Metadata
     blocks: tuple[BlockOutline, ...]
     byte_index: ByteIndex = field(repr=False, compare=False)
+    source_path: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.source_path:
+            object.__setattr__(self, "source_path", own_name(self.path))
 
     def byte_span(self, span: Span) -> Span:
         """Convert a character span of the source text to a byte span in the file."""

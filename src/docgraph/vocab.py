@@ -97,6 +97,7 @@ class DG(DefinedNamespace):
     # Documents and blocks
     sourcePath: URIRef
     permalink: URIRef
+    sourceURL: URIRef
     blockIndex: URIRef
     blockKind: URIRef
     paragraphNumber: URIRef

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from docgraph.cache import Cache
     from docgraph.pipeline import Extraction
+    from docgraph.types import InputFile
 
 CONNECT_TIMEOUT = "30s"
 """How long to try to reach a Dask scheduler before giving up."""
@@ -74,7 +75,7 @@ _pipeline: Language | None = None  # one per worker process, built when first ne
 _lock = threading.Lock()  # a Dask worker may run tasks on several threads
 
 
-def _run(settings: Settings, paths: Sequence[str]) -> _Batch:
+def _run(settings: Settings, paths: Sequence[InputFile]) -> _Batch:
     """Extract a batch of documents in a worker process."""
     from docgraph.pipeline import extract_in_order
 
@@ -131,9 +132,12 @@ class _Pool:
         self.executor = ProcessPoolExecutor(self.jobs, mp_context=self._context)
 
     def close(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        # Waiting for the workers to exit: a pool left to stop on its own races with the
+        # interpreter's exit (Python 3.11 then prints "Exception ignored in <module
+        # 'threading'> ... Bad file descriptor" from the pool's manager thread).
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
-    def submit(self, settings: Settings, paths: Sequence[str]) -> _Outcome:
+    def submit(self, settings: Settings, paths: Sequence[InputFile]) -> _Outcome:
         return self.executor.submit(_run, settings, paths)
 
 
@@ -183,13 +187,13 @@ class _DaskPool:
         if self.cluster is not None:
             self.cluster.close()
 
-    def submit(self, settings: Settings, paths: Sequence[str]) -> _Outcome:
+    def submit(self, settings: Settings, paths: Sequence[InputFile]) -> _Outcome:
         # pure=False: the same paths read twice (a file changed) must run twice.
         future: _Outcome = self.client.submit(_run, settings, list(paths), pure=False)
         return future
 
 
-def extract_in_processes(paths: Sequence[str], settings: Settings, jobs: int
+def extract_in_processes(paths: Sequence[InputFile], settings: Settings, jobs: int
                          ) -> Iterator[Extraction | Failure]:
     """Extract ``paths`` on ``jobs`` worker processes; results in the order of ``paths``.
 
@@ -199,7 +203,7 @@ def extract_in_processes(paths: Sequence[str], settings: Settings, jobs: int
     yield from _in_order(_Pool(jobs), paths, settings)
 
 
-def extract_on_cluster(paths: Sequence[str], settings: Settings, scheduler: str,
+def extract_on_cluster(paths: Sequence[InputFile], settings: Settings, scheduler: str,
                        jobs: int = 2) -> Iterator[Extraction | Failure]:
     """Extract ``paths`` on a Dask cluster; results in the order of ``paths``.
 
@@ -218,10 +222,10 @@ def extract_on_cluster(paths: Sequence[str], settings: Settings, scheduler: str,
     yield from _in_order(_DaskPool(scheduler, jobs), paths, settings)
 
 
-def _in_order(pool: _Pool | _DaskPool, paths: Sequence[str], settings: Settings
+def _in_order(pool: _Pool | _DaskPool, paths: Sequence[InputFile], settings: Settings
               ) -> Iterator[Extraction | Failure]:
     batches = [list(paths[i : i + BATCH]) for i in range(0, len(paths), BATCH)]
-    pending: deque[tuple[list[str], _Outcome]] = deque()
+    pending: deque[tuple[list[InputFile], _Outcome]] = deque()
     upcoming = iter(batches)
     said: set[str] = set()
 
@@ -254,15 +258,16 @@ def _in_order(pool: _Pool | _DaskPool, paths: Sequence[str], settings: Settings
         pool.close()
 
 
-def _one_by_one(pool: _Pool | _DaskPool, settings: Settings, batch: list[str],
+def _one_by_one(pool: _Pool | _DaskPool, settings: Settings, batch: list[InputFile],
                 said: set[str]) -> Iterator[Extraction | Failure]:
-    for path in batch:
+    for item in batch:
         try:
-            outcome = pool.submit(settings, [path]).result()
+            outcome = pool.submit(settings, [item]).result()
         except pool.broken:
             pool.restart()
-            yield Failure(path, InputError(path, "the process reading it died (out of "
-                                                 "memory, or a crash in a library)"))
+            yield Failure(item.path, InputError(item.path, "the process reading it died "
+                                                           "(out of memory, or a crash in "
+                                                           "a library)"))
             continue
         yield from _delivered(outcome, said)
 

@@ -32,7 +32,8 @@ from docgraph.errors import DocgraphError, InputError, first_line
 from docgraph.ingest import parse_date
 from docgraph.types import Document, InputFormat, Metadata, RawDocument
 
-__all__ = ["PARSERS", "Failure", "clean", "clean_paths", "load_rules", "to_dict", "to_html"]
+__all__ = ["PARSERS", "Failure", "clean", "clean_paths", "load_rules", "to_dict", "to_html",
+           "why_no_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,9 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
 
     Returns:
         The cleaned document.
+
+    A document with no text to read (an empty file, only whitespace, only front matter
+    or markup) has no blocks; :func:`why_no_text` says why.
 
     Raises:
         InputError: If the body cannot be parsed at all.
@@ -86,6 +90,7 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
     return Document(
         id=raw.id,
         path=raw.path,
+        source_path=raw.source_path,
         format=raw.format,
         metadata=metadata,
         blocks=tuple(mark_layout(mark_boilerplate(blocks, rules), load_layout_rules())),
@@ -93,6 +98,23 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
         encoding=raw.encoding,
         bom=raw.bom,
     )
+
+
+def why_no_text(document: Document) -> str | None:
+    r"""Why a cleaned document has no text to read, or None if it has some.
+
+    Example:
+        >>> from docgraph.ingest import read_bytes
+        >>> why_no_text(clean(read_bytes(b"---\ntitle: A PDF\n---\n", "a.md")))
+        'no text to read once cleaned (only front matter, markup or hidden elements)'
+    """
+    if document.blocks:
+        return None
+    if not document.text and not document.bom:
+        return "an empty file (0 bytes): no text to read"
+    if not document.text.strip():
+        return "only whitespace: no text to read"
+    return "no text to read once cleaned (only front matter, markup or hidden elements)"
 
 
 def clean_paths(inputs: Iterable[str | Path], *, include: Sequence[str] = (),
@@ -110,21 +132,27 @@ def clean_paths(inputs: Iterable[str | Path], *, include: Sequence[str] = (),
         A :class:`Document` per input, or a :class:`Failure` saying why not.
     """
     rules = load_rules()
-    for path in ingest.iter_paths(inputs, include, exclude):
+    for item in ingest.iter_inputs(inputs, include, exclude):
         try:
-            yield clean(ingest.read(path), html_parser=html_parser, boilerplate=rules)
+            yield clean(ingest.read(item), html_parser=html_parser, boilerplate=rules)
         except InputError as exc:
-            yield Failure(path, exc)
+            yield Failure(item.path, exc)
 
 
 def _page_metadata(root: Element, metadata: Metadata, path: str) -> Metadata:
-    """Fill what front matter did not give from ``<title>`` and ``<meta>``."""
-    title = description = published = None
+    """Fill what front matter did not give from ``<title>``, ``<meta>`` and ``<link>``.
+
+    The page's own address is its canonical link, or else its ``og:url``.
+    """
+    title = description = published = canonical = address = None
     todo = [root]
     while todo:
         element = todo.pop()
         if element.tag == "title" and title is None:
             title = collapse(element.text_content()) or None
+        elif element.tag == "link" and canonical is None and "canonical" in \
+                element.attrs.get("rel", "").lower().split():
+            canonical = element.attrs.get("href", "").strip() or None
         elif element.tag == "meta":
             key = (element.attrs.get("name") or element.attrs.get("property") or "").lower()
             content = element.attrs.get("content", "")
@@ -133,10 +161,13 @@ def _page_metadata(root: Element, metadata: Metadata, path: str) -> Metadata:
             elif key in ("date", "article:published_time", "dc.date", "dcterms.date") and \
                     published is None:
                 published = content
+            elif key == "og:url" and address is None:
+                address = content.strip() or None
         todo.extend(child for child in element.children if isinstance(child, Element))
     return dataclasses.replace(
         metadata,
         title=metadata.title or title,
+        permalink=metadata.permalink or canonical or address,
         description=metadata.description or description,
         date=metadata.date or (parse_date(published, path) if published else None),
     )

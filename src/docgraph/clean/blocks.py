@@ -45,6 +45,8 @@ CONTAINERS = frozenset({
     "col", "details", "hr",
 })
 LISTS = frozenset({"ul", "ol", "menu", "dir"})
+# Elements that WAI-ARIA's role="heading" (with aria-level) makes a heading of.
+ARIA_HEADING_HOSTS = frozenset({"p", "div"})
 BOLD = frozenset({"strong", "b"})
 UNDERLINE = frozenset({"u", "ins"})
 
@@ -203,6 +205,11 @@ class BlockBuilder:
             owner.buffer.separate()
             self._children(element, owner, self._styled(element, style))
             owner.buffer.separate()
+        elif tag in ARIA_HEADING_HOSTS and element.attrs.get("role", "").strip().lower() \
+                == "heading":
+            self._flush(owner)
+            self._leaf(element, BlockKind.HEADING, style,
+                       level=max(_int(element.attrs.get("aria-level"), 2), 1))
         elif tag in LEAVES:
             self._flush(owner)
             kind = LEAVES[tag]
@@ -234,9 +241,8 @@ class BlockBuilder:
 
     def _leaf(self, element: Element, kind: BlockKind, style: _Style,
               number: int | None = None, cell: TableCell | None = None,
-              depth: int = 0) -> str:
-        level = None
-        if kind is BlockKind.HEADING:
+              depth: int = 0, level: int | None = None) -> str:
+        if kind is BlockKind.HEADING and level is None:
             if element.tag == "summary":
                 level = self.sections[-1][0] + 1 if self.sections else 2
             else:
@@ -249,7 +255,7 @@ class BlockBuilder:
             cell=cell,
             depth=depth,
             numbered_sequence=kind is BlockKind.PARAGRAPH,
-            detect_heading=element.tag == "p",
+            detect_heading=element.tag == "p" and kind is BlockKind.PARAGRAPH,
         )
         first = len(self.blocks)
         self._children(element, owner, self._styled(element, style))
@@ -381,7 +387,7 @@ class BlockBuilder:
             return
         kind, level, number = owner.kind, owner.level, owner.number
         if buffer.footnote_lead:
-            kind = BlockKind.FOOTNOTE
+            kind, level = BlockKind.FOOTNOTE, None  # a footnote even in a heading's tag
             lead = _FOOTNOTE_LEAD.match(clean.text)
             if buffer.footnote_lead == "inline" and lead:
                 span = Span(clean.starts[0], clean.ends[lead.end() - 1])
@@ -466,8 +472,12 @@ def build_blocks(root: Element) -> list[Block]:
 
 def _looks_like_heading(text: str, buffer: _Buffer) -> bool:
     emphasised = buffer.bold == buffer.visible or buffer.underline == buffer.visible
-    return (emphasised and len(text) <= MAX_HEADING_LENGTH
-            and not text.rstrip().endswith((".", ";", ",")))
+    return emphasised and emphasis_makes_heading(text)
+
+
+def emphasis_makes_heading(text: str) -> bool:
+    """Whether a wholly bold or underlined paragraph of this text reads as a heading."""
+    return len(text) <= MAX_HEADING_LENGTH and not text.rstrip().endswith((".", ";", ","))
 
 
 def _hidden(element: Element) -> bool:

@@ -10,7 +10,11 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from docgraph.clean.blocks import BOLD_HEADING_LEVEL
+from docgraph.clean.blocks import (
+    BOLD_HEADING_LEVEL,
+    UNDERLINE_HEADING_LEVEL,
+    emphasis_makes_heading,
+)
 from docgraph.types import Block, BlockKind, Document
 
 
@@ -48,8 +52,13 @@ def _block(block: Block) -> str:
         level = block.level or BOLD_HEADING_LEVEL
         if level <= 6:
             return f"<h{level}>{body}</h{level}>"
-        return f"<p><strong>{body}</strong></p>" if level == BOLD_HEADING_LEVEL else \
-            f"<p><u>{body}</u></p>"
+        # The page's own form where it reads back as the same heading; otherwise (a
+        # <summary> ending in ";", a level below underlining) the ARIA heading says so.
+        if level == BOLD_HEADING_LEVEL and emphasis_makes_heading(block.text):
+            return f"<p><strong>{body}</strong></p>"
+        if level == UNDERLINE_HEADING_LEVEL and emphasis_makes_heading(block.text):
+            return f"<p><u>{body}</u></p>"
+        return f'<p role="heading" aria-level="{level}">{body}</p>'
     if kind is BlockKind.LIST_ITEM or (kind is BlockKind.FOOTNOTE and block.number is not None):
         item = (f"<ul><li>{body}</li></ul>" if block.number is None
                 else f'<ol start="{block.number}"><li>{body}</li></ol>')
@@ -91,12 +100,13 @@ def to_dict(document: Document, *, source_maps: bool = False) -> dict[str, Any]:
         source_maps: Also include each block's full character-to-source map.
 
     Returns:
-        Plain dicts, lists, strings and numbers.
+        Plain dicts, lists, strings and numbers; ``path`` is the path a graph records
+        (:attr:`~docgraph.types.Document.source_path`), never a local one.
     """
     meta = document.metadata
     return {
         "id": document.id,
-        "path": document.path,
+        "path": document.source_path,
         "format": document.format.value,
         "encoding": document.encoding,
         "metadata": {

@@ -24,10 +24,12 @@ from docgraph.rdf.formats import (
 from docgraph.rdf.iris import (
     block_iri,
     check_base,
+    check_site_url,
     document_iri,
     entity_iris,
     graph_iri,
     slug,
+    source_url,
 )
 from docgraph.rdf.network import to_networkx
 
@@ -36,6 +38,7 @@ __all__ = [
     "Format",
     "block_iri",
     "check_base",
+    "check_site_url",
     "document_iri",
     "entity_iris",
     "format_for",
@@ -46,6 +49,7 @@ __all__ = [
     "read",
     "read_networkx",
     "slug",
+    "source_url",
     "to_dataset",
     "to_networkx",
     "to_rdf",

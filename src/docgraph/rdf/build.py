@@ -33,11 +33,13 @@ from docgraph.rdf.iris import (
     agent_iri,
     block_iri,
     check_base,
+    check_site_url,
     document_iri,
     entity_iris,
     graph_iri,
     hashed_iri,
     part,
+    source_url,
 )
 from docgraph.rdf.text import clean_literal
 from docgraph.resolve import stable_hash
@@ -61,7 +63,8 @@ _MEDIA_TYPES = {InputFormat.HTML: "text/html", InputFormat.HTML_PAGE: "text/html
 def to_dataset(entities: Iterable[Entity],
                documents: Mapping[str, Document | Outline] | None = None,
                found: Iterable[Statement] = (), *, base: str = ID_BASE,
-               links: Mapping[str, Sequence[str]] | None = None) -> Dataset:
+               links: Mapping[str, Sequence[str]] | None = None,
+               site_url: str | None = None) -> Dataset:
     """Describe entities, the statements between them and their documents.
 
     Args:
@@ -71,14 +74,17 @@ def to_dataset(entities: Iterable[Entity],
         found: Statements between the entities (see :func:`docgraph.graph.statements`).
         base: Base of the IRIs docgraph mints (gazetteer IRIs are kept as they are).
         links: ``owl:sameAs`` targets by entity IRI (from the gazetteers).
+        site_url: The site's address, which documents' permalinks and source paths are
+            joined to for their ``dg:sourceURL`` (see :func:`docgraph.rdf.iris.source_url`).
 
     Returns:
         A dataset with one named graph per document and docgraph's prefixes bound.
 
     Raises:
-        ConfigurationError: If ``base`` cannot prefix IRIs.
+        ConfigurationError: If ``base`` cannot prefix IRIs, or ``site_url`` is no site's
+            address.
     """
-    triples = _triples(entities, documents, found, base, links)
+    triples = _triples(entities, documents, found, base, links, site_url)
     dataset = Dataset()
     _bind(dataset)
     for document_id in sorted(triples):
@@ -91,7 +97,7 @@ def to_dataset(entities: Iterable[Entity],
 def to_graphs(entities: Iterable[Entity],
               documents: Mapping[str, Document | Outline] | None = None,
               found: Iterable[Statement] = (), *, base: str = ID_BASE,
-              links: Mapping[str, Sequence[str]] | None = None
+              links: Mapping[str, Sequence[str]] | None = None, site_url: str | None = None
               ) -> tuple[dict[str, Node], dict[str, set[Triple]]]:
     """What :func:`to_dataset` holds, without filling an rdflib dataset (same arguments).
 
@@ -99,7 +105,7 @@ def to_graphs(entities: Iterable[Entity],
         The prefixes bound and the triples by graph name, for
         :func:`docgraph.rdf.formats.quads_to_string`.
     """
-    triples = _triples(entities, documents, found, base, links)
+    triples = _triples(entities, documents, found, base, links, site_url)
     bound = Dataset()
     _bind(bound)
     graphs = {str(graph_iri(document_id, base) if document_id else DATASET_DEFAULT_GRAPH_ID):
@@ -110,14 +116,15 @@ def to_graphs(entities: Iterable[Entity],
 def to_rdf(entities: Iterable[Entity],
            documents: Mapping[str, Document | Outline] | None = None,
            found: Iterable[Statement] = (), *, base: str = ID_BASE,
-           links: Mapping[str, Sequence[str]] | None = None) -> Graph:
+           links: Mapping[str, Sequence[str]] | None = None,
+           site_url: str | None = None) -> Graph:
     """The union of :func:`to_dataset`'s graphs, as one graph (same arguments)."""
     graph = Graph()
     _bind(graph)
     # Built from the triples directly: filling a dataset and copying it would add
     # every triple twice, and adding is most of the time rdflib takes.
     everything: set[Triple] = set()
-    for triples in _triples(entities, documents, found, base, links).values():
+    for triples in _triples(entities, documents, found, base, links, site_url).values():
         everything |= triples
     graph.addN((s, p, o, graph) for s, p, o in everything)
     return graph
@@ -125,12 +132,14 @@ def to_rdf(entities: Iterable[Entity],
 
 def _triples(entities: Iterable[Entity], documents: Mapping[str, Document | Outline] | None,
              found: Iterable[Statement], base: str,
-             links: Mapping[str, Sequence[str]] | None) -> dict[str, set[Triple]]:
+             links: Mapping[str, Sequence[str]] | None,
+             site_url: str | None = None) -> dict[str, set[Triple]]:
     check_base(base)
+    site = check_site_url(site_url) if site_url is not None else None
     found = sorted(found, key=_order)
     entities = list(entities)
     writer = _Writer(entities, documents or {}, base,
-                     meeting_periods(found, {e.key: e for e in entities}))
+                     meeting_periods(found, {e.key: e for e in entities}), site)
     writer.describe_entities(links or {})
     for item in found:
         writer.statement(item)
@@ -197,10 +206,12 @@ class _Writer:
     """Collects the triples of each document's graph ('' for entities with none)."""
 
     def __init__(self, entities: list[Entity], documents: Mapping[str, Document | Outline],
-                 base: str, periods: Mapping[str, tuple[dt.date, dt.date]]) -> None:
+                 base: str, periods: Mapping[str, tuple[dt.date, dt.date]],
+                 site_url: str | None = None) -> None:
         self.entities = {entity.key: entity for entity in entities}
         self.documents = documents
         self.base = base
+        self.site_url = site_url
         self.iris = entity_iris(entities, base)
         self.triples: dict[str, set[Triple]] = {}
         self.terms: dict[Node, Node] = {}
@@ -430,7 +441,7 @@ class _Writer:
         add = self._adder(source.id, node)
         add(RDF.type, DG.SourceDocument)
         add(DCTERMS.identifier, Literal(source.id))
-        add(DG.sourcePath, _text(source.path))
+        add(DG.sourcePath, _text(source.source_path))
         add(DCTERMS["format"], Literal(_MEDIA_TYPES[source.format]))
         meta = source.metadata
         if meta.title:
@@ -439,6 +450,9 @@ class _Writer:
             add(DCTERMS.date, Literal(meta.date.isoformat(), datatype=XSD.date))
         if meta.permalink:
             add(DG.permalink, _text(meta.permalink))
+        url = source_url(source.source_path, meta.permalink, self.site_url)
+        if url is not None:
+            add(DG.sourceURL, URIRef(url))
         if meta.description:
             add(DCTERMS.description, _text(meta.description))
         for block in source.blocks:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
+from xml.sax import SAXException
 
 import networkx as nx
 import pyoxigraph as ox
@@ -401,11 +402,59 @@ def from_string(text: str, fmt: str = "turtle", *, name: str = "<string>") -> Da
                 dataset.parse(data=text, format=spec.rdflib)
             else:
                 dataset.default_graph.parse(data=text, format=spec.rdflib)
-    except (RdflibError, SyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(name, f"not valid {spec.name}: {first_line(exc)}") from exc
+    except (RdflibError, SyntaxError, ValueError, KeyError, TypeError, SAXException) as exc:
+        raise InputError(name, f"not valid {spec.name}: {parse_problem(exc, text)}") from exc
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, replace=True)
     return dataset
+
+
+def parse_problem(exc: BaseException, text: str) -> str:
+    r"""What an RDF parser found wrong, on one line: where, why and the text near it.
+
+    rdflib's Turtle and TriG parser says "at line 2 of <>:" on a line of its own, with
+    the cause and the bytes around it on the next ones; the XML parser gives a line and
+    a message; the line-based parsers quote the line.
+
+    Example:
+        >>> from rdflib import Graph
+        >>> text = "@prefix x: <http://x/> .\nx:a x:b x:c ;;; x:d ."
+        >>> try:
+        ...     Graph().parse(data=text, format="turtle")
+        ... except SyntaxError as exc:
+        ...     print(parse_problem(exc, text))
+        line 2: objectList expected, near 'x:a x:b x:c ;;; x:d .'
+    """
+    # notation3.BadSyntax keeps the cause, the line and the offset in private fields.
+    why, lines = getattr(exc, "_why", None), getattr(exc, "lines", None)
+    if isinstance(why, str) and isinstance(lines, int):
+        near = _near(text, lines, getattr(exc, "_i", None), getattr(exc, "_str", b""))
+        return f"line {lines + 1}: {why}" + (f", near {near!r}" if near else "")
+    line = getattr(exc, "getLineNumber", None)  # xml.sax's SAXParseException
+    message = getattr(exc, "getMessage", None)
+    if callable(line) and callable(message):
+        return f"line {line()}: {message()}"
+    said = first_line(exc)
+    quoted = said.partition(":")[2].strip() if said.startswith("Invalid line") else ""
+    if quoted:  # N-Triples and N-Quads quote the line; say which line it is
+        for number, candidate in enumerate(text.splitlines(), 1):
+            if candidate.strip() == quoted:
+                return f"line {number}: {said}"
+    return said
+
+
+def _near(text: str, line: int, offset: object, data: object) -> str:
+    """The text around the point where a Turtle parser stopped, on its line."""
+    if isinstance(offset, int) and isinstance(data, bytes):
+        parsed = data.decode("utf-8", "replace")  # the parser's own text; offset in chars
+        start = parsed.rfind("\n", 0, offset) + 1
+        end = parsed.find("\n", offset)
+        end = len(parsed) if end < 0 else end
+        around = parsed[max(start, offset - 30) : min(end, offset + 30)].strip()
+        if around:
+            return around
+    lines = text.splitlines()
+    return lines[line].strip()[:60] if 0 <= line < len(lines) else ""
 
 
 def _refuse_remote_contexts(text: str, name: str) -> None:

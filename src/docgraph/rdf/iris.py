@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from rdflib import URIRef
 
 from docgraph._version import __version__
 from docgraph.errors import ConfigurationError
 from docgraph.resolve import group, stable_hash
-from docgraph.types import Entity
+from docgraph.types import STDIN, Entity
 from docgraph.vocab import ID_BASE
 
 _KINDS = {"person": "person", "country": "country", "place": "place", "meeting": "meeting",
@@ -43,6 +43,50 @@ def check_base(base: str) -> str:
             f"base IRI {base!r} must be an absolute http(s) IRI ending in '/' or '#', "
             "such as https://example.org/kg/")
     return base
+
+
+def check_site_url(url: str) -> str:
+    """Return a site's address, ending in ``/``, if pages' paths can be joined to it.
+
+    Raises:
+        ConfigurationError: Unless it is an absolute http(s) URL without a query or a
+            fragment.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query \
+            or parts.fragment or re.search(r"[\s<>\"{}|\\^`]", url):
+        raise ConfigurationError(
+            f"site URL {url!r} must be an absolute http(s) URL such as "
+            "https://www.example.gov.sg/, without a query or a fragment")
+    return url if url.endswith("/") else url + "/"
+
+
+# Characters a URL keeps as they are: reserved ones, and % so that escapes stay escapes.
+_URL_SAFE = "/:?#[]@!$&'()*+,;=%~"
+
+
+def source_url(source_path: str, permalink: str | None, site_url: str | None) -> str | None:
+    """Where a document is published, if its page or the site's address tells.
+
+    A permalink that is a URL is the address; a site-relative one (Isomer's
+    ``/media-centre/...``) is joined to ``site_url``, and so is the source path of a
+    page that gives none.
+
+    Example:
+        >>> source_url("a b.md", "/news/x/", "https://www.example.gov.sg/")
+        'https://www.example.gov.sg/news/x/'
+        >>> source_url("news/a b.html", None, "https://www.example.gov.sg/")
+        'https://www.example.gov.sg/news/a%20b.html'
+    """
+    if permalink:
+        parts = urlsplit(permalink.strip())
+        if parts.scheme in {"http", "https"} and parts.netloc:
+            return quote(permalink.strip(), safe=_URL_SAFE)
+        if site_url:
+            return site_url + quote(permalink.strip().lstrip("/"), safe=_URL_SAFE)
+    if site_url and source_path != STDIN:
+        return site_url + quote(source_path, safe="/")
+    return None
 
 
 def slug(text: str) -> str:

@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from docgraph.errors import ConfigurationError
 from docgraph.rdf.build import union
+from docgraph.rdf.formats import parse_problem
 from docgraph.resources import ontologies_dir
 from docgraph.vocab import PREFIXES, ontology
 
@@ -90,7 +91,7 @@ def validate(data: Graph | Dataset, shapes: Path | None = None) -> Report:
     """
     from pyshacl import validate as shacl
 
-    shapes_graph = _shapes(shapes or shapes_path())
+    shapes_graph = load_shapes(shapes)
     graph = union(data) if isinstance(data, Dataset) else data
     _, results, _ = shacl(graph, shacl_graph=shapes_graph, ont_graph=ontology(),
                           inference="none", allow_warnings=True, allow_infos=True)
@@ -147,13 +148,28 @@ def inconsistencies(data: Graph | Dataset) -> list[str]:
     return sorted(str(message) for message in closure.error_messages)
 
 
+def load_shapes(path: Path | None = None) -> Graph:
+    """A shapes file (default: docgraph's), parsed once per process.
+
+    Raises:
+        ConfigurationError: If the file cannot be read or is not valid Turtle.
+    """
+    return _shapes(path or shapes_path())
+
+
 @functools.cache
 def _shapes(path: Path) -> Graph:
-    """A shapes file, parsed once per process (``extract --validate`` checks each output)."""
+    # Once per process: ``extract --validate`` checks each output.
     graph = Graph()
     try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror.lower() if isinstance(exc, OSError) and exc.strerror else exc
+        raise ConfigurationError(f"{path}: cannot read the shapes: {reason}") from exc
+    try:
         # Parsed from text: rdflib leaves a file it opened itself to the garbage collector.
-        graph.parse(data=path.read_text(encoding="utf-8"), format="turtle")
-    except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
-        raise ConfigurationError(f"{path}: cannot read the shapes: {exc}") from exc
+        graph.parse(data=text, format="turtle")
+    except (SyntaxError, ValueError) as exc:
+        raise ConfigurationError(f"{path}: cannot read the shapes: not valid turtle: "
+                                 f"{parse_problem(exc, text)}") from exc
     return graph
