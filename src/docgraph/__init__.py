@@ -34,13 +34,14 @@ if TYPE_CHECKING:
         QueryError,
         UnknownEntityError,
     )
-    from docgraph.ingest import iter_paths, read, read_bytes
+    from docgraph.ingest import iter_inputs, iter_paths, read, read_bytes
     from docgraph.kg import KnowledgeGraph, extract, load, open
     from docgraph.types import (
         Block,
         BlockKind,
         Document,
         Footnote,
+        InputFile,
         InputFormat,
         Link,
         Metadata,
@@ -62,6 +63,7 @@ __all__ = [
     "Failure",
     "Footnote",
     "InputError",
+    "InputFile",
     "InputFormat",
     "InputWarning",
     "KnowledgeGraph",
@@ -77,6 +79,7 @@ __all__ = [
     "clean",
     "clean_paths",
     "extract",
+    "iter_inputs",
     "iter_paths",
     "load",
     "open",
@@ -87,14 +90,14 @@ __all__ = [
 
 _LOCATIONS = {
     "clean": "docgraph.clean", "clean_paths": "docgraph.clean", "Failure": "docgraph.clean",
-    "to_html": "docgraph.clean", "iter_paths": "docgraph.ingest", "read": "docgraph.ingest",
-    "read_bytes": "docgraph.ingest",
+    "to_html": "docgraph.clean", "iter_inputs": "docgraph.ingest",
+    "iter_paths": "docgraph.ingest", "read": "docgraph.ingest", "read_bytes": "docgraph.ingest",
     **dict.fromkeys(("BinaryInputError", "ConfigurationError", "DecodeError",
                      "DocgraphError", "DocgraphWarning", "InputError", "InputWarning",
                      "QueryError", "UnknownEntityError"), "docgraph.errors"),
     **dict.fromkeys(("KnowledgeGraph", "extract", "load", "open"), "docgraph.kg"),
-    **dict.fromkeys(("Block", "BlockKind", "Document", "Footnote", "InputFormat", "Link",
-                     "Metadata", "RawDocument", "SourceMap", "Span", "TableCell"),
+    **dict.fromkeys(("Block", "BlockKind", "Document", "Footnote", "InputFile", "InputFormat",
+                     "Link", "Metadata", "RawDocument", "SourceMap", "Span", "TableCell"),
                     "docgraph.types"),
 }
 
