@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pandas as pd
 import pytest
@@ -83,16 +84,31 @@ def test_holders_of_one_day_share_one_label(kg: KnowledgeGraph) -> None:
     assert labels == ["Singapore\nNorway (vice-chair)"]
 
 
-def _overlaps(figure: Any) -> list[tuple[str, str]]:
-    """Pairs of drawn texts whose boxes overlap, and texts cut off by the picture's edge,
-    read from matplotlib's renderer."""
+def _drawn_texts(figure: Any) -> list[tuple[Text, Any]]:
+    """Every text matplotlib draws in ``figure`` (titles, labels, legends, ticks), with its
+    extent on the canvas: read while drawing, so that texts of an axis that is switched
+    off or ticks outside the view do not count."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas = FigureCanvasAgg(figure)
-    canvas.draw()  # type: ignore[no-untyped-call]
+    drawn: dict[int, Text] = {}
+    draw = Text.draw
+
+    def recording(text: Text, renderer: Any) -> None:
+        if text.get_visible() and text.get_text().strip():
+            drawn[id(text)] = text
+        draw(text, renderer)
+
+    with mock.patch.object(Text, "draw", recording):
+        canvas.draw()  # type: ignore[no-untyped-call]
     renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
-    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
-    boxes = [(t.get_text(), t.get_window_extent(renderer).padded(-0.5)) for t in texts]
+    return [(t, t.get_window_extent(renderer)) for t in drawn.values()]
+
+
+def _overlaps(figure: Any) -> list[tuple[str, str]]:
+    """Pairs of drawn texts whose boxes overlap, and texts cut off by the picture's edge,
+    read from matplotlib's renderer."""
+    boxes = [(t.get_text(), box.padded(-0.5)) for t, box in _drawn_texts(figure)]
     page = figure.bbox
     outside = [(text, "outside the picture") for text, box in boxes
                if box.x0 < page.x0 or box.x1 > page.x1 or box.y0 < page.y0 or box.y1 > page.y1]
