@@ -1,4 +1,5 @@
-"""Static pictures: valid PNG and SVG files of non-trivial size."""
+"""Static pictures: valid PNG and SVG files of non-trivial size, whose text never overlaps
+other text or leaves the picture."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from docgraph.kg import KnowledgeGraph
 from docgraph.rdf import to_dataset
 from docgraph.viz.interactive import chairs_table, script_json
 from docgraph.viz.static import chairs_figure, neighbourhood_figure, save
-from helpers import XSS_NAME, hostile_dataset, tiny_extraction
+from helpers import SEED, XSS_NAME, extract, hostile_dataset, tiny_extraction
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -116,12 +117,70 @@ def _overlaps(figure: Any) -> list[tuple[str, str]]:
                       if one.overlaps(other)]
 
 
-@pytest.mark.model
-def test_the_seeds_timeline_has_no_overlapping_text(nlp: Language) -> None:
+@pytest.fixture(scope="module")
+def seed_graph(nlp: Language) -> KnowledgeGraph:
     from docgraph.kg import from_extractions
-    from helpers import SEED, extract
 
-    chairs = from_extractions(extract([SEED], nlp)).chairs()
+    return from_extractions(extract([SEED], nlp))
+
+
+def _focus_figure(kg: KnowledgeGraph, focus: str) -> Any:
+    """What ``docgraph viz --focus FOCUS --depth 1 -o F.png`` draws."""
+    return neighbourhood_figure(kg.subgraph(focus, 1), kg.resolve(focus),
+                                title=kg.resolve_label(focus))
+
+
+def _texts(figure: Any) -> list[str]:
+    return [t.get_text() for t, _ in _drawn_texts(figure)]
+
+
+def _struck_through(figure: Any, names: set[str]) -> list[str]:
+    """The names (drawn in ``figure``) that an edge's line or arrow runs through."""
+    from matplotlib.path import Path as MplPath
+    from matplotlib.text import Annotation
+
+    boxes = [(text.get_text(), box.padded(-0.5)) for text, box in _drawn_texts(figure)
+             if " ".join(text.get_text().split()) in names]
+    arrows = [a.arrow_patch for a in figure.findobj(Annotation) if a.arrow_patch]
+    # Each arrow as its stroke and its head, in pixels.
+    lines = [MplPath(polygon) for arrow in arrows for polygon in
+             arrow.get_transform().transform_path(arrow.get_path()).to_polygons(
+                 closed_only=False)]
+    return [name for name, box in boxes if any(line.intersects_bbox(box, filled=False)
+                                               for line in lines)]
+
+
+@pytest.mark.model
+def test_the_seeds_neighbourhood_names_everything_without_overlap(
+        seed_graph: KnowledgeGraph) -> None:
+    figure = _focus_figure(seed_graph, "Josephine Teo")
+    assert _overlaps(figure) == []
+    graph = seed_graph.subgraph("Josephine Teo", 1)
+    # Few enough entities that no edge need run through a name...
+    names = {graph.nodes[node]["label"] for node in graph.nodes}
+    assert _struck_through(figure, names) == []
+    # ...and every name and every relation has room.
+    drawn = " ".join(_texts(figure)).replace("\n", " ")
+    for node in graph.nodes:
+        assert graph.nodes[node]["label"] in drawn
+    for _, _, data in graph.edges(data=True):
+        assert data["relation"] in drawn
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("focus", ["Josephine Teo", "Singapore",
+                                   "Ministry of Digital Development and Information"])
+def test_a_busy_neighbourhood_has_no_overlapping_text(corpus_graph: KnowledgeGraph,
+                                                      focus: str) -> None:
+    figure = _focus_figure(corpus_graph, focus)
+    assert _overlaps(figure) == []
+    texts = [" ".join(text.split()) for text in _texts(figure)]
+    assert texts.count(focus) == 2  # in the title, and next to it in the middle
+
+
+@pytest.mark.model
+def test_the_seeds_timeline_has_no_overlapping_text(seed_graph: KnowledgeGraph) -> None:
+    chairs = seed_graph.chairs()
     assert len(chairs) == 4  # two handovers on one day among them
     assert _overlaps(chairs_figure(chairs)) == []
 

@@ -10,9 +10,10 @@ matplotlib's object API, never pyplot, so nothing global changes.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from docgraph.errors import ConfigurationError
 from docgraph.query import records
@@ -22,27 +23,56 @@ from docgraph.vocab import coarse_type
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.transforms import Bbox
 
 FORMATS = (".png", ".svg")
+
+# Sizes in points: names, relations and the note under the picture; the room kept clear
+# around every text; the area of the focus's and other entities' markers (points²).
+NAME, RELATION, NOTE = 8.5, 7.0, 7.0
+PAD = 2.0
+FOCUS, ENTITY = 420.0, 220.0
+# Behind a label, so that an edge passing under it does not strike it through.
+_BACKGROUND = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}
 
 
 def neighbourhood_figure(graph: nx.MultiDiGraph[str], focus: str | None = None, *,
                          title: str | None = None) -> Figure:
-    """Draw ``graph`` (a neighbourhood), the ``focus`` entity in the middle."""
+    """Draw ``graph`` (a neighbourhood), the ``focus`` entity in the middle.
+
+    Every name and relation is placed where it touches no other text and no entity and
+    stays inside the picture: the focus first, then the most connected entities, then the
+    relations. What finds no room is left unlabelled, and a note at the bottom says so.
+    """
     import networkx as nx
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
     size = max(6.0, min(16.0, 3.0 + graph.number_of_nodes() ** 0.5 * 1.6))
-    # A fixed frame: labels and arrows live in data space, which a layout engine
-    # would try (and fail) to fit around.
     figure = Figure(figsize=(size, size * 0.75))
-    axes = figure.add_axes((0.02, 0.02, 0.96, 0.9))
-    axes.set_axis_off()
+    # Text is measured as it will be drawn; the canvas also draws the PNG.
+    renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
     if graph.number_of_nodes() == 0:
+        axes = figure.add_axes((0.02, 0.02, 0.96, 0.9))
+        axes.set_axis_off()
         axes.text(0.5, 0.5, "No entities to draw.", ha="center", va="center")
         return figure
+    kinds = styles()["types"]
+    shown = {coarse_type(graph.nodes[node]["type"]) for node in graph.nodes}
+    handles = [Line2D([], [], marker=kinds[k]["marker"], color="none",
+                      markerfacecolor=kinds[k]["color"], markeredgecolor="#333333",
+                      markersize=9, label=k) for k in kinds if k in shown]
+    # The title above, the legend and a note below, the graph in between: a fixed frame,
+    # as labels and arrows live in data space, which a layout engine would try (and fail)
+    # to fit around.
+    top = _title(figure, renderer, title) if title else figure.bbox.height * 0.03
+    bottom = _legend(figure, renderer, handles)
+    height = figure.bbox.height
+    axes = figure.add_axes((0.01, bottom / height, 0.98, 1 - (bottom + top) / height))
+    axes.set_axis_off()
     # Nodes and edges in sorted order: the layout depends on it, and the same graph must
     # always give the same picture.
     simple: nx.Graph[str] = nx.Graph()
@@ -50,39 +80,48 @@ def neighbourhood_figure(graph: nx.MultiDiGraph[str], focus: str | None = None, 
     simple.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges()))
     fixed: dict[str, tuple[float, float]] | None = \
         {focus: (0.0, 0.0)} if focus is not None and focus in graph else None
-    positions = nx.spring_layout(simple, seed=7, pos=fixed,
-                                 fixed=list(fixed) if fixed else None,
-                                 k=1.8 / max(1, graph.number_of_nodes()) ** 0.5)
-    kinds = styles()["types"]
-    for (subject, obj), relations in sorted(_edge_labels(graph).items()):
-        (x1, y1), (x2, y2) = positions[subject], positions[obj]
-        axes.annotate("", xy=(x2, y2), xytext=(x1, y1), zorder=1,
+    layout = nx.spring_layout(simple, seed=7, pos=fixed, fixed=list(fixed) if fixed else None,
+                              k=1.8 / max(1, graph.number_of_nodes()) ** 0.5)
+    positions = {node: (float(x), float(y)) for node, (x, y) in layout.items()}
+    names = {node: textwrap.fill(graph.nodes[node]["label"], 24) for node in graph.nodes}
+    extents = [_extent(figure, renderer, name, fontsize=NAME) for name in names.values()]
+    gap = _pixels(figure, _radius(FOCUS) + PAD)
+    _fit(axes, positions, sideways=max(e.width for e in extents) / 2 + gap,
+         down=max(e.height for e in extents) + 2 * gap, up=gap)
+
+    room = _Room(axes.bbox, _pixels(figure, PAD))
+    for subject, obj in sorted(_edge_labels(graph)):
+        axes.annotate("", xy=positions[obj], xytext=positions[subject], zorder=1,
                       arrowprops={"arrowstyle": "-|>", "color": "#9aa3ad", "lw": 1,
                                   "shrinkA": 12, "shrinkB": 12})
-        axes.text((x1 + x2) / 2, (y1 + y2) / 2, "\n".join(sorted(relations)), fontsize=7,
-                  color="#444444", ha="center", va="center", zorder=2,
-                  bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                        "alpha": 0.8})
-    shown = set()
+        room.lines.append((*axes.transData.transform(positions[subject]),
+                           *axes.transData.transform(positions[obj])))
     for node in sorted(graph.nodes):
-        data = graph.nodes[node]
-        kind = coarse_type(data["type"])
-        shown.add(kind)
-        style = kinds.get(kind, {"color": "#999999", "marker": "o"})
+        style = kinds.get(coarse_type(graph.nodes[node]["type"]),
+                          {"color": "#999999", "marker": "o"})
+        area = FOCUS if node == focus else ENTITY
         x, y = positions[node]
-        axes.scatter([x], [y], s=420 if node == focus else 220, c=style["color"],
-                     marker=style["marker"], edgecolors="#333333", linewidths=1.5
-                     if node == focus else 0.8, zorder=3)
-        axes.text(x, y - 0.07, textwrap.fill(data["label"], 24), fontsize=8.5,
-                  ha="center", va="top", zorder=4,
-                  fontweight="bold" if node == focus else "normal")
-    handles = [Line2D([], [], marker=kinds[k]["marker"], color="none",
-                      markerfacecolor=kinds[k]["color"], markeredgecolor="#333333",
-                      markersize=9, label=k) for k in kinds if k in shown]
-    axes.legend(handles=handles, loc="upper left", frameon=False, fontsize=8)
-    axes.margins(0.12)
-    if title:
-        axes.set_title(title, fontsize=12)
+        axes.scatter([x], [y], s=area, c=style["color"], marker=style["marker"],
+                     edgecolors="#333333", linewidths=1.5 if node == focus else 0.8,
+                     zorder=3)
+        room.take(_marker(axes, positions[node], _pixels(figure, _radius(area))))
+    # The focus, then the most connected: they keep their names when not all fit.
+    order = sorted(graph.nodes, key=lambda n: (n != focus, -simple.degree(n),
+                                               graph.nodes[n]["label"], n))
+    unnamed = sum(not _name(axes, room, renderer, positions[node], node == focus,
+                            (names[node], _short(graph.nodes[node]["label"])))
+                  for node in order)
+    # Relations of the focus first; one label for the relations between two entities.
+    pairs = sorted(_pair_labels(graph).items(), key=lambda item: (focus not in item[0], item))
+    untold = sum(not _relation(axes, room, renderer, positions[a], positions[b], text)
+                 for (a, b), text in pairs)
+    if unnamed or untold:
+        what = " and ".join(f"{count} {kind}" for count, kind in
+                            ((unnamed, "names"), (untold, "relations")) if count)
+        figure.text(0.01, _pixels(figure, PAD) / height,
+                    f"Left unlabelled for want of room: {what}. The interactive page "
+                    "(.html) names them all.", fontsize=NOTE, color="#5b6470",
+                    ha="left", va="bottom")
     return figure
 
 
@@ -187,3 +226,171 @@ def _edge_labels(graph: nx.MultiDiGraph[str]) -> dict[tuple[str, str], set[str]]
     for subject, obj, data in graph.edges(data=True):
         labels.setdefault((subject, obj), set()).add(str(data["relation"]))
     return labels
+
+
+
+class _Room:
+    """Where text may go: inside a frame, clear of what is already there (in pixels).
+
+    Lines (the edges) are crossed only when there is no other place.
+    """
+
+    def __init__(self, frame: Bbox, pad: float) -> None:
+        self.frame = frame
+        self.pad = pad
+        self.taken: list[Bbox] = []
+        self.lines: list[tuple[float, float, float, float]] = []
+
+    def free(self, box: Bbox, *, crossing: bool = True) -> bool:
+        frame = self.frame
+        if box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1:
+            return False
+        wide = box.padded(self.pad)
+        if any(wide.overlaps(other) for other in self.taken):
+            return False
+        return crossing or not any(_crosses(wide, *line) for line in self.lines)
+
+    def take(self, box: Bbox) -> None:
+        self.taken.append(box)
+
+
+def _crosses(box: Bbox, x1: float, y1: float, x2: float, y2: float) -> bool:
+    """Whether the segment (x1, y1)-(x2, y2) passes through ``box`` (Liang-Barsky)."""
+    low, high = 0.0, 1.0
+    for step, start, near, far in ((x2 - x1, x1, box.x0, box.x1),
+                                   (y2 - y1, y1, box.y0, box.y1)):
+        if step == 0:
+            if not near <= start <= far:
+                return False
+            continue
+        a, b = (near - start) / step, (far - start) / step
+        low, high = max(low, min(a, b)), min(high, max(a, b))
+    return low < high
+
+
+def _pixels(figure: Figure, points: float) -> float:
+    return points * figure.dpi / 72
+
+
+def _radius(area: float) -> float:
+    """The radius in points of a marker of ``area`` points² (as ``scatter`` sizes them)."""
+    return float(area ** 0.5 / 2)
+
+
+def _extent(figure: Figure, renderer: Any, text: str, **style: Any) -> Bbox:
+    """How much room ``text`` takes, in pixels."""
+    probe = figure.text(0, 0, text, **style)
+    extent = probe.get_window_extent(renderer)
+    probe.remove()
+    return extent
+
+
+def _title(figure: Figure, renderer: Any, title: str) -> float:
+    """Write ``title`` at the top, shortened to the picture's width; the pixels it takes."""
+    margin = _pixels(figure, 8)
+    text = figure.text(0.5, 1 - margin / figure.bbox.height, title, fontsize=12,
+                       ha="center", va="top")
+    width = len(title)
+    while text.get_window_extent(renderer).width > figure.bbox.width - 2 * margin \
+            and width > 10:
+        width -= 4
+        text.set_text(textwrap.shorten(title, width, placeholder=" \u2026"))
+    return float(text.get_window_extent(renderer).height + 2 * margin)
+
+
+def _legend(figure: Figure, renderer: Any, handles: list[Any]) -> float:
+    """The legend in rows at the bottom, over a line for the note; the pixels it takes."""
+    above_note = _pixels(figure, PAD + NOTE * 1.4)
+    columns = len(handles)
+    while True:
+        legend = figure.legend(handles=handles, loc="lower left", frameon=False,
+                               fontsize=8, ncols=max(1, columns),
+                               bbox_to_anchor=(0.0, above_note / figure.bbox.height))
+        extent = legend.get_window_extent(renderer)
+        if extent.width <= figure.bbox.width or columns <= 1:
+            return float(extent.y1 + _pixels(figure, PAD))
+        legend.remove()
+        columns = -(-columns // 2)
+
+
+def _fit(axes: Axes, positions: dict[str, Any], *, sideways: float, down: float,
+         up: float) -> None:
+    """Set the axes' limits so that the nodes leave room (pixels) for labels at the edges."""
+    frame = axes.bbox
+    for values, span, before, after, limit in (
+            ([float(x) for x, _ in positions.values()], frame.width, sideways, sideways,
+             axes.set_xlim),
+            ([float(y) for _, y in positions.values()], frame.height, down, up,
+             axes.set_ylim)):
+        low, high = min(values), max(values)
+        if high - low < 1e-9:
+            low, high = low - 1, high + 1
+        before, after = min(before, span * 0.3), min(after, span * 0.3)
+        scale = (span - before - after) / (high - low)
+        limit(low - before / scale, high + after / scale)
+
+
+def _marker(axes: Axes, position: Any, radius: float) -> Bbox:
+    from matplotlib.transforms import Bbox
+
+    x, y = axes.transData.transform(position)
+    return Bbox.from_extents(x - radius, y - radius, x + radius, y + radius)
+
+
+def _name(axes: Axes, room: _Room, renderer: Any, position: Any, focus: bool,
+          texts: tuple[str, ...]) -> bool:
+    """Name an entity beside its marker where there is room; whether there was.
+
+    Below, above, at a side or a corner; whole, or shortened if only that fits.
+    """
+    away = _radius(FOCUS if focus else ENTITY) + 2 * PAD
+    places: tuple[tuple[float, float, Literal["left", "center", "right"],
+                        Literal["top", "center", "bottom"]], ...] = (
+              (0, -away, "center", "top"), (0, away, "center", "bottom"),
+              (away, 0, "left", "center"), (-away, 0, "right", "center"),
+              (away, -away, "left", "top"), (-away, -away, "right", "top"),
+              (away, away, "left", "bottom"), (-away, away, "right", "bottom"))
+    # A whole name over an edge (its background hides the line) before a shortened one.
+    for text in texts:
+        label = axes.annotate(text, position, xytext=(0, 0), textcoords="offset points",
+                              fontsize=NAME, fontweight="bold" if focus else "normal",
+                              zorder=4, bbox=_BACKGROUND)
+        for crossing, (dx, dy, across, down) in itertools.product((False, True), places):
+            label.set_position((dx, dy))
+            label.set_horizontalalignment(across)
+            label.set_verticalalignment(down)
+            box = label.get_window_extent(renderer)
+            if room.free(box, crossing=crossing):
+                room.take(box)
+                return True
+        label.remove()
+    return False
+
+
+def _relation(axes: Axes, room: _Room, renderer: Any, start: Any, end: Any,
+              text: str) -> bool:
+    """Label an edge at its middle, or a little either side of it, where there is room."""
+    label = axes.text(0, 0, text, fontsize=RELATION, color="#444444", ha="center",
+                      va="center", zorder=2, bbox=_BACKGROUND)
+    for along in (0.5, 0.4, 0.6, 0.3, 0.7):
+        label.set_position((start[0] + (end[0] - start[0]) * along,
+                            start[1] + (end[1] - start[1]) * along))
+        box = label.get_window_extent(renderer)
+        if room.free(box):
+            room.take(box)
+            return True
+    label.remove()
+    return False
+
+
+def _short(label: str) -> str:
+    return textwrap.shorten(label, 24, placeholder=" \u2026")
+
+
+def _pair_labels(graph: nx.MultiDiGraph[str]) -> dict[tuple[str, str], str]:
+    """The relations between two entities, either way, one per line."""
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for subject, obj, data in graph.edges(data=True):
+        relation = data["relation"]
+        pairs.setdefault((min(subject, obj), max(subject, obj)), set()).add(str(relation))
+    return {pair: "\n".join(sorted(relations)) for pair, relations in pairs.items()}
