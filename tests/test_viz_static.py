@@ -3,6 +3,7 @@ other text or leaves the picture."""
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -176,6 +177,43 @@ def test_a_busy_neighbourhood_has_no_overlapping_text(corpus_graph: KnowledgeGra
     assert _overlaps(figure) == []
     texts = [" ".join(text.split()) for text in _texts(figure)]
     assert texts.count(focus) == 2  # in the title, and next to it in the middle
+
+
+def _timeline(*rows: tuple[str, str, str, str]) -> pd.DataFrame:
+    """A chairs table of (meeting, role, holder, ISO date) rows."""
+    return pd.DataFrame([{"meeting": meeting, "series": None, "role": role, "holder": holder,
+                          "handed_over_by": None, "start": dt.date.fromisoformat(day)}
+                         for meeting, role, holder, day in rows])
+
+
+CROWDED = {
+    "a handover a few months after the first chair": _timeline(
+        ("Board of the Agency", "chair", "Ng Chee Khern", "2018-04-09"),
+        ("Board of the Agency", "chair", "Joseph Leong Wee Kiat", "2018-09-30"),
+        ("Council", "chair", "S Iswaran", "2025-01-01")),
+    "many co-chairs next to a busy row": _timeline(
+        *[("Dialogue", "chair", name, "2024-07-31") for name in
+          ("Antony Blinken", "Jake Sullivan", "Josephine Teo", "Vivian Balakrishnan",
+           "Gina Raimondo", "Gan Kim Yong", "Tan See Leng", "Janil Puthucheary",
+           "Alvin Tan")],
+        ("Working Group", "chair", "Sharon Ong", "2024-08-02"),
+        ("Working Group", "vice-chair", "Prasert Janthararuangthong", "2024-08-02"),
+        ("Board", "chair", "Yeoh Oon Jin", "2020-01-01")),
+    "a long name just before the middle": _timeline(
+        ("Ministerial Meeting", "chair",
+         "Minister for Digital Development and Information of the Republic", "2019-12-20"),
+        ("Ministerial Meeting", "chair", "S Iswaran", "2019-01-01"),
+        ("Ministerial Meeting", "chair", "Josephine Teo", "2021-01-01")),
+}
+
+
+@pytest.mark.parametrize("name", list(CROWDED))
+def test_a_crowded_timeline_has_no_overlapping_text(name: str) -> None:
+    table = CROWDED[name]
+    figure = chairs_figure(table)
+    assert _overlaps(figure) == []
+    drawn = " ".join(_texts(figure))
+    assert all(holder.split()[0] in drawn for holder in table["holder"])
 
 
 @pytest.mark.model

@@ -21,6 +21,8 @@ from docgraph.viz import meeting_label, styles
 from docgraph.vocab import coarse_type
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import networkx as nx
     import pandas as pd
     from matplotlib.axes import Axes
@@ -34,6 +36,10 @@ FORMATS = (".png", ".svg")
 NAME, RELATION, NOTE = 8.5, 7.0, 7.0
 PAD = 2.0
 FOCUS, ENTITY = 420.0, 220.0
+# The timeline: holders' labels, their marks (points²), how far a vice-chair's mark sits
+# under the chair's, a label's distance beside its mark and its top above the row's
+# line, and the least height of a row.
+HOLDER, MARK, VICE, GAP, LIFT, ROW = 8.5, 120.0, 11.0, 8.0, 6.0, 43.0
 # Behind a label, so that an edge passing under it does not strike it through.
 _BACKGROUND = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}
 
@@ -129,15 +135,19 @@ def chairs_figure(chairs: pd.DataFrame, *, title: str = "Who chaired what") -> F
     """Who chaired what over time.
 
     One row per meeting, a mark per chair, vice-chair or handover at its date, labelled
-    with the holder.
+    with the holder. A label goes beside its mark, on the side where it stays inside the
+    picture; labels that would meet go one under the other, and each row is as tall as
+    its labels need.
     """
     import matplotlib.dates as mdates
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
     dated = [row for row in records(chairs) if row["start"] is not None]
     meetings = list(dict.fromkeys(meeting_label(row) for row in dated))
     figure = Figure(figsize=(11, 2.8 + 0.6 * max(1, len(meetings))), layout="constrained")
+    renderer = FigureCanvasAgg(figure).get_renderer()  # type: ignore[no-untyped-call]
     axes = figure.add_subplot()
     axes.set_title(title, fontsize=12)
     if not dated:
@@ -146,58 +156,147 @@ def chairs_figure(chairs: pd.DataFrame, *, title: str = "Who chaired what") -> F
                   ha="center", va="center")
         return figure
     roles = styles()["roles"]
-    rows = {name: index for index, name in enumerate(reversed(meetings))}
-    seen = set()
     first = min(row["start"] for row in dated)
     last = max(row["start"] for row in dated)
     # Holders marked on one row close together in time (co-chairs; a chair and a
-    # vice-chair; handovers a day apart) share one label, a line each, at the first
-    # mark, instead of printing over one another.
+    # vice-chair; handovers a day apart) share one label, a line each, at the first mark.
     near = max(dt.timedelta(days=1), (last - first) * 0.04)
-    labels: dict[int, list[tuple[Any, list[str]]]] = {}
+    marks: dict[str, list[tuple[Any, str]]] = {meeting: [] for meeting in meetings}
+    labels: dict[str, list[tuple[Any, list[str]]]] = {meeting: [] for meeting in meetings}
     for row in sorted(dated, key=lambda r: (r["start"], str(r["role"]))):
         kind = str(row["role"]).replace(" ", "-")
-        role = roles.get(kind, roles["chair"])
-        seen.add(kind)
-        y = rows[meeting_label(row)]
-        # A vice-chair's mark sits just below the chair's of the same day, not on it.
-        axes.scatter([row["start"]], [y - 0.15 if kind == "vice-chair" else y],
-                     marker=role["marker"], s=120, c=role["color"], edgecolors="#333333",
-                     zorder=3)
+        kind = kind if kind in roles else "chair"
+        meeting = meeting_label(row)
+        marks[meeting].append((row["start"], kind))
         who = str(row["holder"])
         if row["handed_over_by"]:
             who = f"{who} (takes over from {row['handed_over_by']})"
         elif kind != "chair":
-            who = f"{who} ({role['label']})"
-        clusters = labels.setdefault(y, [])
+            who = f"{who} ({roles[kind]['label']})"
+        clusters = labels[meeting]
         if not clusters or row["start"] - clusters[-1][0] > near:
             clusters.append((row["start"], []))
         if textwrap.shorten(who, 56) not in clusters[-1][1]:
             clusters[-1][1].append(textwrap.shorten(who, 56))
-    middle = first + (last - first) / 2
-    for y, clusters in labels.items():
-        for start, lines in clusters:
-            # Labels of the later marks go to their left, so that none runs off the page.
-            left = last > first and start > middle
-            axes.annotate("\n".join(lines), (start, y), xytext=(-8 if left else 8, 6),
-                          va="top", ha="right" if left else "left",
-                          textcoords="offset points", fontsize=8.5)
-    room = max(dt.timedelta(days=60), (last - first) * 0.08)
-    axes.set_xlim(first - room, last + room)
-    axes.set_yticks(list(rows.values()), [textwrap.shorten(m, 60) for m in rows])
-    axes.set_ylim(-0.8, len(rows) - 0.2)
+    margin = max(dt.timedelta(days=60), (last - first) * 0.08)
+    axes.set_xlim(first - margin, last + margin)
     # Few enough ticks that their dates never run into one another.
     axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))  # type: ignore[no-untyped-call]
     axes.grid(axis="x", color="#e3e6ea")
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
+    seen = {kind for row in marks.values() for _, kind in row}
     handles = [Line2D([], [], marker=roles[k]["marker"], color="none",
                       markerfacecolor=roles[k]["color"], markeredgecolor="#333333",
                       markersize=9, label=roles[k]["label"]) for k in roles if k in seen]
     axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0),
                 frameon=False, fontsize=8)
+    # The meetings' names (the first at the top) take room on the left, the legend on
+    # the right: lay the figure out once with them to know where each date is.
+    names = [textwrap.shorten(m, 60) for m in reversed(meetings)]
+    axes.set_yticks(range(len(names)), names)
+    figure.draw_without_rendering()
+    points = 72 / figure.dpi
+
+    def across(day: Any) -> float:
+        x = axes.transData.transform((mdates.date2num(day), 0))[0]  # type: ignore[no-untyped-call]
+        return float(x - axes.bbox.x0) * points
+
+    def size(text: str) -> tuple[float, float]:
+        extent = _extent(figure, renderer, text, fontsize=HOLDER)
+        return extent.width * points, extent.height * points
+
+    rows = []
+    for meeting in reversed(meetings):
+        laid = _Row([(across(day), kind) for day, kind in marks[meeting]],
+                    axes.bbox.width * points)
+        for day, lines in labels[meeting]:
+            laid.place(across(day), lines, size)
+        rows.append(laid)
+    # From the bottom up, each row far enough above the one below for both their labels.
+    heights = [0.0]
+    for below, above in itertools.pairwise(rows):
+        heights.append(heights[-1] + max(ROW, above.depth + below.top + 2 * PAD))
+    for y, meeting, laid in zip(heights, reversed(meetings), rows, strict=True):
+        for day, kind in marks[meeting]:
+            role = roles[kind]
+            # A vice-chair's mark sits just below the chair's of the same day, not on it.
+            axes.scatter([day], [y - VICE if kind == "vice-chair" else y],
+                         marker=role["marker"], s=MARK, c=role["color"],
+                         edgecolors="#333333", zorder=3)
+        for (day, _), (text, dx, top, align) in zip(labels[meeting], laid.placed,
+                                                    strict=True):
+            axes.annotate(text, (day, y), xytext=(dx, top), textcoords="offset points",
+                          va="top", ha=align, fontsize=HOLDER)
+    low, high = -rows[0].depth - ROW / 2, heights[-1] + rows[-1].top + ROW / 2
+    axes.set_yticks(heights, names)
+    axes.set_ylim(low, high)
+    # A unit up the axes is a point, as labels are measured: make the figure as tall as
+    # that needs (the layout's margins hardly change with the height, so this settles).
+    for _ in range(4):
+        figure.draw_without_rendering()
+        missing = (high - low) / 72 - axes.bbox.height / figure.dpi
+        if abs(missing) < 0.002:
+            break
+        figure.set_figheight(figure.get_figheight() + missing)
     return figure
+
+
+class _Row:
+    """One row of the timeline: where its labels go among its marks.
+
+    In points, across from the axes' left edge and up from the row's line; labels hang
+    from their top.
+    """
+
+    def __init__(self, marks: list[tuple[float, str]], width: float) -> None:
+        radius = _radius(MARK)
+        self.width = width
+        self.boxes = [(x - radius, y - radius, x + radius, y + radius) for x, y in
+                      ((x, -VICE if kind == "vice-chair" else 0.0) for x, kind in marks)]
+        self.placed: list[tuple[str, float, float, Literal["left", "right"]]] = []
+        self.top = max(box[3] for box in self.boxes)
+        self.depth = max(-box[1] for box in self.boxes)
+
+    def place(self, x: float, lines: list[str],
+              size: Callable[[str], tuple[float, float]]) -> None:
+        """Label the mark at ``x`` as high as there is room, whole if it fits across.
+
+        Labels of the later marks go to their left first, so that none runs off the page;
+        one that meets another label or a mark goes below it.
+        """
+        sides = (-1, 1) if x > self.width / 2 else (1, -1)
+        texts = ("\n".join(lines), "\n".join(textwrap.fill(line, 28) for line in lines),
+                 "\n".join(textwrap.shorten(line, 24, placeholder=" \u2026")
+                           for line in lines))
+        best: tuple[float, str, int, tuple[float, float, float, float]] | None = None
+        for text in texts:
+            wide, tall = size(text)
+            for side in sides:
+                x0 = x + GAP if side > 0 else x - GAP - wide
+                if x0 < 0 or x0 + wide > self.width:
+                    continue
+                top = LIFT
+                while hit := [b for b in self.boxes if _meet((x0, top - tall, x0 + wide, top),
+                                                             b)]:
+                    top = min(b[1] for b in hit) - PAD
+                if best is None or top > best[0]:
+                    best = (top, text, side, (x0, top - tall, x0 + wide, top))
+            if best is not None:
+                break
+        if best is None:
+            raise ConfigurationError("the timeline is too narrow for its labels")
+        top, text, side, box = best
+        self.placed.append((text, GAP * side, top, "left" if side > 0 else "right"))
+        self.boxes.append(box)
+        self.depth = max(self.depth, -box[1])
+
+
+def _meet(one: tuple[float, float, float, float], other: tuple[float, float, float, float]
+          ) -> bool:
+    return (one[0] < other[2] + PAD and other[0] < one[2] + PAD
+            and one[1] < other[3] + PAD and other[1] < one[3] + PAD)
 
 
 def save(figure: Figure, path: str | Path) -> Path:
