@@ -1,5 +1,7 @@
 """The interactive picture in a real browser: headless Chromium opens the page from
-disk, finds and clicks nodes, reads their sentences, and no name runs script."""
+disk, finds and clicks nodes, reads their sentences, and no name runs script; the page
+is drawn as soon as it loads, and its labels never overlap, when it opens or after a
+search."""
 
 from __future__ import annotations
 
@@ -123,10 +125,10 @@ def test_a_real_folder_opens_on_what_matters(chromium: Any, corpus_page: Path) -
     assert re.search(r"Show \d+ entities with no statement", notice)
     drawn = page.evaluate("window.docgraphView.network.body.data.nodes.length")
     assert drawn == 150
-    # The most connected entities are labelled and drawn inside the picture.
-    labelled = page.evaluate("""() => window.docgraphView.network.body.data.nodes.get()
-        .filter((n) => n.label && n.label.trim()).map((n) => n.id)""")
-    assert 10 <= len(labelled) <= 40
+    # The most connected entities are named and drawn inside the picture.
+    names = [label["text"] for label in _labels(page) if label["kind"] != "edge"]
+    assert len(names) >= 10
+    assert "Singapore" in names
     box = page.locator("#graph").bounding_box()
     assert box is not None
     singapore = page.evaluate("window.docgraphView.find('Singapore')")
@@ -140,5 +142,89 @@ def test_a_real_folder_opens_on_what_matters(chromium: Any, corpus_page: Path) -
     assert page.evaluate("window.docgraphView.network.body.data.nodes.length") > drawn
     page.locator("#show-all").click()
     assert page.evaluate("window.docgraphView.network.body.data.nodes.length") > drawn
+    assert errors == []
+    page.close()
+
+
+# What the label layer drew, and how much ink a part of the canvas holds.
+LABELS = "window.docgraphView.labels()"
+INK = """([x, y, width, height]) => {
+  const canvas = document.querySelector('#graph canvas');
+  const frame = canvas.getBoundingClientRect(), ratio = canvas.width / frame.width;
+  const pixels = canvas.getContext('2d').getImageData(
+    Math.round((x - frame.left) * ratio), Math.round((y - frame.top) * ratio),
+    Math.max(1, Math.round(width * ratio)), Math.max(1, Math.round(height * ratio))).data;
+  let ink = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (pixels[i + 3] > 0 && Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) < 160) ink++;
+  }
+  return ink;
+}"""
+
+
+def _labels(page: Any) -> list[dict[str, Any]]:
+    labels: list[dict[str, Any]] = page.evaluate(LABELS)
+    return labels
+
+
+def _clashes(page: Any) -> list[tuple[str, str]]:
+    """Labels that overlap another, or that are not wholly inside the picture."""
+    frame = page.locator("#graph canvas").bounding_box()
+    labels = _labels(page)
+    assert labels, "no label drawn"
+    outside = [(label["text"], "outside the picture") for label in labels
+               if label["x"] < frame["x"] or label["y"] < frame["y"]
+               or label["x"] + label["width"] > frame["x"] + frame["width"]
+               or label["y"] + label["height"] > frame["y"] + frame["height"]]
+    return outside + [
+        (one["text"], other["text"]) for i, one in enumerate(labels) for other in labels[i + 1 :]
+        if one["x"] < other["x"] + other["width"] and other["x"] < one["x"] + one["width"]
+        and one["y"] < other["y"] + other["height"] and other["y"] < one["y"] + one["height"]]
+
+
+def test_the_page_shows_a_still_picture_at_once(chromium: Any, corpus_page: Path) -> None:
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(corpus_page.as_uri())  # returns on the load event
+    # Drawn by then, not after seconds of physics: a screenshot now is not blank.
+    assert page.evaluate("window.docgraphReady") is True
+    box = page.locator("#graph canvas").bounding_box()
+    assert page.evaluate(INK, [box["x"], box["y"], box["width"], box["height"]]) > 5000
+    assert len(_labels(page)) >= 10
+    # And nothing moves afterwards.
+    before = page.evaluate("window.docgraphView.network.getPositions()")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.docgraphView.network.getPositions()") == before
+    page.close()
+
+
+@pytest.mark.parametrize("name", ["Josephine Teo", "Singapore",
+                                  "Ministry of Digital Development and Information"])
+def test_labels_never_overlap_when_opened_or_after_a_search(chromium: Any, corpus_page: Path,
+                                                            name: str) -> None:
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(corpus_page.as_uri())
+    assert _clashes(page) == []
+    page.fill("#search", name)
+    page.press("#search", "Enter")
+    assert _clashes(page) == []
+    labels = _labels(page)
+    # The entity found is in view, highlighted and named at a readable size...
+    found = page.evaluate("label => window.docgraphView.find(label)", name)
+    frame = page.locator("#graph canvas").bounding_box()
+    assert frame["x"] < found["x"] < frame["x"] + frame["width"]
+    assert frame["y"] < found["y"] < frame["y"] + frame["height"]
+    [label] = [label for label in labels if label["kind"] == "selected"]
+    assert label["text"] == name
+    assert 12 <= label["size"] <= 24
+    assert 12 <= label["height"] <= 32
+    assert page.evaluate(INK, [label["x"], label["y"], label["width"], label["height"]]) > 30
+    # ...and so are most of its neighbours, at the size of every other name.
+    around = set(page.evaluate("id => window.docgraphView.network.getConnectedNodes(id)",
+                               found["id"]))
+    named = {label["id"] for label in labels if label["kind"] == "node"}
+    assert len(named & around) >= min(len(around), 4)
+    assert {label["size"] for label in labels if label["kind"] == "node"} == {13}
     assert errors == []
     page.close()

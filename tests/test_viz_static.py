@@ -1,10 +1,13 @@
-"""Static pictures: valid PNG and SVG files of non-trivial size."""
+"""Static pictures: valid PNG and SVG files of non-trivial size, whose text never overlaps
+other text or leaves the picture."""
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pandas as pd
 import pytest
@@ -16,7 +19,7 @@ from docgraph.kg import KnowledgeGraph
 from docgraph.rdf import to_dataset
 from docgraph.viz.interactive import chairs_table, script_json
 from docgraph.viz.static import chairs_figure, neighbourhood_figure, save
-from helpers import XSS_NAME, hostile_dataset, tiny_extraction
+from helpers import SEED, XSS_NAME, extract, hostile_dataset, tiny_extraction
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -83,16 +86,31 @@ def test_holders_of_one_day_share_one_label(kg: KnowledgeGraph) -> None:
     assert labels == ["Singapore\nNorway (vice-chair)"]
 
 
-def _overlaps(figure: Any) -> list[tuple[str, str]]:
-    """Pairs of drawn texts whose boxes overlap, and texts cut off by the picture's edge,
-    read from matplotlib's renderer."""
+def _drawn_texts(figure: Any) -> list[tuple[Text, Any]]:
+    """Every text matplotlib draws in ``figure`` (titles, labels, legends, ticks), with its
+    extent on the canvas: read while drawing, so that texts of an axis that is switched
+    off or ticks outside the view do not count."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas = FigureCanvasAgg(figure)
-    canvas.draw()  # type: ignore[no-untyped-call]
+    drawn: dict[int, Text] = {}
+    draw = Text.draw
+
+    def recording(text: Text, renderer: Any) -> None:
+        if text.get_visible() and text.get_text().strip():
+            drawn[id(text)] = text
+        draw(text, renderer)
+
+    with mock.patch.object(Text, "draw", recording):
+        canvas.draw()  # type: ignore[no-untyped-call]
     renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
-    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
-    boxes = [(t.get_text(), t.get_window_extent(renderer).padded(-0.5)) for t in texts]
+    return [(t, t.get_window_extent(renderer)) for t in drawn.values()]
+
+
+def _overlaps(figure: Any) -> list[tuple[str, str]]:
+    """Pairs of drawn texts whose boxes overlap, and texts cut off by the picture's edge,
+    read from matplotlib's renderer."""
+    boxes = [(t.get_text(), box.padded(-0.5)) for t, box in _drawn_texts(figure)]
     page = figure.bbox
     outside = [(text, "outside the picture") for text, box in boxes
                if box.x0 < page.x0 or box.x1 > page.x1 or box.y0 < page.y0 or box.y1 > page.y1]
@@ -100,12 +118,107 @@ def _overlaps(figure: Any) -> list[tuple[str, str]]:
                       if one.overlaps(other)]
 
 
-@pytest.mark.model
-def test_the_seeds_timeline_has_no_overlapping_text(nlp: Language) -> None:
+@pytest.fixture(scope="module")
+def seed_graph(nlp: Language) -> KnowledgeGraph:
     from docgraph.kg import from_extractions
-    from helpers import SEED, extract
 
-    chairs = from_extractions(extract([SEED], nlp)).chairs()
+    return from_extractions(extract([SEED], nlp))
+
+
+def _focus_figure(kg: KnowledgeGraph, focus: str) -> Any:
+    """What ``docgraph viz --focus FOCUS --depth 1 -o F.png`` draws."""
+    return neighbourhood_figure(kg.subgraph(focus, 1), kg.resolve(focus),
+                                title=kg.resolve_label(focus))
+
+
+def _texts(figure: Any) -> list[str]:
+    return [t.get_text() for t, _ in _drawn_texts(figure)]
+
+
+def _struck_through(figure: Any, names: set[str]) -> list[str]:
+    """The names (drawn in ``figure``) that an edge's line or arrow runs through."""
+    from matplotlib.path import Path as MplPath
+    from matplotlib.text import Annotation
+
+    boxes = [(text.get_text(), box.padded(-0.5)) for text, box in _drawn_texts(figure)
+             if " ".join(text.get_text().split()) in names]
+    arrows = [a.arrow_patch for a in figure.findobj(Annotation) if a.arrow_patch]
+    # Each arrow as its stroke and its head, in pixels.
+    lines = [MplPath(polygon) for arrow in arrows for polygon in
+             arrow.get_transform().transform_path(arrow.get_path()).to_polygons(
+                 closed_only=False)]
+    return [name for name, box in boxes if any(line.intersects_bbox(box, filled=False)
+                                               for line in lines)]
+
+
+@pytest.mark.model
+def test_the_seeds_neighbourhood_names_everything_without_overlap(
+        seed_graph: KnowledgeGraph) -> None:
+    figure = _focus_figure(seed_graph, "Josephine Teo")
+    assert _overlaps(figure) == []
+    graph = seed_graph.subgraph("Josephine Teo", 1)
+    # Few enough entities that no edge need run through a name...
+    names = {graph.nodes[node]["label"] for node in graph.nodes}
+    assert _struck_through(figure, names) == []
+    # ...and every name and every relation has room.
+    drawn = " ".join(_texts(figure)).replace("\n", " ")
+    for node in graph.nodes:
+        assert graph.nodes[node]["label"] in drawn
+    for _, _, data in graph.edges(data=True):
+        assert data["relation"] in drawn
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("focus", ["Josephine Teo", "Singapore",
+                                   "Ministry of Digital Development and Information"])
+def test_a_busy_neighbourhood_has_no_overlapping_text(corpus_graph: KnowledgeGraph,
+                                                      focus: str) -> None:
+    figure = _focus_figure(corpus_graph, focus)
+    assert _overlaps(figure) == []
+    texts = [" ".join(text.split()) for text in _texts(figure)]
+    assert texts.count(focus) == 2  # in the title, and next to it in the middle
+
+
+def _timeline(*rows: tuple[str, str, str, str]) -> pd.DataFrame:
+    """A chairs table of (meeting, role, holder, ISO date) rows."""
+    return pd.DataFrame([{"meeting": meeting, "series": None, "role": role, "holder": holder,
+                          "handed_over_by": None, "start": dt.date.fromisoformat(day)}
+                         for meeting, role, holder, day in rows])
+
+
+CROWDED = {
+    "a handover a few months after the first chair": _timeline(
+        ("Board of the Agency", "chair", "Ng Chee Khern", "2018-04-09"),
+        ("Board of the Agency", "chair", "Joseph Leong Wee Kiat", "2018-09-30"),
+        ("Council", "chair", "S Iswaran", "2025-01-01")),
+    "many co-chairs next to a busy row": _timeline(
+        *[("Dialogue", "chair", name, "2024-07-31") for name in
+          ("Antony Blinken", "Jake Sullivan", "Josephine Teo", "Vivian Balakrishnan",
+           "Gina Raimondo", "Gan Kim Yong", "Tan See Leng", "Janil Puthucheary",
+           "Alvin Tan")],
+        ("Working Group", "chair", "Sharon Ong", "2024-08-02"),
+        ("Working Group", "vice-chair", "Prasert Janthararuangthong", "2024-08-02"),
+        ("Board", "chair", "Yeoh Oon Jin", "2020-01-01")),
+    "a long name just before the middle": _timeline(
+        ("Ministerial Meeting", "chair",
+         "Minister for Digital Development and Information of the Republic", "2019-12-20"),
+        ("Ministerial Meeting", "chair", "S Iswaran", "2019-01-01"),
+        ("Ministerial Meeting", "chair", "Josephine Teo", "2021-01-01")),
+}
+
+
+@pytest.mark.parametrize("name", list(CROWDED))
+def test_a_crowded_timeline_has_no_overlapping_text(name: str) -> None:
+    table = CROWDED[name]
+    figure = chairs_figure(table)
+    assert _overlaps(figure) == []
+    drawn = " ".join(_texts(figure))
+    assert all(holder.split()[0] in drawn for holder in table["holder"])
+
+
+@pytest.mark.model
+def test_the_seeds_timeline_has_no_overlapping_text(seed_graph: KnowledgeGraph) -> None:
+    chairs = seed_graph.chairs()
     assert len(chairs) == 4  # two handovers on one day among them
     assert _overlaps(chairs_figure(chairs)) == []
 

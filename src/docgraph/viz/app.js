@@ -23,7 +23,8 @@
   }
 
   // What is drawn: entities with statements (the rest behind a toggle), and above
-  // data.limit of them only the most connected, until the reader asks for more.
+  // data.limit of them only the most connected, until the reader asks for more. The
+  // page's Python ranked them (most connected first) and laid them out.
   const degree = new Map(data.nodes.map((n) => [n.id, 0]));
   const neighbours = new Map(data.nodes.map((n) => [n.id, new Set()]));
   for (const e of data.edges) {
@@ -32,111 +33,231 @@
     neighbours.get(e.from).add(e.to);
     neighbours.get(e.to).add(e.from);
   }
-  const byDegree = data.nodes.filter((n) => degree.get(n.id) > 0)
-    .sort((a, b) => degree.get(b.id) - degree.get(a.id) || a.label.localeCompare(b.label));
-  const rank = new Map(byDegree.map((n, index) => [n.id, index]));
-  const isolated = data.nodes.length - byDegree.length;
+  const connected = data.nodes.filter((n) => n.rank !== null).length;
+  const isolated = data.nodes.length - connected;
   let showIsolated = false;
-  let capped = byDegree.length > data.limit;
+  let capped = connected > data.limit;
   const pinned = new Set();  // entities the reader went to, always drawn
   function drawn(n) {
     if (pinned.has(n.id)) return true;
-    if (degree.get(n.id) === 0) return showIsolated;
-    return !capped || rank.get(n.id) < data.limit;
+    if (n.rank === null) return showIsolated;
+    return !capped || n.rank < data.limit;
   }
 
-  // No vis "group": its default colours would replace docgraph's on any setOptions.
+  // No vis "group": its default colours would replace docgraph's on any setOptions. No
+  // vis labels either: names and relations are drawn by the label layer below.
   const nodes = new vis.DataSet(data.nodes.map((n) => ({
-    id: n.id, label: n.label, shape: style(n).shape,
+    id: n.id, x: n.x, y: n.y, shape: style(n).shape,
     color: { background: style(n).color, border: "#333333",
-             highlight: { background: style(n).color, border: "#000000" } },
-    font: { size: 14, color: style(n).font || "#1d2329" },
+             highlight: { background: style(n).color, border: "#000000" },
+             hover: { background: style(n).color, border: "#000000" } },
     // Sized by how many statements an entity takes part in.
-    size: 10 + 4 * Math.sqrt(degree.get(n.id)),
+    size: 8 + 3 * Math.sqrt(degree.get(n.id)),
   })));
-  // Edge fonts are set for all edges at once (see legible), so none is set per edge.
   const edges = new vis.DataSet(data.edges.map((e) => ({
-    id: e.id, from: e.from, to: e.to, label: e.relation, relation: e.relation })));
+    id: e.id, from: e.from, to: e.to, relation: e.relation })));
   const nodeView = new vis.DataView(nodes, {
     filter: (n) => !hiddenTypes.has(byId.get(n.id).group) && drawn(byId.get(n.id)) });
   const edgeView = new vis.DataView(edges, {
     filter: (e) => !hiddenRelations.has(e.relation) });
   const container = document.getElementById("graph");
+  // The layout comes with the data: no physics, so the first frame is the picture.
   const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
-    layout: { randomSeed: 7, improvedLayout: byDegree.length < 150 },
-    // Labels are boxes; without avoidOverlap one can sit on another node and take its
-    // clicks. Strong central gravity keeps small groups near the rest, so that fitting
-    // the view does not shrink the main part to a dot.
-    physics: { stabilization: { iterations: 400 },
-               barnesHut: { springLength: 120, avoidOverlap: 0.6, centralGravity: 1.2 } },
-    edges: { arrows: "to", color: { color: "#9aa3ad" },
-             font: { size: 11, align: "middle", color: "#333333", strokeWidth: 3,
-                     strokeColor: "#ffffff" } },
+    physics: false,
+    layout: { improvedLayout: false },
+    edges: { arrows: { to: { scaleFactor: 0.6 } }, color: { color: "#9aa3ad" },
+             smooth: false },
     interaction: { hover: true, tooltipDelay: 100000 },
   });
 
-  // Labels stay legible whatever the zoom: their size on screen is fixed, and zoomed
-  // out only the most connected entities keep theirs.
-  // Every label is drawn when few entities are, or once the reader has zoomed in to
-  // twice the scale that fits the whole picture.
-  const LABELLED = 25;
-  let fitted = 1;
-  let lastScale = null;
-  let edgeLabels = null;
+  // The label layer ----------------------------------------------------------------------
+  // Names and relations are drawn on the canvas after vis, at a fixed size on screen
+  // whatever the zoom, each where it meets no other label and no entity and stays inside
+  // the picture: the selected entity first (highlighted), then the one under the
+  // pointer, the selected one's neighbours, the rest by rank, and last the relations.
+  // What finds no room is not drawn; pointing at an entity or a relation shows it.
+  const SIZE = { node: 13, edge: 11, selected: 15 };
+  const FAMILY = getComputedStyle(document.body).fontFamily || "sans-serif";
+  const GAP = 3, RING = 8;
+  const IMPORTANT = 12;  // this many of the most connected are named if at all possible
+  const hovered = { node: null, edge: null };
+  let labels = [];  // what was drawn last, in the canvas's CSS pixels
+  const widths = new Map();
+  function font(kind) {
+    return `${kind === "selected" ? "bold " : ""}${SIZE[kind]}px ${FAMILY}`;
+  }
+  function measure(ctx, text, kind) {
+    const key = kind + "\u0000" + text;
+    if (!widths.has(key)) {
+      ctx.font = font(kind);
+      widths.set(key, ctx.measureText(text).width);
+    }
+    return widths.get(key);
+  }
   function short(text) {
     return text.length > 32 ? text.slice(0, 30) + "\u2026" : text;
   }
-  function legible() {
-    const scale = network.getScale();
-    if (lastScale !== null && Math.abs(scale - lastScale) < 0.02) return;
-    lastScale = scale;
-    const shown = new Set(nodeView.getIds());
-    const close = scale >= 2 * fitted || shown.size <= LABELLED;
-    network.setOptions({ edges: { font: { size: Math.min(48, 11 / scale) } } });
-    // A relation's name on every edge only when there is room for them.
-    const drawnEdges = data.edges.filter((e) => shown.has(e.from) && shown.has(e.to)).length;
-    const wanted = close || drawnEdges <= 40;
-    if (wanted !== edgeLabels) {
-      edgeLabels = wanted;
-      // (vis keeps an edge's old label when given "": a space draws nothing.)
-      edges.update(data.edges.map((e) => ({ id: e.id, label: wanted ? e.relation : " " })));
+  // Boxes already taken, found through a grid of cells so that a busy picture stays fast.
+  class Room {
+    static CELL = 64;
+    constructor(width, height) {
+      this.width = width;
+      this.height = height;
+      this.cells = new Map();
     }
-    nodes.update(data.nodes.map((n) => ({
-      id: n.id,
-      label: close ? n.label
-        : pinned.has(n.id) || (rank.has(n.id) && rank.get(n.id) < LABELLED) ? short(n.label)
-        : "",
-      font: { size: Math.min(56, 14 / scale), color: style(n).font || "#1d2329" },
-    })));
+    *keys(b) {
+      const cell = Room.CELL;
+      for (let i = Math.floor(b.x / cell); i <= Math.floor((b.x + b.w) / cell); i++) {
+        for (let j = Math.floor(b.y / cell); j <= Math.floor((b.y + b.h) / cell); j++) {
+          yield i + "," + j;
+        }
+      }
+    }
+    // Whether a box is inside the picture and clear of every label, and of every entity
+    // unless it may cover them.
+    fits(b, overEntities) {
+      if (b.x < 1 || b.y < 1 || b.x + b.w > this.width - 1 || b.y + b.h > this.height - 1) {
+        return false;
+      }
+      for (const key of this.keys(b)) {
+        for (const o of this.cells.get(key) || []) {
+          if (o.owner === b.owner || (overEntities && o.entity)) continue;
+          if (b.x < o.x + o.w + GAP && o.x < b.x + b.w + GAP &&
+              b.y < o.y + o.h + GAP && o.y < b.y + b.h + GAP) return false;
+        }
+      }
+      return true;
+    }
+    take(b) {
+      for (const key of this.keys(b)) {
+        if (!this.cells.has(key)) this.cells.set(key, []);
+        this.cells.get(key).push(b);
+      }
+    }
   }
-  let pending = false;
-  network.on("zoom", () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => { pending = false; legible(); });
+  function layLabels(ctx, width, height) {
+    const ids = nodeView.getIds();
+    const shown = new Set(ids);
+    const scale = network.getScale();
+    const where = network.getPositions(ids);
+    const screen = new Map();
+    const room = new Room(width, height);
+    for (const id of ids) {
+      const point = network.canvasToDOM(where[id]);
+      const r = nodes.get(id).size * scale;
+      screen.set(id, { x: point.x, y: point.y, r });
+      if (point.x < -r || point.y < -r || point.x > width + r || point.y > height + r) continue;
+      room.take({ x: point.x - r, y: point.y - r, w: 2 * r, h: 2 * r, owner: id, entity: true });
+    }
+    const [selected] = network.getSelectedNodes().filter((id) => shown.has(id));
+    const first = [selected, hovered.node].filter((id) => id && shown.has(id));
+    const near = selected ? [...neighbours.get(selected)].filter((id) => shown.has(id)) : [];
+    const byRank = (a, b) => (byId.get(a).rank ?? Infinity) - (byId.get(b).rank ?? Infinity) ||
+      (a < b ? -1 : 1);
+    const order = [...new Set([...first, ...near.sort(byRank), ...[...ids].sort(byRank)])];
+    const placed = [];
+    const size = (kind) => SIZE[kind] * 1.25;
+    // The names that matter most may cover other entities (never another name) when
+    // there is no clear place for them.
+    const important = new Set([...first, ...near,
+                               ...order.filter((id) => byId.get(id).rank < IMPORTANT)]);
+    for (const id of order) {
+      const { x, y, r } = screen.get(id);
+      if (x < 0 || y < 0 || x > width || y > height) continue;
+      const kind = id === selected ? "selected" : "node";
+      const whole = byId.get(id).label;
+      const text = first.includes(id) ? whole : short(whole);
+      // (Clear of the ring drawn around the selected entity.)
+      const w = measure(ctx, text, kind), h = size(kind), d = r + GAP + (kind === "selected" ? RING : 0);
+      // Below, above, right, left.
+      const boxes = [[x - w / 2, y + d], [x - w / 2, y - d - h], [x + d, y - h / 2],
+                     [x - d - w, y - h / 2]].map(([bx, by]) => ({ x: bx, y: by, w, h, owner: id }));
+      const box = boxes.find((b) => room.fits(b, false)) ||
+        (important.has(id) && boxes.find((b) => room.fits(b, true)));
+      if (!box) continue;
+      room.take(box);
+      placed.push({ id, text, kind, ...box });
+    }
+    // One label for the relations between two entities, either way.
+    const pairs = new Map();
+    for (const id of edgeView.getIds()) {
+      const e = edgeById.get(id);
+      if (!shown.has(e.from) || !shown.has(e.to)) continue;
+      const key = e.from < e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
+      if (!pairs.has(key)) pairs.set(key, { ends: [e.from, e.to], relations: new Set(), edges: [] });
+      pairs.get(key).relations.add(e.relation);
+      pairs.get(key).edges.push(id);
+    }
+    const pointed = (pair) => pair.edges.includes(hovered.edge);
+    const touches = (pair) => pair.ends.includes(selected);
+    const rankOf = (pair) => Math.min(...pair.ends.map((id) => byId.get(id).rank ?? Infinity));
+    const relationOrder = [...pairs.values()].sort((a, b) => pointed(b) - pointed(a) ||
+      touches(b) - touches(a) || rankOf(a) - rankOf(b));
+    for (const pair of relationOrder) {
+      const [a, b] = pair.ends.map((id) => screen.get(id));
+      const text = [...pair.relations].sort().join(" \u00b7 ");
+      const w = measure(ctx, text, "edge"), h = size("edge");
+      for (const along of [0.5, 0.35, 0.65]) {
+        const box = { x: a.x + (b.x - a.x) * along - w / 2, y: a.y + (b.y - a.y) * along - h / 2,
+                      w, h, owner: pair.edges[0] };
+        if (room.fits(box, false)) {
+          room.take(box);
+          placed.push({ id: pair.edges[0], text, kind: "edge", ...box });
+          break;
+        }
+      }
+    }
+    return { placed, selected: selected && screen.get(selected) };
+  }
+  network.on("afterDrawing", (ctx) => {
+    const canvas = ctx.canvas;
+    const ratio = canvas.width / canvas.clientWidth || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const { placed, selected } = layLabels(ctx, canvas.clientWidth, canvas.clientHeight);
+    if (selected) {  // a ring around the entity the reader went to
+      ctx.beginPath();
+      ctx.arc(selected.x, selected.y, selected.r + RING / 2, 0, 2 * Math.PI);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "#d55e00";
+      ctx.stroke();
+    }
+    ctx.textBaseline = "middle";
+    ctx.lineJoin = "round";
+    for (const label of placed) {
+      ctx.font = font(label.kind);
+      if (label.kind === "selected") {
+        ctx.fillStyle = "#ffe08a";
+        ctx.fillRect(label.x - 2, label.y, label.w + 4, label.h);
+      }
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "rgba(255, 255, 255, 0.9)";
+      ctx.strokeText(label.text, label.x, label.y + label.h / 2);
+      ctx.fillStyle = label.kind === "edge" ? "#444444" : style(byId.get(label.id)).font || "#1d2329";
+      ctx.fillText(label.text, label.x, label.y + label.h / 2);
+    }
+    ctx.restore();
+    labels = placed;
   });
-  function ready() {
-    network.setOptions({ physics: false });
-    network.fit();
-    fitted = network.getScale();
-    legible();
-    network.redraw();
-    // Ready once the canvas shows the labels set above, a frame later.
-    requestAnimationFrame(() => requestAnimationFrame(() => { window.docgraphReady = true; }));
-  }
-  network.once("stabilizationIterationsDone", ready);
-  setTimeout(() => { if (!window.docgraphReady) ready(); }, 8000);
+  network.on("hoverNode", (p) => { hovered.node = p.node; network.redraw(); });
+  network.on("blurNode", () => { hovered.node = null; network.redraw(); });
+  network.on("hoverEdge", (p) => { hovered.edge = p.edge; network.redraw(); });
+  network.on("blurEdge", () => { hovered.edge = null; network.redraw(); });
+
+  // The whole picture at first, never magnified beyond its own size, drawn at once.
+  network.fit({ animation: false, maxZoomLevel: 1 });
+  network.redraw();
 
   // What is left out, and how to see it ------------------------------------------------
   const notice = document.getElementById("notice");
   function renderNotice() {
     const parts = [];
     if (capped) {
-      parts.push(el("span", {}, `Showing the ${data.limit} most connected of ${byDegree.length} ` +
+      parts.push(el("span", {}, `Showing the ${data.limit} most connected of ${connected} ` +
         "connected entities. Search for an entity to see it and its neighbours, or "));
-      const all = el("button", { id: "show-all", type: "button" }, `show all ${byDegree.length}`);
+      const all = el("button", { id: "show-all", type: "button" }, `show all ${connected}`);
       all.addEventListener("click", () => { capped = false; nodeView.refresh(); renderNotice(); });
-      parts.push(all, el("span", {}, " (slow to lay out). "));
+      parts.push(all, el("span", {}, ". "));
     }
     if (isolated) {
       const box = el("input", { type: "checkbox", id: "show-isolated" });
@@ -211,16 +332,27 @@
       pinned.add(target.node);
       for (const other of neighbours.get(target.node) || []) pinned.add(other);
       nodeView.refresh();
-      lastScale = null;
-      legible();
     }
     if (target.node) {
       network.selectNodes([target.node]);
-      network.focus(target.node, { scale: 1.1, animation: false });
+      goTo(target.node);
       showNode(target.node);
     } else if (target.edge) {
       network.selectEdges([target.edge]);
       showEdge(target.edge);
+    }
+    network.redraw();  // now, so that what a script reads next is what is shown
+  }
+  // Show an entity with its neighbours around it, magnified a little at most (names keep
+  // their size, entities grow with the zoom), and itself always in view.
+  function goTo(id) {
+    const shown = new Set(nodeView.getIds());
+    const group = [id, ...[...neighbours.get(id)].filter((other) => shown.has(other))];
+    network.fit({ nodes: group, animation: false, minZoomLevel: 0.02, maxZoomLevel: 1 });
+    const point = network.canvasToDOM(network.getPositions([id])[id]);
+    const { clientWidth: width, clientHeight: height } = container;
+    if (point.x < 40 || point.y < 40 || point.x > width - 40 || point.y > height - 40) {
+      network.moveTo({ position: network.getPositions([id])[id], animation: false });
     }
   }
   network.on("click", (params) => {
@@ -284,5 +416,13 @@
       return { id: node.id, x: box.left + point.x, y: box.top + point.y };
     },
     select,
+    // The names and relations drawn now, in page coordinates, with their font size in
+    // CSS pixels.
+    labels() {
+      const box = container.querySelector("canvas").getBoundingClientRect();
+      return labels.map((l) => ({ id: l.id, text: l.text, kind: l.kind, size: SIZE[l.kind],
+                                  x: box.left + l.x, y: box.top + l.y, width: l.w, height: l.h }));
+    },
   };
+  window.docgraphReady = true;
 })();
