@@ -156,8 +156,8 @@ def test_lemmas_asked_for_are_the_lemmatizer_s(nlp: Language,
     """The lemmatizer is not run over every token; what the rules ask of it is the same."""
     from spacy.pipeline import Lemmatizer
 
+    from docgraph.clauses.parse import Lemmas
     from docgraph.ner.posts import english_words
-    from docgraph.relations.parse import Lemmas
 
     assert "lemmatizer" not in nlp.pipe_names
     assert english_words(nlp)  # its tables still tell English words from names

@@ -16,9 +16,9 @@ import numpy
 import numpy.typing
 from spacy.tokens import Doc, Token
 
+from docgraph.clauses.parse import Lemmas, coordinated, relative_antecedent
 from docgraph.lexicon import Lexicon
 from docgraph.ner.candidates import Candidate
-from docgraph.relations.parse import Lemmas, coordinated, relative_antecedent
 from docgraph.relations.rules import Rules
 from docgraph.vocab import coarse_type
 

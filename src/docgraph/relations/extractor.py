@@ -10,13 +10,14 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from docgraph.clauses import ClauseReader
+from docgraph.clauses.parse import Lemmas
 from docgraph.lexicon import Lexicon, load_lexicon
 from docgraph.ner.candidates import Candidate
-from docgraph.relations import descriptions, groups, roles, surface, verbs
+from docgraph.relations import appointments, descriptions, groups, roles, surface, verbs
 from docgraph.relations.arguments import Arguments
 from docgraph.relations.base import Findings, Found
 from docgraph.relations.context import Context
-from docgraph.relations.parse import Lemmas
 from docgraph.relations.rules import Rules, load_rules
 
 
@@ -43,11 +44,16 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
     ctx.holders = descriptions.holders(ctx, chains, places)
     findings = Findings(ctx, Arguments(ctx, ctx.holders))
     if doc.has_annotation("DEP"):
+        clauses = ClauseReader(ctx.lemma, {*ctx.rules.triggers_by_noun,
+                                           *ctx.rules.appointments.nouns})
         # One pass over the tokens for every rule that looks at each: building a Token
         # is the largest cost of reading a doc from Python.
         for sentence in doc.sents:
+            for frame in clauses.frames(sentence):
+                verbs.find(findings, frame, sentence)
+                if frame.status.asserted:
+                    appointments.find(findings, frame, sentence)
             for token in sentence:
-                verbs.find(findings, token, sentence)
                 roles.find(findings, token, sentence)
                 roles.copula(findings, token)
     groups.find(findings)

@@ -8,11 +8,11 @@ the document's main organisation or the meeting being talked about.
 
 from __future__ import annotations
 
+from docgraph.clauses.parse import agents, subjects
 from docgraph.ner.candidates import BLOCKS, Candidate
 from docgraph.ner.tokens import words as doc_words
 from docgraph.relations.base import Findings
 from docgraph.relations.context import entity_group
-from docgraph.relations.parse import agents, subjects
 from docgraph.relations.rules import Group
 
 

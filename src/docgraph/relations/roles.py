@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from docgraph.clauses.parse import subjects
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
 from docgraph.relations.context import entity_group
-from docgraph.relations.parse import subjects
 
 
 def find(findings: Findings, token: Token, sentence: Span) -> None:

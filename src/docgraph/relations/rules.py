@@ -91,6 +91,29 @@ class Delegations:
 
 
 @dataclass(frozen=True, slots=True)
+class Appointments:
+    """Verbs and nouns that give someone a post (see relations.yaml).
+
+    Attributes:
+        relation: The relation from the holder to the post.
+        patient_verbs: The holder is the patient ("X was appointed CE").
+        agent_verbs: The holder is the agent ("X served as CE").
+        successions: Both the agent and the patient hold the post ("X succeeds Y as CE").
+        nouns: The holder is the possessor or the "of" object ("X's appointment as CE").
+        bodies: Prepositions naming a body the holder joins ("appointed to the Board").
+        confidence: How reliable the rule is.
+    """
+
+    relation: str
+    patient_verbs: frozenset[str]
+    agent_verbs: frozenset[str]
+    successions: frozenset[str]
+    nouns: frozenset[str]
+    bodies: frozenset[str]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class Role:
     """A role noun ("Chair", "Vice-Chair") and the relation holding it states.
 
@@ -139,6 +162,7 @@ class Rules:
     passive_attendance: Gathering
     presence: Presence
     delegations: Delegations
+    appointments: Appointments
     roles: tuple[Role, ...]
     groups: tuple[Group, ...]
     list_markers: frozenset[str]
@@ -167,7 +191,8 @@ class Rules:
 _WORD_LISTS = frozenset({"lemmas", "via", "nouns", "words", "particles", "requires", "skip",
                          "partners", "preps", "margins", "travel", "travel_preps", "members",
                          "representatives", "determiners", "demonstratives", "other",
-                         "other_editions", "member_headings", "boards"})
+                         "other_editions", "member_headings", "boards", "patient_verbs",
+                         "agent_verbs", "successions", "bodies"})
 
 
 @functools.cache
@@ -200,6 +225,7 @@ def load_rules(path: Path | None = None) -> Rules:
             passive_attendance=reader.gathering(data["passive_attendance"]),
             presence=reader.presence(data["presence"]),
             delegations=reader.delegations(data["delegations"]),
+            appointments=reader.appointments(data["appointments"]),
             roles=tuple(reader.role(spec) for spec in data["roles"]),
             groups=tuple(reader.group(spec) for spec in groups["rules"]),
             list_markers=frozenset(groups["list_markers"]),
@@ -267,6 +293,14 @@ class _Reader:
         self._keys(spec, {"nouns", "members", "relation", "confidence"}, "delegations")
         return Delegations(frozenset(spec["nouns"]), frozenset(spec["members"]),
                            spec["relation"], float(spec["confidence"]))
+
+    def appointments(self, spec: Mapping[str, Any]) -> Appointments:
+        self._keys(spec, {"relation", "patient_verbs", "agent_verbs", "successions",
+                          "nouns", "bodies", "confidence"}, "appointments")
+        return Appointments(spec["relation"], frozenset(spec["patient_verbs"]),
+                            frozenset(spec["agent_verbs"]), frozenset(spec["successions"]),
+                            frozenset(spec["nouns"]), frozenset(spec["bodies"]),
+                            float(spec["confidence"]))
 
     def role(self, spec: Mapping[str, Any]) -> Role:
         self._keys(spec, {"relation", "nouns", "default", "confidence"},

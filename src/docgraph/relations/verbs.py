@@ -12,89 +12,96 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from docgraph.clauses import Frame, Role
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
 from docgraph.relations.context import entity_group
-from docgraph.relations.parse import (
-    SUBJECTS,
-    agents,
-    is_passive,
-    objects,
-    prep_objects,
-    subjects,
-    verb_read_as_noun,
-)
 from docgraph.relations.rules import Trigger
 
 
-def find(findings: Findings, token: Token, sentence: Span) -> None:
-    """Apply every verb trigger whose lemma ``token`` has (or noun trigger, for nouns)."""
-    with_subject = token.i in findings.ctx.heads_of(SUBJECTS)
-    if token.pos_ in ("NOUN", "PROPN") and not with_subject:
-        for trigger in findings.rules.triggers_by_noun.get(token.lower_, ()):
-            _nominal(findings, token, trigger, sentence)
-        if not verb_read_as_noun(token):
-            return
-    # The small model tags some verbs as nouns ("The UKSDEA builds on ..."); a word with
-    # a subject of its own is acting as a verb.
-    if token.pos_ not in ("VERB", "AUX") and not with_subject and \
-            not verb_read_as_noun(token):
+def find(findings: Findings, frame: Frame, sentence: Span) -> None:
+    """State what a frame says through every trigger of its predicate.
+
+    Only what the page reports as done or planned is stated: an intention ("intend to
+    establish"), a possibility ("could sign") or a negation ("did not sign") is not.
+    """
+    if not frame.status.asserted:
         return
-    lemma = findings.ctx.lemma(token).lower()
-    for trigger in findings.rules.triggers_by_lemma.get(lemma, ()):
+    rules = findings.rules
+    if frame.kind == "noun":
+        for trigger in rules.triggers_by_noun.get(frame.lemma, ()):
+            _nominal(findings, frame, trigger, sentence)
+        return
+    verb = findings.doc[frame.tokens[-1]]
+    ctx = findings.ctx
+    for trigger in rules.triggers_by_lemma.get(frame.lemma, ()):
         if trigger.particle is not None and not any(
-                c.dep_ == "prt" and c.lower_ == trigger.particle for c in token.children):
+                c.dep_ == "prt" and c.lower_ == trigger.particle for c in verb.children):
             continue
         if trigger.requires and not any(
-                findings.ctx.lemma(c).lower() in trigger.requires for c in objects(token)):
+                ctx.lemma(findings.doc[h]).lower() in trigger.requires
+                for h in frame.heads(Role.PATIENT)):
             continue
-        _apply(findings, token, trigger, sentence)
-    _gathering(findings, token, sentence)
-    _presence(findings, token, sentence)
+        _apply(findings, frame, trigger, sentence)
+    _gathering(findings, frame, sentence)
+    _presence(findings, frame, sentence)
 
 
-def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) -> None:
+def _expand(findings: Findings, heads: list[int]) -> list[Candidate]:
+    """The entities argument heads stand for (relative pronouns: their antecedents)."""
+    ctx, doc = findings.ctx, findings.doc
+    return [m for h in heads for m in ctx.expand(ctx.antecedent(doc[h]))]
+
+
+def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -> None:
     ctx = findings.ctx
     args = findings.args
+    doc = findings.doc
     relation = trigger.relation
-    rule = f"verb:{ctx.lemma(verb).lower()}"
-    passive = is_passive(verb)
-    subject_tokens = [ctx.antecedent(t) for t in subjects(verb)]
+    rule = f"verb:{frame.lemma}"
+    head, verb = doc[frame.head], doc[frame.tokens[-1]]
+    agents = [a for a in frame.arguments if a.role is Role.AGENT]
     # The parse and the surface each find arguments the other misses: the small model
     # often misparses long titled names, and the surface knows nothing of clauses.
-    if passive:
-        doers = [m for t in agents(verb) for m in ctx.expand(t)] + [
-            m for c in verb.children if c.dep_ == "agent" or (
-                c.dep_ == "prep" and c.lower_ == "by")
-            for m in args.after(c.i, sentence)]
-        things = [m for t in subject_tokens for m in ctx.expand(t)]
-        modified = _modified_noun(verb)
-        if modified is not None and verb.dep_ != "acl":
+    if frame.passive:
+        doers = _expand(findings, [a.head for a in agents]) + [
+            m for a in agents if a.marker_at >= 0 for m in args.after(a.marker_at, sentence)]
+        things = _expand(findings, frame.heads(Role.PATIENT))
+        modified = _modified_noun(head)
+        if modified is not None and head.dep_ != "acl":
             # "the 19th JCBC meeting co-chaired by X": a participle right after a noun
             # modifies that noun, however the parser attached it.
             things = ctx.expand(modified)
-        elif verb.dep_ not in ("acl", "advcl", "relcl"):
-            things += args.before(verb.i, sentence)
+        elif head.dep_ not in ("acl", "advcl", "relcl"):
+            things += args.before(head.i, sentence)
     else:
-        doers = [m for t in subject_tokens for m in ctx.expand(t)] + \
-            args.before(verb.i, sentence)
-        things = [m for t in objects(verb) for m in ctx.expand(ctx.antecedent(t))]
+        doers = _expand(findings, [a.head for a in agents]) + args.before(head.i, sentence)
+        things = _expand(findings, frame.heads(Role.PATIENT))
         if not trigger.requires:
             things += args.after(verb.i, sentence)
     # "signed X with Y": the parser hangs "with" on the verb or on its object.
-    doers += [m for head in [verb, *objects(verb)] for c in head.children
+    doers += [m for a in frame.arguments if a.role is Role.OBLIQUE
+              and a.marker in trigger.partners
+              for m in _expand(findings, [a.head]) + args.after(a.marker_at, sentence)]
+    doers += [m for h in frame.heads(Role.PATIENT) for c in doc[h].children
               if c.dep_ == "prep" and c.lower_ in trigger.partners
               for m in ctx.expand_children(c) + args.after(c.i, sentence)]
     doers, things = _without_affiliations(findings, _unique(doers)), _unique(things)
     if trigger.via:
-        heads = [verb] + [o for o in objects(verb) if ctx.lemma(o).lower() in trigger.requires]
-        preps = [c for head in heads for c in head.children
+        required = [h for h in frame.heads(Role.PATIENT)
+                    if ctx.lemma(doc[h]).lower() in trigger.requires]
+        obliques = [a for a in frame.arguments if a.role in (Role.OBLIQUE, Role.AGENT)
+                    and a.marker in trigger.via]
+        preps = [c for h in required for c in doc[h].children
                  if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ in trigger.via]
-        targets = _unique([m for head in heads for t in prep_objects(head, trigger.via)
-                           for m in ctx.expand(t)] +
+        targets = _unique(_expand(findings, [a.head for a in obliques]) +
+                          [m for c in preps for p in c.children if p.dep_ == "pobj"
+                           for m in ctx.expand(p)] +
+                          [m for a in obliques if a.marker_at >= 0
+                           for m in args.after(a.marker_at, sentence)] +
                           [m for c in preps for m in args.after(c.i, sentence)])
-        explicit = bool(preps) or any(c.dep_ == "prep" and c.lower_ in trigger.via
-                                      for head in heads for c in head.children)
+        explicit = bool(obliques or preps) or any(
+            c.dep_ == "prep" and c.lower_ in trigger.via for c in verb.children)
         # "took part" names no meeting: the one just mentioned is meant; "participate in
         # the timely sharing" names something else, so nothing is.
         if not targets and not explicit and trigger.default == "meeting":
@@ -102,7 +109,7 @@ def _apply(findings: Findings, verb: Token, trigger: Trigger, sentence: Span) ->
             targets = [salient] if salient is not None else []
         if relation in ("heldIn", "basedIn"):
             # "held in Singapore": the held thing relates to the place.
-            holders = things if passive else (things or doers)
+            holders = things if frame.passive else (things or doers)
             for holder in holders:
                 for place in targets:
                     findings.add(holder, relation, place, rule, trigger.confidence, sentence)
@@ -162,73 +169,69 @@ def _state(findings: Findings, trigger: Trigger, doers: list[Candidate],
                 findings.add(doer, trigger.relation, thing, rule, trigger.confidence, sentence)
 
 
-def _nominal(findings: Findings, noun: Token, trigger: Trigger, sentence: Span) -> None:
+def _nominal(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -> None:
     """A trigger's nominalisation: "the signing of X between A and B", "X's signing".
 
     The thing is the object of "of"; the doers are the objects of "by" and "between",
-    the partners ("with"), and the possessor.
+    the partners ("with"), and the possessor; else the subject of the verb the noun is
+    the object of ("A announced the launch of X").
     """
-    ctx = findings.ctx
     args = findings.args
-    things: list[Candidate] = []
-    doers: list[Candidate] = []
-    for child in noun.children:
-        if child.dep_ == "poss":
-            doers += ctx.expand(child)
-        if child.dep_ != "prep":
-            continue
-        members = ctx.expand_children(child) + args.after(child.i, sentence)
-        if child.lower_ in ("of", "on"):  # "the signing of X", "negotiations on X"
-            things += members
-        elif child.lower_ in ("by", "between", "among", "amongst") or \
-                child.lower_ in trigger.partners:
-            doers += members
-    if not doers and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
-        # "Singapore and the UK have concluded negotiations on X"; "Mr Chan led the
-        # development of X": the verb's subject did it.
-        doers = [m for s in subjects(noun.head) for m in ctx.expand(ctx.antecedent(s))] + \
-            args.before(noun.head.i, sentence)
-    _state(findings, trigger, _unique(doers), _unique(things), f"noun:{noun.lower_}",
+    doc = findings.doc
+    things = _expand(findings, frame.heads(Role.PATIENT)) + [
+        m for a in frame.arguments if a.role is Role.PATIENT and a.marker_at >= 0
+        for m in args.after(a.marker_at, sentence)]
+    own = [a for a in frame.arguments if a.role is Role.AGENT and not a.inherited]
+    doers = _expand(findings, [a.head for a in own] + frame.heads(Role.POSSESSOR)) + [
+        m for a in own if a.marker_at >= 0 for m in args.after(a.marker_at, sentence)]
+    doers += [m for a in frame.arguments if a.role is Role.OBLIQUE
+              and a.marker in trigger.partners
+              for m in _expand(findings, [a.head]) + args.after(a.marker_at, sentence)]
+    if not doers:
+        inherited = [a.head for a in frame.arguments if a.role is Role.AGENT and a.inherited]
+        if inherited:
+            doers = _expand(findings, inherited) + \
+                args.before(doc[frame.head].head.i, sentence)
+    _state(findings, trigger, _unique(doers), _unique(things), f"noun:{frame.lemma}",
            sentence)
 
 
-def _presence(findings: Findings, verb: Token, sentence: Span) -> None:
+def _presence(findings: Findings, frame: Frame, sentence: Span) -> None:
     """Whoever does something at a meeting attended it; so do their partners ("with")."""
     ctx = findings.ctx
     args = findings.args
+    doc = findings.doc
     presence = findings.rules.presence
     preps = set(presence.preps)
-    if ctx.lemma(verb).lower() in presence.travel:
+    if frame.lemma in presence.travel:
         preps |= presence.travel_preps
     meetings: list[Candidate] = []
-    for child in verb.children:
-        if child.dep_ != "prep" or child.lower_ not in preps:
-            continue
-        for target in (c for c in child.children if c.dep_ == "pobj"):
-            if target.lower_ in presence.margins:  # "on the sidelines of X"
+    obliques = [a for a in frame.arguments if a.role is Role.OBLIQUE]
+    for argument in obliques:
+        target = doc[argument.head]
+        if argument.marker in preps:
+            if target.lower_ in presence.margins:  # "at the margins of X"
                 target = next((p for c in target.children if c.dep_ == "prep"
                                and c.lower_ == "of" for p in c.children
                                if p.dep_ == "pobj"), target)
             meetings += [m for m in ctx.expand(target) if entity_group(m.label) == "Meeting"]
-        meetings += [m for m in args.after(child.i, sentence)
-                     if entity_group(m.label) == "Meeting"]
-    for child in verb.children:  # "on the sidelines of X"
-        if child.dep_ == "prep" and child.lower_ in ("on", "in"):
-            for target in (c for c in child.children if c.dep_ == "pobj"
-                           and c.lower_ in presence.margins):
-                meetings += [m for c in target.children if c.dep_ == "prep"
-                             and c.lower_ == "of" for m in ctx.expand_children(c)
+            if argument.marker_at >= 0:
+                meetings += [m for m in args.after(argument.marker_at, sentence)
                              if entity_group(m.label) == "Meeting"]
+        elif argument.marker in ("on", "in") and target.lower_ in presence.margins:
+            # "on the sidelines of X"
+            meetings += [m for c in target.children if c.dep_ == "prep"
+                         and c.lower_ == "of" for m in ctx.expand_children(c)
+                         if entity_group(m.label) == "Meeting"]
     if not meetings:
         return
-    if is_passive(verb):
-        people = [m for t in agents(verb) for m in ctx.expand(t)]
-    else:
-        people = [m for t in subjects(verb) for m in ctx.expand(ctx.antecedent(t))] + \
-            args.before(verb.i, sentence)
-    people += [m for c in verb.children if c.dep_ == "prep" and c.lower_ in presence.partners
-               for m in ctx.expand_children(c)]
-    rule = f"presence:{ctx.lemma(verb).lower()}"
+    agents = [a for a in frame.arguments if a.role is Role.AGENT]
+    people = _expand(findings, [a.head for a in agents])
+    if not frame.passive:
+        people += args.before(frame.head, sentence)
+    people += [m for a in obliques if a.marker in presence.partners
+               for m in _expand(findings, [a.head])]
+    rule = f"presence:{frame.lemma}"
     for person in _unique(people):
         for meeting in _unique(meetings):
             findings.add(person, presence.relation, meeting, rule, presence.confidence,
@@ -243,25 +246,24 @@ def _unique(mentions: list[Candidate]) -> list[Candidate]:
     return found
 
 
-def _gathering(findings: Findings, verb: Token, sentence: Span) -> None:
+def _gathering(findings: Findings, frame: Frame, sentence: Span) -> None:
     """"The 4th ADGMIN brought together X, Y and Z"; "was attended by X"."""
-    ctx = findings.ctx
-    lemma = findings.ctx.lemma(verb).lower()
+    verb = findings.doc[frame.tokens[-1]]
     gathering = findings.rules.gathering
-    if lemma in gathering.lemmas and any(c.lower_ in gathering.particles
-                                         for c in verb.children):
-        meetings = [m for t in subjects(verb) for m in ctx.expand(t)
+    if frame.lemma in gathering.lemmas and any(c.lower_ in gathering.particles
+                                               for c in verb.children):
+        meetings = [m for m in _expand(findings, frame.heads(Role.AGENT))
                     if entity_group(m.label) == "Meeting"]
         if meetings:
             for mention in _after(findings, verb, sentence):
-                findings.add(mention, "attended", meetings[0], f"verb:{lemma}",
+                findings.add(mention, "attended", meetings[0], f"verb:{frame.lemma}",
                              gathering.confidence, sentence)
     attendance = findings.rules.passive_attendance
-    if lemma in attendance.lemmas and is_passive(verb):
-        meetings = [m for t in subjects(verb) for m in ctx.expand(ctx.antecedent(t))]
-        for agent in (m for t in agents(verb) for m in ctx.expand(t)):
+    if frame.lemma in attendance.lemmas and frame.passive:
+        meetings = _expand(findings, frame.heads(Role.PATIENT))
+        for agent in _expand(findings, frame.heads(Role.AGENT)):
             for meeting in meetings:
-                findings.add(agent, "attended", meeting, f"verb:{lemma}",
+                findings.add(agent, "attended", meeting, f"verb:{frame.lemma}",
                              attendance.confidence, sentence)
 
 

@@ -1,0 +1,85 @@
+"""Appointments: who is given, holds or takes over which post.
+
+Read from the clause's frame, so every shape of the clause counts the same: "Ms X will
+be appointed Chief Executive of the EMA", "the Minister appointed Ms X as Chairman",
+"Ms X's appointment as Chairman", "Ms X will succeed Mr Y as Chief Executive" (both hold
+the post), "Ms X served as Vice-Chair", "appointed to the Board of Y" (a member of the
+board). The body a post is of ("Chief Executive of the EMA") makes its holder a member
+of it through the posts' own rule (:func:`docgraph.relations.descriptions.find`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from docgraph.clauses import Frame, Role
+from docgraph.clauses.parse import coordinated
+from docgraph.ner.candidates import Candidate
+from docgraph.relations.base import Findings
+from docgraph.relations.context import entity_group
+
+
+def find(findings: Findings, frame: Frame, sentence: Span) -> None:
+    """State the posts an appointment frame gives, and the bodies it names."""
+    spec = findings.rules.appointments
+    lemma = frame.lemma
+    if frame.kind == "noun":
+        if lemma not in spec.nouns:
+            return
+        holders = _entities(findings, frame.heads(Role.POSSESSOR) + frame.heads(
+            Role.PATIENT, ("of",)))
+        keepers: list[Candidate] = []
+    elif lemma in spec.patient_verbs:
+        holders = _entities(findings, frame.heads(Role.PATIENT))
+        keepers = []
+    elif lemma in spec.agent_verbs:
+        holders = _entities(findings, frame.heads(Role.AGENT))
+        keepers = []
+    elif lemma in spec.successions:
+        holders = _entities(findings, frame.heads(Role.AGENT))
+        keepers = _entities(findings, frame.heads(Role.PATIENT))  # the predecessor
+    else:
+        return
+    doc = findings.doc
+    # "appointed Mr X as Chairman": the parser may hang "as" on the appointee.
+    attributes = frame.heads(Role.ATTRIBUTE) + [
+        p.i for h in frame.heads(Role.PATIENT) for c in doc[h].children
+        if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    posts = _posts(findings, attributes)
+    bodies = [m for m in _entities(findings, frame.heads(Role.OBLIQUE, spec.bodies))
+              if entity_group(m.label) == "Organization"]
+    rule = f"appointment:{lemma}"
+    for holder in holders + keepers:
+        if holder.label != "Person":
+            continue
+        for post in posts:
+            findings.add(holder, spec.relation, post, rule, spec.confidence, sentence)
+        if holder in holders:
+            for body in bodies:
+                findings.add(holder, "memberOf", body, rule, spec.confidence, sentence)
+
+
+def _posts(findings: Findings, heads: list[int]) -> list[Candidate]:
+    """The posts named at ``heads`` and coordinated with them, as themselves.
+
+    Not through :meth:`Context.expand`, which stands a post said of a person for the
+    person.
+    """
+    ctx, doc = findings.ctx, findings.doc
+    found: list[Candidate] = []
+    for head in heads:
+        for item in coordinated(doc[head]):
+            mention = ctx.at(item)
+            if mention is not None and mention.label == "Post" and mention not in found:
+                found.append(mention)
+    return found
+
+
+def _entities(findings: Findings, heads: list[int]) -> list[Candidate]:
+    ctx, doc = findings.ctx, findings.doc
+    found: list[Candidate] = []
+    for head in heads:
+        for mention in ctx.expand(ctx.antecedent(doc[head])):
+            if mention not in found:
+                found.append(mention)
+    return found
