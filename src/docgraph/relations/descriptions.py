@@ -94,7 +94,44 @@ def qualify(ctx: Context, chains: dict[int, list[Candidate]]) -> dict[int, list[
                    if _is_place(m) and body.contains(m)]
         if places:
             found[id(body)] = places
+    _share_possessor(ctx, found, described)
     return found
+
+
+def _share_possessor(ctx: Context, found: dict[int, list[Candidate]],
+                     described: set[int]) -> None:
+    """A country's possessive stands for a list of bodies of its kind.
+
+    "Singapore's Ministry of Communications and Information (MCI), Smart Nation and
+    Digital Government Office (SNDGO), and Infocomm Media Development Authority": all
+    three are Singapore's. The list ends at a body of another kind ("Singapore's MCI
+    and Google") or one with a place of its own ("... and the UK's DSIT").
+    """
+    doc, outer = ctx.doc, ctx.outer
+    for index, body in enumerate(outer):
+        places = found.get(id(body))
+        if not places or index == 0 or not (
+                _is_place(outer[index - 1]) and outer[index - 1] in places and
+                [t.text for t in doc[outer[index - 1].end : body.start]] in (["'s"], ["’s"])):
+            continue
+        previous = body
+        for item in outer[index + 1 :]:
+            gap = [t.text for t in doc[previous.end : item.start]]
+            if gap == ["("] and item.end < len(doc) and doc[item.end].text == ")":
+                previous = item  # the acronym in brackets
+                continue
+            words = [w for w in gap if w not in (")", "the", "The")]
+            if not words or not all(w in (",", "and", "&") for w in words) or \
+                    _kind(item.label) != _kind(body.label) or id(item) in found or \
+                    id(item) in described:
+                break
+            found[id(item)] = list(places)
+            previous = item
+
+
+def _kind(label: str) -> str:
+    """A body's kind for lists: a ministry is one of a government's bodies."""
+    return "GovernmentAgency" if label == "Ministry" else label
 
 
 def _is_place(mention: Candidate) -> bool:
@@ -130,6 +167,54 @@ def find(findings: Findings, chains: dict[int, list[Candidate]],
                          confidences["basedIn"], sentence)
     _units(findings)
     _inside_posts(findings)
+    _post_bodies(findings)
+    _from(findings)
+
+
+def _post_bodies(findings: Findings) -> None:
+    """The holder of a post followed by its body is a member of the body.
+
+    "Mr Leong was Permanent Secretary (Defence Development), MINDEF"; "Mr Ng is Deputy
+    Secretary (SkillsFuture) in the Ministry of Education". Not when a name follows the
+    body: then the body begins that person's description.
+    """
+    ctx, doc = findings.ctx, findings.doc
+    spec = findings.rules.patterns["post_organization"]
+    for relation in findings.of("holdsPost"):
+        post = relation.object
+        if ctx.top[post.start] is not post:
+            continue
+        position = ctx.outer_index(post) + 1
+        if position >= len(ctx.outer):
+            continue
+        body = ctx.outer[position]
+        gap = [t.text for t in doc[post.end : body.start] if t.text not in ("the", "The")]
+        if entity_group(body.label) != "Organization" or not gap or \
+                not all(w in spec.words for w in gap) or len(gap) > 2 or \
+                body.start >= relation.sentence.end:
+            continue
+        after = position + 1
+        nxt = ctx.outer[after] if after < len(ctx.outer) else None
+        if nxt is not None and nxt.label == "Person" and all(
+                t.is_punct or t.text in ctx.lexicon.honorific_words
+                for t in doc[body.end : nxt.start]):
+            continue  # "..., Ministry of X, Dato' Sri Y": Y's description
+        findings.add(relation.subject, spec.relation, body, "pattern:post-then-body",
+                     spec.confidence, relation.sentence)
+
+
+def _from(findings: Findings) -> None:
+    """A person "from" a body belongs to it: "Minister Miao Wei, from the MIIT"."""
+    ctx, doc = findings.ctx, findings.doc
+    spec = findings.rules.patterns["person_from"]
+    for index, person in enumerate(ctx.outer[:-1]):
+        body = ctx.outer[index + 1]
+        if person.label != "Person" or entity_group(body.label) != "Organization":
+            continue
+        gap = [t.lower_ for t in doc[person.end : body.start] if t.lower_ != "the"]
+        if gap in (list(spec.words), [",", *spec.words]):
+            findings.add(person, spec.relation, body, "pattern:person-from", spec.confidence,
+                         doc[person.start].sent)
 
 
 def _after(ctx: Context, outer: list[Candidate], index: int, allowed: set[str]

@@ -2,7 +2,8 @@
 
 Two entities side by side with only a word or a bracket between them: "PhoGPT by VinAI"
 (developedBy), "IMDA's MGF-Gen AI" (developedBy), "AI Verify Foundation (Singapore)"
-(basedIn), "the 5th ADGMIN in Thailand" (heldIn), "Bangkok, Thailand" (partOf).
+(basedIn), "INSEAD, France" and "the Centre in London" (basedIn), "the 5th ADGMIN in
+Thailand" (heldIn), "Bangkok, Thailand" (partOf).
 """
 
 from __future__ import annotations
@@ -50,6 +51,46 @@ def find(findings: Findings) -> None:
                          place_country.confidence, sentence)
         if groups == ("Organization", "Organization"):
             _bodies(findings, left, right, words, content, sentence)
+        if groups[0] == "Organization" and groups[1] in ("Country", "Place") and \
+                _body_in_place(findings, left, right, words) and \
+                not _listed(findings, right):
+            spec = patterns["body_place"]
+            findings.add(left, spec.relation, right, "pattern:body-in-place",
+                         spec.confidence, sentence)
+
+
+def _body_in_place(findings: Findings, body: Candidate, place: Candidate,
+                   words: list[str]) -> bool:
+    """Whether the words between a body and a place say the body is there.
+
+    "INSEAD, France" (a comma alone), "... Centre in London", "TusStar, a leading
+    technology incubator in China" (a description of the body, then the place).
+    """
+    spec = findings.rules.patterns["body_place"]
+    if words == [","]:
+        return True
+    lowered = [w.lower() for w in words]
+    if not lowered or lowered[-1] not in spec.words:
+        return False
+    middle = [w for w in lowered[:-1] if w not in spec.skip]
+    if not middle:
+        return True
+    if middle[0] != "," or len(middle) > 7:
+        return False
+    # An apposition describing the body: determiners, adjectives and nouns only.
+    tokens = findings.doc[body.end + 1 : place.start - 1]
+    return all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADV", "NUM") or
+               t.lower_ in spec.skip or t.text == "-" for t in tokens)
+
+
+def _listed(findings: Findings, place: Candidate) -> bool:
+    """Whether a place begins or continues a list of places ("France, Italy and Spain")."""
+    ctx, doc = findings.ctx, findings.doc
+    index = place.end
+    while index < len(doc) and doc[index].text in (",", "and", "&", "or"):
+        index += 1
+    following = ctx.top[index] if index < len(doc) and index > place.end else None
+    return following is not None and entity_group(following.label) in ("Country", "Place")
 
 
 def _bodies(findings: Findings, left: Candidate, right: Candidate, words: list[str],

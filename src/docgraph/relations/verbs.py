@@ -45,6 +45,22 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
         _apply(findings, frame, trigger, sentence)
     _gathering(findings, frame, sentence)
     _presence(findings, frame, sentence)
+    _visited(findings, frame, sentence)
+
+
+def _visited(findings: Findings, frame: Frame, sentence: Span) -> None:
+    """A body visited in a place is there: "In Istanbul, the Minister visited X"."""
+    spec = findings.rules.patterns["visited_place"]
+    if frame.lemma not in spec.words or frame.passive:
+        return
+    bodies = [m for m in _expand(findings, frame.heads(Role.PATIENT))
+              if entity_group(m.label) == "Organization"]
+    places = [m for m in _expand(findings, frame.heads(Role.OBLIQUE, ("in", "at")))
+              if entity_group(m.label) in ("Country", "Place")]
+    for body in bodies:
+        for place in places:
+            findings.add(body, spec.relation, place, "pattern:visited-in-place",
+                         spec.confidence, sentence)
 
 
 def _expand(findings: Findings, heads: list[int]) -> list[Candidate]:
