@@ -130,6 +130,14 @@ def copula(findings: Findings, token: Token) -> None:
             for work in works:
                 findings.add(signer, party.relation, work, "pattern:party-to",
                              party.confidence, token.sent)
+    maker = patterns["maker_of"]
+    if token.lower_ in maker.nouns and ctx.top[token.i] is None:
+        works = [m for c in token.children if c.dep_ == "prep" and c.lower_ in maker.words
+                 for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+        for work in works:
+            for author in _described(findings, token):
+                findings.add(work, maker.relation, author, "pattern:maker-of",
+                             maker.confidence, token.sent)
     for spec, name in ((member_of, "pattern:member-of"), (part_of, "pattern:part-of")):
         if token.text in spec.nouns and ctx.top[token.i] is None:
             # "X is a member of Y"; "Y, of which X are members" ("of" on the verb)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from docgraph.clauses import Frame, Role
+from docgraph.clauses import Argument, Frame, Role
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
 from docgraph.relations.context import entity_group
 from docgraph.relations.rules import Trigger
+
+_MAX_CLAUSE_NOUNS = 40
 
 
 def find(findings: Findings, frame: Frame, sentence: Span) -> None:
@@ -197,6 +199,11 @@ def _nominal(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span)
     things = _expand(findings, frame.heads(Role.PATIENT)) + [
         m for a in frame.arguments if a.role is Role.PATIENT and a.marker_at >= 0
         for m in args.after(a.marker_at, sentence)]
+    if trigger.via:  # "her participation at the Summit"
+        targets = [a for a in frame.arguments if a.role is Role.OBLIQUE
+                   and a.marker in trigger.via]
+        things += _expand(findings, [a.head for a in targets]) + [
+            m for a in targets if a.marker_at >= 0 for m in args.after(a.marker_at, sentence)]
     own = [a for a in frame.arguments if a.role is Role.AGENT and not a.inherited]
     doers = _expand(findings, [a.head for a in own] + frame.heads(Role.POSSESSOR)) + [
         m for a in own if a.marker_at >= 0 for m in args.after(a.marker_at, sentence)]
@@ -223,7 +230,13 @@ def _presence(findings: Findings, frame: Frame, sentence: Span) -> None:
         preps |= presence.travel_preps
     meetings: list[Candidate] = []
     obliques = [a for a in frame.arguments if a.role is Role.OBLIQUE]
-    for argument in obliques:
+    # "announced four MOUs from the Initiative at the 2nd JIC meeting": the parser may
+    # hang "at" on any noun of the clause.
+    places = obliques + [
+        Argument(Role.OBLIQUE, p.i, c.lower_, marker_at=c.i)
+        for c in _clause_preps(doc[frame.tokens[-1]]) if c.lower_ in preps
+        for p in c.children if p.dep_ == "pobj"]
+    for argument in places:
         target = doc[argument.head]
         if argument.marker in preps:
             if target.lower_ in presence.margins:  # "at the margins of X"
@@ -252,6 +265,28 @@ def _presence(findings: Findings, frame: Frame, sentence: Span) -> None:
         for meeting in _unique(meetings):
             findings.add(person, presence.relation, meeting, rule, presence.confidence,
                          sentence)
+
+
+def _clause_preps(verb: Token) -> list[Token]:
+    """Prepositions hanging on the nouns of a verb's own clause (not on the verb itself).
+
+    Embedded clauses (relative, adverbial, complement) and coordinated verbs have their
+    own; a preposition's object's prepositions are the clause's too ("from the X at Y").
+    """
+    found: list[Token] = []
+    todo = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "nsubj",
+                                                    "nsubjpass")]
+    seen = 0
+    while todo and seen < _MAX_CLAUSE_NOUNS:
+        token = todo.pop()
+        seen += 1
+        for child in token.children:
+            if child.dep_ == "prep":
+                found.append(child)
+                todo.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("conj", "appos", "compound"):
+                todo.append(child)
+    return found
 
 
 def _unique(mentions: list[Candidate]) -> list[Candidate]:
