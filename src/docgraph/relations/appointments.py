@@ -83,3 +83,39 @@ def _entities(findings: Findings, heads: list[int]) -> list[Candidate]:
             if mention not in found:
                 found.append(mention)
     return found
+
+
+def chairs(findings: Findings, frame: Frame, sentence: Span) -> None:
+    """Holding a chair: "X, which holds the 2022 G20 Presidency"; "X's Chairmanship of Y".
+
+    The body is the chair noun's "of" object or a body named in it; else the one the
+    rule's default names (the document's main intergovernmental organisation). "under
+    the chairmanship of X" names the holder with "of", and is a role's
+    (:mod:`docgraph.relations.roles`).
+    """
+    spec = findings.rules.chairs
+    ctx, doc = findings.ctx, findings.doc
+    if frame.kind == "noun":
+        noun = doc[frame.head]
+        if frame.lemma not in spec.nouns or (noun.dep_ == "pobj" and noun.head.lower_ == "under"):
+            return
+        holders = _entities(findings, frame.heads(Role.POSSESSOR))
+        nouns = [noun]
+    elif frame.lemma in spec.verbs:
+        nouns = [doc[h] for h in frame.heads(Role.PATIENT) if doc[h].lower_ in spec.nouns]
+        holders = _entities(findings, frame.heads(Role.AGENT)) if nouns else []
+    else:
+        return
+    for noun in nouns:
+        bodies = [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+        bodies += [m for c in noun.children if c.dep_ in ("compound", "nmod")
+                   for m in [ctx.top[c.i]] if m is not None]
+        bodies = [m for m in bodies if entity_group(m.label) in ("Organization", "Meeting")]
+        if not bodies:
+            salient = ctx.salient(noun.i, spec.default)
+            bodies = [salient] if salient is not None else []
+        for holder in holders:
+            for body in bodies:
+                findings.add(holder, spec.relation, body, f"chair:{frame.lemma}",
+                             spec.confidence, sentence)

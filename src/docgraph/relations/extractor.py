@@ -45,7 +45,8 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
     findings = Findings(ctx, Arguments(ctx, ctx.holders))
     if doc.has_annotation("DEP"):
         clauses = ClauseReader(ctx.lemma, {*ctx.rules.triggers_by_noun,
-                                           *ctx.rules.appointments.nouns})
+                                           *ctx.rules.appointments.nouns,
+                                           *ctx.rules.chairs.nouns})
         # One pass over the tokens for every rule that looks at each: building a Token
         # is the largest cost of reading a doc from Python.
         for sentence in doc.sents:
@@ -53,6 +54,7 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
                 verbs.find(findings, frame, sentence)
                 if frame.status.asserted:
                     appointments.find(findings, frame, sentence)
+                    appointments.chairs(findings, frame, sentence)
             for token in sentence:
                 roles.find(findings, token, sentence)
                 roles.copula(findings, token)

@@ -114,6 +114,17 @@ class Appointments:
 
 
 @dataclass(frozen=True, slots=True)
+class Chairs:
+    """Holding a chair: verbs that take a chair noun, and the nouns (relations.yaml)."""
+
+    relation: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    default: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class Role:
     """A role noun ("Chair", "Vice-Chair") and the relation holding it states.
 
@@ -163,6 +174,7 @@ class Rules:
     presence: Presence
     delegations: Delegations
     appointments: Appointments
+    chairs: Chairs
     roles: tuple[Role, ...]
     groups: tuple[Group, ...]
     list_markers: frozenset[str]
@@ -226,6 +238,7 @@ def load_rules(path: Path | None = None) -> Rules:
             presence=reader.presence(data["presence"]),
             delegations=reader.delegations(data["delegations"]),
             appointments=reader.appointments(data["appointments"]),
+            chairs=reader.chairs(data["chairs"]),
             roles=tuple(reader.role(spec) for spec in data["roles"]),
             groups=tuple(reader.group(spec) for spec in groups["rules"]),
             list_markers=frozenset(groups["list_markers"]),
@@ -301,6 +314,11 @@ class _Reader:
                             frozenset(spec["agent_verbs"]), frozenset(spec["successions"]),
                             frozenset(spec["nouns"]), frozenset(spec["bodies"]),
                             float(spec["confidence"]))
+
+    def chairs(self, spec: Mapping[str, Any]) -> Chairs:
+        self._keys(spec, {"relation", "verbs", "nouns", "default", "confidence"}, "chairs")
+        return Chairs(spec["relation"], frozenset(spec["verbs"]), frozenset(spec["nouns"]),
+                      spec["default"], float(spec["confidence"]))
 
     def role(self, spec: Mapping[str, Any]) -> Role:
         self._keys(spec, {"relation", "nouns", "default", "confidence"},
