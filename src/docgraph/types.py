@@ -552,6 +552,10 @@ class Relation:
             ``"on"`` it held at some time in the period (a bare date), ``"since"`` it
             began on ``start``, ``"until"`` it ended on ``end``, ``"between"`` it held
             from ``start`` to ``end``.
+        status: ``"done"`` when the sentence says it happened or holds, ``"planned"``
+            when it says it is announced, scheduled or decided ("will be appointed",
+            "agreed to set up"). What is only intended, possible or denied is no
+            relation at all (:class:`docgraph.clauses.Status`).
     """
 
     subject: Mention
@@ -567,6 +571,7 @@ class Relation:
     start: dt.date | None = None
     end: dt.date | None = None
     bound: Bound = "on"
+    status: Literal["done", "planned"] = "done"
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,6 +109,7 @@ class DG(DefinedNamespace):
     objectSpan: URIRef
     rule: URIRef
     confidence: URIRef
+    status: URIRef
     sentence: URIRef
     startDate: URIRef
     endDate: URIRef

@@ -401,7 +401,8 @@ def _relations(doc: Doc, layout: list[_Piece], document: Document,
             block=piece.block, sentence=Span(low, high), text=text,
             source=block.source_span(low, high), rule=found.rule,
             confidence=found.confidence, start=dated.start if dated else None,
-            end=dated.end if dated else None, bound=dated.bound if dated else "on"))
+            end=dated.end if dated else None, bound=dated.bound if dated else "on",
+            status="planned" if found.status == "planned" else "done"))
     return out
 
 

@@ -322,6 +322,8 @@ class _Writer:
         add(PROV.wasGeneratedBy, self._activity(document_id, relation.rule))
         add(DG.confidence, Literal(Decimal(str(relation.confidence)), datatype=XSD.decimal))
         add(DG.sentence, _text(relation.text))
+        if relation.status != "done":
+            add(DG.status, Literal(relation.status))
         if relation.start is not None:
             add(DG.startDate, Literal(relation.start.isoformat(), datatype=XSD.date))
         if relation.end is not None:

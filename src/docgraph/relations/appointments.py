@@ -53,10 +53,12 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
         if holder.label != "Person":
             continue
         for post in posts:
-            findings.add(holder, spec.relation, post, rule, spec.confidence, sentence)
+            findings.add(holder, spec.relation, post, rule, spec.confidence, sentence,
+                         frame.status)
         if holder in holders:
             for body in bodies:
-                findings.add(holder, "memberOf", body, rule, spec.confidence, sentence)
+                findings.add(holder, "memberOf", body, rule, spec.confidence, sentence,
+                             frame.status)
 
 
 def _posts(findings: Findings, heads: list[int]) -> list[Candidate]:
@@ -118,4 +120,4 @@ def chairs(findings: Findings, frame: Frame, sentence: Span) -> None:
         for holder in holders:
             for body in bodies:
                 findings.add(holder, spec.relation, body, f"chair:{frame.lemma}",
-                             spec.confidence, sentence)
+                             spec.confidence, sentence, frame.status)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from docgraph.clauses import Status
 from docgraph.ner.candidates import QUIET, Candidate
 from docgraph.relations.arguments import Arguments
 from docgraph.relations.context import Context, entity_group
@@ -20,7 +21,10 @@ from docgraph.relations.rules import Rules
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A relation found in a doc, between two chosen mentions."""
+    """A relation found in a doc, between two chosen mentions.
+
+    ``status`` is the clause's: ``done``, or ``planned`` ("will sign").
+    """
 
     subject: Candidate
     predicate: str
@@ -28,6 +32,7 @@ class Found:
     rule: str
     confidence: float
     sentence: Span
+    status: Status = Status.DONE
 
 
 class Findings:
@@ -49,13 +54,17 @@ class Findings:
         return index >= 0 and char < self._quiet_ends[index]
 
     def add(self, subject: Candidate | None, predicate: str, obj: Candidate | None,
-            rule: str, confidence: float, sentence: Span) -> bool:
+            rule: str, confidence: float, sentence: Span,
+            status: Status = Status.DONE) -> bool:
         """Record a relation if its ends fit the relation's signature.
+
+        A relation stated as done wins over the same one stated as planned, and a more
+        confident reading over a less confident one.
 
         Returns:
             Whether the relation was accepted.
         """
-        if subject is None or obj is None or subject is obj:
+        if subject is None or obj is None or subject is obj or not status.asserted:
             return False
         # A dateline says where a release was issued, not where anything happened; that
         # London is in the United Kingdom it still says.
@@ -72,8 +81,11 @@ class Findings:
             return False
         key = (id(subject), predicate, id(obj))
         current = self.found.get(key)
-        if current is None or current.confidence < confidence:
-            self.found[key] = Found(subject, predicate, obj, rule, confidence, sentence)
+        done = status is Status.DONE
+        if current is None or (done, confidence) > (current.status is Status.DONE,
+                                                     current.confidence):
+            self.found[key] = Found(subject, predicate, obj, rule, confidence, sentence,
+                                    status)
         return True
 
     def _another_edition(self, mention: Candidate) -> bool:

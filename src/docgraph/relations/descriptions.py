@@ -200,7 +200,7 @@ def _post_bodies(findings: Findings) -> None:
                 for t in doc[body.end : nxt.start]):
             continue  # "..., Ministry of X, Dato' Sri Y": Y's description
         findings.add(relation.subject, spec.relation, body, "pattern:post-then-body",
-                     spec.confidence, relation.sentence)
+                     spec.confidence, relation.sentence, relation.status)
 
 
 def _from(findings: Findings) -> None:
@@ -371,11 +371,12 @@ def _inside_posts(findings: Findings) -> None:
                 # "Chairperson of IMDA's Technology Sub-Committee" IMDA owns what is
                 # chaired.
                 findings.add(relation.subject, chair.relation, mention, "pattern:chair-post",
-                             chair.confidence, relation.sentence)
+                             chair.confidence, relation.sentence, relation.status)
             if group == "Organization":
                 findings.add(relation.subject, member.relation, mention,
                              "pattern:post-of-organization", member.confidence,
-                             relation.sentence)
+                             relation.sentence, relation.status)
             elif group in ("Country", "Place"):
                 findings.add(relation.subject, place.relation, mention,
-                             "pattern:post-of-place", place.confidence, relation.sentence)
+                             "pattern:post-of-place", place.confidence, relation.sentence,
+                             relation.status)

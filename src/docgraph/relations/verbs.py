@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from docgraph.clauses import Argument, Frame, Role
+from docgraph.clauses import Argument, Frame, Role, Status
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
 from docgraph.relations.context import entity_group
@@ -62,7 +62,7 @@ def _visited(findings: Findings, frame: Frame, sentence: Span) -> None:
     for body in bodies:
         for place in places:
             findings.add(body, spec.relation, place, "pattern:visited-in-place",
-                         spec.confidence, sentence)
+                         spec.confidence, sentence, frame.status)
 
 
 def _expand(findings: Findings, heads: list[int]) -> list[Candidate]:
@@ -130,11 +130,12 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
             holders = things if frame.passive else (things or doers)
             for holder in holders:
                 for place in targets:
-                    findings.add(holder, relation, place, rule, trigger.confidence, sentence)
+                    findings.add(holder, relation, place, rule, trigger.confidence, sentence,
+                                 frame.status)
             return
         # "handed over the Chairmanship to Thailand": the object is the recipient.
         things = targets if trigger.requires else (targets or things)
-    _state(findings, trigger, doers, things, rule, sentence)
+    _state(findings, trigger, doers, things, rule, sentence, frame.status)
 
 
 def _modified_noun(verb: Token) -> Token | None:
@@ -178,13 +179,16 @@ def _without_affiliations(findings: Findings, doers: list[Candidate]) -> list[Ca
 
 
 def _state(findings: Findings, trigger: Trigger, doers: list[Candidate],
-           things: list[Candidate], rule: str, sentence: Span) -> None:
+           things: list[Candidate], rule: str, sentence: Span,
+           status: Status = Status.DONE) -> None:
     for doer in doers:
         for thing in things:
             if trigger.inverse:
-                findings.add(thing, trigger.relation, doer, rule, trigger.confidence, sentence)
+                findings.add(thing, trigger.relation, doer, rule, trigger.confidence, sentence,
+                             status)
             else:
-                findings.add(doer, trigger.relation, thing, rule, trigger.confidence, sentence)
+                findings.add(doer, trigger.relation, thing, rule, trigger.confidence, sentence,
+                             status)
 
 
 def _nominal(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -> None:
@@ -216,7 +220,7 @@ def _nominal(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span)
             doers = _expand(findings, inherited) + \
                 args.before(doc[frame.head].head.i, sentence)
     _state(findings, trigger, _unique(doers), _unique(things), f"noun:{frame.lemma}",
-           sentence)
+           sentence, frame.status)
 
 
 def _presence(findings: Findings, frame: Frame, sentence: Span) -> None:
@@ -264,7 +268,7 @@ def _presence(findings: Findings, frame: Frame, sentence: Span) -> None:
     for person in _unique(people):
         for meeting in _unique(meetings):
             findings.add(person, presence.relation, meeting, rule, presence.confidence,
-                         sentence)
+                         sentence, frame.status)
 
 
 def _clause_preps(verb: Token) -> list[Token]:
@@ -308,14 +312,14 @@ def _gathering(findings: Findings, frame: Frame, sentence: Span) -> None:
         if meetings:
             for mention in _after(findings, verb, sentence):
                 findings.add(mention, "attended", meetings[0], f"verb:{frame.lemma}",
-                             gathering.confidence, sentence)
+                             gathering.confidence, sentence, frame.status)
     attendance = findings.rules.passive_attendance
     if frame.lemma in attendance.lemmas and frame.passive:
         meetings = _expand(findings, frame.heads(Role.PATIENT))
         for agent in _expand(findings, frame.heads(Role.AGENT)):
             for meeting in meetings:
                 findings.add(agent, "attended", meeting, f"verb:{frame.lemma}",
-                             attendance.confidence, sentence)
+                             attendance.confidence, sentence, frame.status)
 
 
 def _after(findings: Findings, verb: Token, sentence: Span) -> list[Candidate]:
