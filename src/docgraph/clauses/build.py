@@ -44,6 +44,8 @@ _MARKED = frozenset({"prep", "agent", "dative"})
 _COMPLEMENT = frozenset({"xcomp", "ccomp", "pcomp", "prep", "dobj", "acl", "advcl", "conj",
                          "relcl", "pobj"})
 _MAX_GOVERNORS = 4
+# Dependencies that attach a clause's verb to the sentence.
+_CLAUSAL = frozenset({"ROOT", "acl", "advcl", "relcl", "conj", "xcomp", "ccomp", "pcomp"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
@@ -146,17 +148,21 @@ class ClauseReader:
         return None
 
     def _verb(self, token: Token, pieces: tuple[Token, ...]) -> Frame:
+        # The piece that carries the clause: "co", "-", "chaired" may be parsed with any
+        # of them as the one attached to the sentence.
+        own = {p.i for p in pieces}
+        head = next((p for p in pieces if p.dep_ in _CLAUSAL and p.head.i not in own),
+                    pieces[0])
         verb = pieces[-1]
         lemma = self.lemma(verb).lower()
         if len(pieces) > 1:
             lemma = f"{pieces[0].lower_}-{lemma}"
-        own = {p.i for p in pieces}
         children = [c for piece in pieces for c in piece.children if c.i not in own]
         # The parser sometimes hangs the subject on the auxiliary: "The Meeting was
         # co-chaired by X" with "Meeting" under "was".
         children += [g for c in children if c.dep_ in ("aux", "auxpass")
                      for g in c.children if g.dep_ in _SUBJECT | _PASSIVE_SUBJECT]
-        passive = _passive(pieces, children)
+        passive = _passive(head, verb, children)
         subjects = [c for c in children if c.dep_ in _SUBJECT | _PASSIVE_SUBJECT]
         objects = [c for c in children if c.dep_ in _OBJECT]
         arguments = [Argument(Role.PATIENT if passive else Role.AGENT, c.i) for c in subjects]
@@ -164,7 +170,6 @@ class ClauseReader:
         arguments += [Argument(Role.ATTRIBUTE, c.i) for c in children if c.dep_ in _ATTRIBUTE
                       and not (c.dep_ == "attr" and self.lemma(token).lower() == "be")]
         arguments += _marked(children)
-        head = pieces[0]
         if not subjects:
             arguments += self._borrowed_subject(head, verb, passive)
         if head.dep_ == "relcl" and not objects and not passive and \
@@ -311,14 +316,19 @@ def _verbal(token: Token) -> bool:
                                                           "VBP")
 
 
-def _passive(pieces: tuple[Token, ...], children: list[Token]) -> bool:
-    """Whether a verb is passive, or a past participle used as one ("the meeting, held")."""
+def _passive(head: Token, verb: Token, children: list[Token]) -> bool:
+    """Whether a verb is passive, or a past participle used as one ("the meeting, held").
+
+    ``head`` is the piece attached to the sentence, ``verb`` the verb's own word.
+    """
     if any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "auxpass" for c in children):
         return True
-    head, verb = pieces[0], pieces[-1]
     if any(c.dep_ in _SUBJECT for c in children) or \
             any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in children):
         return False
+    if verb.tag_ == "VBN" and min(head.i, verb.i - 2) <= head.sent.start and \
+            any(c.dep_ == "agent" or c.lower_ == "by" for c in children):
+        return True  # "Co-chaired by X, the meeting agreed ...", however it was parsed
     if head.dep_ == "conj" and verb.tag_ == "VBN" and _verbal(head.head):
         return any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "auxpass"
                    for c in head.head.children) or (

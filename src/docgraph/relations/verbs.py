@@ -77,7 +77,8 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
     doc = findings.doc
     relation = trigger.relation
     rule = f"verb:{frame.lemma}"
-    head, verb = doc[frame.head], doc[frame.tokens[-1]]
+    # The piece attached to the sentence, and the first and last words of the verb.
+    head, first, verb = doc[frame.head], doc[frame.tokens[0]], doc[frame.tokens[-1]]
     agents = [a for a in frame.arguments if a.role is Role.AGENT]
     # The parse and the surface each find arguments the other misses: the small model
     # often misparses long titled names, and the surface knows nothing of clauses.
@@ -85,15 +86,19 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
         doers = _expand(findings, [a.head for a in agents]) + [
             m for a in agents if a.marker_at >= 0 for m in args.after(a.marker_at, sentence)]
         things = _expand(findings, frame.heads(Role.PATIENT))
-        modified = _modified_noun(head)
+        modified = _modified_noun(first)
         if modified is not None and head.dep_ != "acl":
             # "the 19th JCBC meeting co-chaired by X": a participle right after a noun
             # modifies that noun, however the parser attached it.
             things = ctx.expand(modified)
-        elif head.dep_ not in ("acl", "advcl", "relcl"):
-            things += args.before(head.i, sentence)
+        elif head.dep_ not in ("acl", "advcl", "relcl") and first.i != sentence.start:
+            things += args.before(first.i, sentence)
+        if first.i == sentence.start and sentence.root.i > verb.i:
+            # "Co-chaired by X and Y, the meeting agreed ...": what the participle says is
+            # the main clause's subject, the names just before its verb.
+            things += args.before(sentence.root.i, sentence)
     else:
-        doers = _expand(findings, [a.head for a in agents]) + args.before(head.i, sentence)
+        doers = _expand(findings, [a.head for a in agents]) + args.before(first.i, sentence)
         things = _expand(findings, frame.heads(Role.PATIENT))
         if not trigger.requires:
             things += args.after(verb.i, sentence)
@@ -261,7 +266,7 @@ def _presence(findings: Findings, frame: Frame, sentence: Span) -> None:
     agents = [a for a in frame.arguments if a.role is Role.AGENT]
     people = _expand(findings, [a.head for a in agents])
     if not frame.passive:
-        people += args.before(frame.head, sentence)
+        people += args.before(frame.tokens[0], sentence)
     people += [m for a in obliques if a.marker in presence.partners
                for m in _expand(findings, [a.head])]
     rule = f"presence:{frame.lemma}"

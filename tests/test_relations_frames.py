@@ -1,0 +1,121 @@
+"""Relations read from clause frames: every shape of a clause states the same fact.
+
+Sentences written for these tests (with the model); each test is a family, read
+through one procedure for every verb (docgraph.clauses and docgraph.relations).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+from spacy.language import Language
+
+from docgraph.clean import clean
+from docgraph.ingest import read_bytes
+from docgraph.pipeline import Extraction
+from docgraph.rdf import union
+from docgraph.vocab import DG
+from helpers import extraction_dataset, triples
+
+pytestmark = pytest.mark.model
+
+MEETING = "3rd Joint Committee Meeting"
+
+
+@pytest.mark.parametrize("text", [
+    f"The {MEETING} was co-chaired by Ms Lim Bee Hoon and Mr Tan Ah Kow.",
+    f"Ms Lim Bee Hoon and Mr Tan Ah Kow co-chaired the {MEETING}.",
+    f"The {MEETING}, co-chaired by Ms Lim Bee Hoon and Mr Tan Ah Kow, ended today.",
+    (f"Co-chaired by Ms Lim Bee Hoon and Mr Tan Ah Kow, the {MEETING} agreed on three "
+     "projects."),
+])
+def test_every_shape_of_a_chairing_clause(nlp: Language, text: str) -> None:
+    found = triples(nlp, text)
+    assert {("Lim Bee Hoon", "chairOf", MEETING), ("Tan Ah Kow", "chairOf", MEETING)} <= found
+
+
+def test_a_prefixed_verb_is_not_its_stem(nlp: Language) -> None:
+    found = triples(nlp, "The Digital Office co-created the Open Data Toolkit with Kenya.")
+    assert not {t for t in found if t[1] == "established"}
+
+
+@pytest.mark.parametrize(("text", "post", "body"), [
+    (("Ms Wanjiru Kamau will be appointed Chief Executive of the Energy Market Authority "
+      "with effect from 1 July."), "Chief Executive of the Energy Market Authority",
+     "Energy Market Authority"),
+    ("The Minister has appointed Mr Arjun Mehta as Chairman of the National Library Board.",
+     "Chairman of the National Library Board", "National Library Board"),
+    (("The Ministry announced Mr Arjun Mehta's appointment as Chairman of the National "
+      "Library Board."), "Chairman of the National Library Board", "National Library Board"),
+])
+def test_appointments_give_the_post_and_its_body(nlp: Language, text: str, post: str,
+                                                 body: str) -> None:
+    found = triples(nlp, text)
+    person = next(s for s, p, _ in found if p == "holdsPost")
+    assert (person, "holdsPost", post) in found
+    assert (person, "memberOf", body) in found
+
+
+def test_a_successor_and_a_predecessor_both_hold_the_post(nlp: Language) -> None:
+    found = triples(nlp, "Mr Arjun Mehta will succeed Ms Nurul Huda as Chairman of the "
+                         "National Library Board.")
+    post = "Chairman of the National Library Board"
+    assert {("Arjun Mehta", "holdsPost", post), ("Nurul Huda", "holdsPost", post)} <= found
+
+
+def test_positions_held_in_a_list_of_bodies(nlp: Language) -> None:
+    found = triples(nlp, "Dr Nurul Huda has held various positions in the Ministry of "
+                         "Health, the Ministry of Manpower and the Housing Board.")
+    assert {("Nurul Huda", "memberOf", body) for body in (
+        "Ministry of Health", "Ministry of Manpower", "Housing Board")} <= found
+
+
+def test_holding_a_presidency(nlp: Language) -> None:
+    found = triples(nlp, "Kenya attended the meeting at the invitation of Brazil, which "
+                         "holds the 2024 G20 Presidency.")
+    assert ("Brazil", "chairOf", "G20") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The National University and the Data Institute intend to establish the Open AI Lab.",
+    "The National University could establish the Open AI Lab.",
+    "The National University did not establish the Open AI Lab.",
+    "The leaders discussed the proposal to establish the Open AI Lab.",
+])
+def test_intentions_possibilities_and_denials_are_not_facts(nlp: Language, text: str) -> None:
+    assert not {t for t in triples(nlp, text) if t[1] == "established"}
+
+
+def _dataset(nlp: Language, text: str) -> Graph:
+    from docgraph.ner import recognise
+    from docgraph.resolve import resolve_document
+
+    document = clean(read_bytes(text.encode("utf-8"), "t.txt"))
+    [analysis] = list(recognise([document], nlp))
+    return union(extraction_dataset(Extraction(document, tuple(analysis.mentions), tuple(
+        resolve_document(document, analysis.mentions)), tuple(analysis.relations))))
+
+
+def test_a_planned_fact_is_stated_with_its_status(nlp: Language) -> None:
+    planned = _dataset(nlp, "Ms Wanjiru Kamau will be appointed Chief Executive of the "
+                            "Energy Market Authority.")
+    assert {str(o) for o in planned.objects(None, DG.status)} == {"planned"}
+    assert set(planned.triples((None, DG.holdsPost, None)))  # stated all the same
+    done = _dataset(nlp, "Ms Wanjiru Kamau was appointed Chief Executive of the Energy "
+                         "Market Authority.")
+    assert not set(done.objects(None, DG.status))
+    assert set(done.triples((None, DG.holdsPost, None)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He studied at INSEAD, France.", ("INSEAD", "basedIn", "France")),
+    ("In Geneva, the Minister visited the World Intellectual Property Organization.",
+     ("World Intellectual Property Organization", "basedIn", "Geneva")),
+    ("Minister Juma Otieno, from the Ministry of ICT, spoke.",
+     ("Juma Otieno", "memberOf", "Ministry of ICT")),
+    ("Mr Arjun Mehta was Permanent Secretary (Finance), Ministry of Finance.",
+     ("Arjun Mehta", "memberOf", "Ministry of Finance")),
+])
+def test_bodies_places_and_people_side_by_side(nlp: Language, text: str,
+                                               expected: tuple[str, str, str]) -> None:
+    assert expected in triples(nlp, text)
