@@ -30,6 +30,10 @@ def find(findings: Findings) -> None:
         if doc[right.start].sent.start != sentence.start:
             continue
         words = [t.text for t in doc[left.end : right.start]]
+        if words[:1] == [")"] and left.start > 0 and doc[left.start - 1].text == "(":
+            # "the SG Digital Office (SDO) under IMDA": the acronym stands for the name
+            # before it, so what follows it is said of that name too.
+            words = words[1:]
         content = [w.lower() for w in words if w not in ("the", "The")]
         groups = (entity_group(left.label), entity_group(right.label))
         if content == list(made_by.words) and groups[0] in ("Work", "Organization"):
@@ -45,10 +49,13 @@ def find(findings: Findings) -> None:
         if groups[0] == "Meeting" and len(content) == 1 and content[0] in meeting_place.words:
             findings.add(left, meeting_place.relation, right, "pattern:meeting-in-place",
                          meeting_place.confidence, sentence)
-        if groups == ("Place", "Country") and len(words) == 1 and \
-                words[0] in place_country.words:
-            findings.add(left, place_country.relation, right, "pattern:place-country",
-                         place_country.confidence, sentence)
+        if groups[0] == "Place" and groups[1] == "Country" and len(content) == 1 and \
+                content[0] in place_country.words:
+            # "Bangkok, Thailand"; "the Bay Area in the United States"; "Beijing and
+            # Shenzhen, China": every place of the list is in the country.
+            for place in _places_before(findings, left):
+                findings.add(place, place_country.relation, right, "pattern:place-country",
+                             place_country.confidence, sentence)
         if groups == ("Organization", "Organization"):
             _bodies(findings, left, right, words, content, sentence)
         if groups[0] == "Organization" and groups[1] in ("Country", "Place") and \
@@ -81,6 +88,22 @@ def _body_in_place(findings: Findings, body: Candidate, place: Candidate,
     tokens = findings.doc[body.end + 1 : place.start - 1]
     return all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADV", "NUM") or
                t.lower_ in spec.skip or t.text == "-" for t in tokens)
+
+
+def _places_before(findings: Findings, place: Candidate) -> list[Candidate]:
+    """A place and the places listed before it with "and" or commas."""
+    ctx, doc = findings.ctx, findings.doc
+    found = [place]
+    position = ctx.outer_index(place)
+    while position > 0:
+        previous = ctx.outer[position - 1]
+        gap = [t.text for t in doc[previous.end : found[-1].start]]
+        if entity_group(previous.label) != "Place" or not gap or \
+                not all(w in (",", "and", "&") for w in gap):
+            break
+        found.append(previous)
+        position -= 1
+    return found
 
 
 def _listed(findings: Findings, place: Candidate) -> bool:
