@@ -274,6 +274,33 @@ def _presence(findings: Findings, frame: Frame, sentence: Span) -> None:
         for meeting in _unique(meetings):
             findings.add(person, presence.relation, meeting, rule, presence.confidence,
                          sentence, frame.status)
+    for place in _venues(findings, frame):
+        for meeting in _unique(meetings):
+            findings.add(meeting, "heldIn", place, f"venue:{frame.lemma}",
+                         presence.confidence, sentence, frame.status)
+
+
+def _venues(findings: Findings, frame: Frame) -> list[Candidate]:
+    """Where what a clause tells of happens, when the clause says it.
+
+    "participated in the Forum in Lima"; "stops in Italy, where she participated in the
+    Forum" (a "where" clause on a place); "will visit Trieste, Italy to attend the
+    Meeting" (the place of the trip the clause is the purpose of).
+    """
+    doc = findings.doc
+    head = doc[frame.head]
+    places = [a.head for a in frame.arguments
+              if a.role is Role.OBLIQUE and a.marker in ("in", "at")]
+    if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
+        places.append(head.head.i)
+    governor = head.head
+    if head.dep_ in ("advcl", "xcomp") and governor.i != head.i and \
+            findings.ctx.lemma(governor).lower() in findings.rules.presence.travel:
+        places += [c.i for c in governor.children if c.dep_ in ("dobj", "obj")]
+        places += [p.i for c in governor.children if c.dep_ == "prep" and c.lower_ in (
+            "to", "in") for p in c.children if p.dep_ == "pobj"]
+    return [m for m in _unique(_expand(findings, places))
+            if entity_group(m.label) in ("Place", "Country")]
 
 
 def _clause_preps(verb: Token) -> list[Token]:
