@@ -1,8 +1,8 @@
-"""``python -m tests.behaviour``: the pass rate per family, the failures explained.
+"""python -m tests.behaviour: the pass rate per family, the failures explained.
 
-Run from the repository root. Exit status 0 whatever the rates (the floors are checked
-by ``tests/test_behaviour.py``), 1 with ``--check-floors`` when a family is below its
-floor, 2 for a usage error.
+Run it from the repository root. Exit status: 0 whatever the rates (the floors are
+checked by tests/test_behaviour.py), 1 with --check-floors when a family is below its
+floor, 2 for a usage error or family data that cannot be expanded.
 """
 
 from __future__ import annotations
@@ -13,7 +13,17 @@ import sys
 import time
 from pathlib import Path
 
-from . import all_cases, below_floors, explain, load_families, load_floors, rates, run, table
+from . import (
+    FamilyError,
+    all_cases,
+    below_floors,
+    explain,
+    load_families,
+    load_floors,
+    rates,
+    run,
+    table,
+)
 from .report import FLOORS, to_json, write_floors
 
 
@@ -37,10 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = sys.stdout.write
 
-    families = load_families()
+    try:
+        families = load_families()
+        cases = [c for c in all_cases() if not args.family
+                 or any(text in c.family for text in args.family)]
+    except FamilyError as exc:
+        parser.exit(2, f"{parser.prog}: error: {exc}\n")
     negative = {f.name: f.negative for f in families}
-    cases = [c for c in all_cases() if not args.family
-             or any(text in c.family for text in args.family)]
     if not cases:
         parser.error("no family matches --family")
     if args.raise_floors and args.family:
