@@ -123,13 +123,22 @@ class ClauseReader:
 
     def frame(self, token: Token) -> Frame | None:
         """The frame ``token`` heads, if it is a predicate."""
-        if token.lower_ in self.nouns and token.pos_ in ("NOUN", "PROPN") and \
+        if token.pos_ in ("NOUN", "PROPN") and \
+                self._noun_lemma(token) in self.nouns and \
                 not any(c.dep_ in _SUBJECT for c in token.children):
             return self._noun(token)
         pieces = self._pieces(token)
         if pieces is None:
             return None
         return self._verb(token, pieces)
+
+    def _noun_lemma(self, noun: Token) -> str:
+        """A noun as a predicate: "creation", or "co-creation" with its prefix."""
+        doc = noun.doc
+        if noun.i >= 2 and doc[noun.i - 1].text in _HYPHENS and \
+                doc[noun.i - 2].lower_ in self.cues.prefixes:
+            return f"{doc[noun.i - 2].lower_}-{noun.lower_}"
+        return noun.lower_
 
     def _pieces(self, token: Token) -> tuple[Token, ...] | None:
         """The tokens of the verb ``token`` begins: "co", "-", "chaired"; or None."""
@@ -259,7 +268,7 @@ class ClauseReader:
             # launch of X": the verb's subject did it.
             arguments += [Argument(Role.AGENT, c.i, inherited=True)
                           for c in governor.children if c.dep_ in _SUBJECT]
-        return Frame(head=noun.i, lemma=noun.lower_, kind="noun", passive=False,
+        return Frame(head=noun.i, lemma=self._noun_lemma(noun), kind="noun", passive=False,
                      status=self.status(noun), arguments=tuple(_ordered(arguments)),
                      tokens=(noun.i,))
 

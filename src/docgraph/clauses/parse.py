@@ -45,23 +45,31 @@ class Lemmas:
 
 def coordinated(token: Token) -> Iterator[Token]:
     """A token, its conjuncts and appositions, and "together with"/"as well as" partners."""
+    for item, _ in coordination(token):
+        yield item
+
+
+def coordination(token: Token) -> Iterator[tuple[Token, str]]:
+    """:func:`coordinated`, with how each token was reached: "", "conj", "appos", "with"."""
     seen = set()
-    todo = [token]
+    todo = [(token, "")]
     while todo:
-        item = todo.pop(0)
+        item, how = todo.pop(0)
         if item.i in seen:
             continue
         seen.add(item.i)
-        yield item
+        yield item, how
         for child in item.children:
             # A bracketed apposition is another name of the same thing: "the 1st ...
             # Meeting (ADGMIN)" names the series, not a second argument.
             bracketed = child.i > 0 and child.doc[child.i - 1].text == "("
-            if child.dep_ == "conj" or (child.dep_ == "appos" and not bracketed):
-                todo.append(child)
+            if child.dep_ == "conj":
+                todo.append((child, how or "conj"))
+            elif child.dep_ == "appos" and not bracketed:
+                todo.append((child, "appos"))
             elif child.dep_ == "prep" and child.lower_ == "with" and any(
                     c.lower_ == "together" for c in child.children):
-                todo.extend(c for c in child.children if c.dep_ == "pobj")
+                todo.extend((c, "with") for c in child.children if c.dep_ == "pobj")
 
 
 def verb_read_as_noun(token: Token) -> bool:

@@ -45,7 +45,8 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
     attributes = frame.heads(Role.ATTRIBUTE) + [
         p.i for h in frame.heads(Role.PATIENT) for c in doc[h].children
         if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
-    posts = _posts(findings, attributes)
+    posts = [listed for post in _posts(findings, attributes)
+             for listed in findings.args.listed(post, sentence)]
     bodies = [m for m in _entities(findings, frame.heads(Role.OBLIQUE, spec.bodies))
               if entity_group(m.label) == "Organization"]
     rule = f"appointment:{lemma}"

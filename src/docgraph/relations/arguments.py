@@ -129,6 +129,25 @@ class Arguments:
         return members
 
 
+    def listed(self, first: Candidate, sentence: Span) -> list[Candidate]:
+        """``first`` and the mentions of its class listed right after it.
+
+        "Chief Executive of A, Deputy Chairman of B and Director-General of C": the list
+        of posts a copula or an appointment gives, however the parser attached the
+        later ones. Outermost mentions, as written (not their holders).
+        """
+        ctx, doc = self.ctx, self.doc
+        if ctx.top[first.start] is not first:
+            return [first]
+        found = [first]
+        for item in ctx.outer[ctx.outer_index(first) + 1 :]:
+            if item.start >= sentence.end or item.label != first.label or \
+                    not _joins([t.text for t in doc[found[-1].end : item.start]], self._also):
+                break
+            found.append(item)
+        return found
+
+
 def _joins(gap: list[str], also: frozenset[str]) -> bool:
     """Whether the words between two units join them into one list."""
     if not gap or len(gap) > _MAX_JOIN:

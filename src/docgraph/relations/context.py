@@ -16,7 +16,7 @@ import numpy
 import numpy.typing
 from spacy.tokens import Doc, Token
 
-from docgraph.clauses.parse import Lemmas, coordinated, relative_antecedent
+from docgraph.clauses.parse import Lemmas, coordination, relative_antecedent
 from docgraph.lexicon import Lexicon
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.rules import Rules
@@ -196,8 +196,15 @@ class Context:
         of the ASEAN Regional CERT").
         """
         found: list[Candidate] = []
-        for item in coordinated(token):
+        first = self.at(token)
+        for item, how in coordination(token):
             mention = self.at(item)
+            if how == "appos" and mention is not None and first is not None and \
+                    entity_group(mention.label) != entity_group(first.label) and \
+                    "Person" in (entity_group(first.label), entity_group(mention.label)):
+                # "Dr X serves on the boards of A, the B and C" parsed with B as X's
+                # apposition: a person is not a body, nor a body a person.
+                continue
             if mention is None and item.text in self.rules.representatives:
                 for member in self._represented(item):
                     if member not in found:
@@ -209,10 +216,13 @@ class Context:
                 mention = next((m for s in item.head.children if s.dep_ in ("nsubj",
                                                                              "nsubjpass")
                                 for m in [self.top[s.i]] if m is not None), None)
-            if mention is None and item.pos_ == "NOUN":
-                mention = next((self.at(p) for c in item.children if c.dep_ == "prep"
-                                and c.lower_ == "of" for p in c.children
-                                if p.dep_ == "pobj" and self.at(p) is not None), None)
+            if mention is None and item.pos_ in ("NOUN", "PROPN"):
+                # "the boards of A, B and C": every body the "of" object lists.
+                of = [m for c in item.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" and self.at(p) is not None
+                      for m in self.expand(p)]
+                found += [m for m in of if m not in found]
+                continue
             if mention is not None:
                 mention = self.holders.get(id(mention), mention)
                 if mention not in found:

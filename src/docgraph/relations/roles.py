@@ -142,9 +142,13 @@ def copula(findings: Findings, token: Token) -> None:
         if token.text in spec.nouns and ctx.top[token.i] is None:
             # "X is a member of Y"; "Y, of which X are members" ("of" on the verb)
             heads = [token, token.head] if token.dep_ == "attr" else [token]
-            owners = [m for head in heads for c in head.children if c.dep_ == "prep"
-                      and c.lower_ in spec.words for p in c.children
-                      if p.dep_ == "pobj" for m in ctx.expand(ctx.antecedent(p))]
+            preps = [c for head in heads for c in head.children if c.dep_ == "prep"
+                     and c.lower_ in spec.words]
+            owners = [m for c in preps for p in c.children if p.dep_ == "pobj"
+                      for m in ctx.expand(ctx.antecedent(p))]
+            # "a board member of A, the B and C", however the parser broke the list up
+            owners += [m for c in preps if c.head.i == token.i
+                       for m in findings.args.after(c.i, token.sent) if m not in owners]
             for member in _described(findings, token):
                 for owner in owners:
                     findings.add(member, spec.relation, owner, name, spec.confidence,
@@ -160,9 +164,11 @@ def _copula_post(findings: Findings, token: Token) -> None:
             ctx.lemma(token.head) != "be":
         return
     spec = findings.rules.patterns["copula_post"]
+    posts = findings.args.listed(post, token.sent)  # "is concurrently A of X and B of Y"
     for holder in (m for s in subjects(token.head) for m in ctx.expand(ctx.antecedent(s))):
-        findings.add(holder, spec.relation, post, "pattern:copula-post", spec.confidence,
-                     token.sent)
+        for listed in posts:
+            findings.add(holder, spec.relation, listed, "pattern:copula-post",
+                         spec.confidence, token.sent)
 
 
 def _described(findings: Findings, noun: Token) -> list[Candidate]:

@@ -118,6 +118,7 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
         preps = [c for h in required for c in doc[h].children
                  if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ in trigger.via]
         targets = _unique(_expand(findings, [a.head for a in obliques]) +
+                          [m for a in obliques for m in _of_list(findings, a.head, sentence)] +
                           [m for c in preps for p in c.children if p.dep_ == "pobj"
                            for m in ctx.expand(p)] +
                           [m for a in obliques if a.marker_at >= 0
@@ -141,6 +142,18 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
         # "handed over the Chairmanship to Thailand": the object is the recipient.
         things = targets if trigger.requires else (targets or things)
     _state(findings, trigger, doers, things, rule, sentence, frame.status)
+
+
+def _of_list(findings: Findings, head: int, sentence: Span) -> list[Candidate]:
+    """The list after "of" of a common noun: "the boards of A, the B and C".
+
+    Read from the surface, which sees the list the parser may have broken up.
+    """
+    token = findings.doc[head]
+    if token.pos_ not in ("NOUN", "PROPN") or findings.ctx.top[head] is not None:
+        return []
+    return [m for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+            for m in findings.args.after(c.i, sentence)]
 
 
 def _modified_noun(verb: Token) -> Token | None:
