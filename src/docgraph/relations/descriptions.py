@@ -238,8 +238,18 @@ def _after(ctx: Context, outer: list[Candidate], index: int, allowed: set[str]
                 return
         if _titles_next(ctx, outer, position, allowed):
             return  # "Title1 Name1, Title2 Name2": the second title is the next name's
+        if entity_group(item.label) != "Post" and _subject_of_a_verb(ctx, item):
+            return  # "Chaired by Dr X, Minister for Y, the Committee agreed ..."
         yield item
         previous = item
+
+
+def _subject_of_a_verb(ctx: Context, item: Candidate) -> bool:
+    """Whether a mention is the subject of a verb outside it: a clause, not a title."""
+    doc = ctx.doc
+    return any(token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
+               and not item.start <= token.head.i < item.end
+               for token in doc[item.start : item.end])
 
 
 def _before(ctx: Context, outer: list[Candidate], index: int, allowed: set[str],

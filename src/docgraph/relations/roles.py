@@ -69,13 +69,24 @@ def _under_role(findings: Findings, under: Token, sentence: Span) -> None:
     holders += [m for c in role_token.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
     verb = under.head
+    # "held under the chairmanship of X"; "Under the chairmanship of X, the Working Group
+    # completed ...": the meeting or the body the clause is about.
     meetings = [m for t in subjects(verb) for m in ctx.expand(ctx.antecedent(t))
-                if entity_group(m.label) == "Meeting"] if verb.pos_ in ("VERB", "AUX") else []
+                if entity_group(m.label) in ("Meeting", "Organization")
+                and not _members(findings, m)] if verb.pos_ in ("VERB", "AUX") else []
     if not meetings:  # "Under Singapore's Chairmanship, AMS strengthened ...": of what?
         return
     for holder in holders:
         findings.add(holder, role.relation, meetings[0], f"role:under {role_token.lower_}",
                      role.confidence - 0.1, sentence)
+
+
+def _members(findings: Findings, mention: Candidate) -> bool:
+    """Whether a body is the members of another ("ASEAN Member States", "AMS"): no chair."""
+    ctx = findings.ctx
+    names = {ctx.text(m) for m in ctx.mentions if m is mention or (
+        mention.key is not None and m.key == mention.key)}
+    return any(name.endswith(findings.rules.member_suffixes) for name in names)
 
 
 def _role_holder(findings: Findings, as_token: Token) -> Candidate | None:
