@@ -56,8 +56,9 @@ class Arguments:
             starts[id(head)] = min(starts.get(id(head), mention.start), mention.start)
             ends[id(head)] = max(ends.get(id(head), mention.end), mention.end)
         heads = {id(holders.get(id(m), m)): holders.get(id(m), m) for m in ctx.outer}
-        self.units = sorted(((starts[key], ends[key], head) for key, head in heads.items()),
-                            key=lambda u: (u[0], -u[1]))
+        units = sorted(((starts[key], ends[key], head) for key, head in heads.items()),
+                       key=lambda u: (u[0], -u[1]))
+        self.units = _with_acronyms(units, [t.text for t in self.doc])
         self._starts = [u[0] for u in self.units]
         self._by_end: dict[int, int] = {}
         for position, (_, end, _) in enumerate(self.units):
@@ -146,6 +147,24 @@ class Arguments:
                 break
             found.append(item)
         return found
+
+
+def _with_acronyms(units: list[tuple[int, int, Candidate]], words: list[str]
+                   ) -> list[tuple[int, int, Candidate]]:
+    """Units with the bracketed acronym after a name taken into the name's unit.
+
+    "the Ministry of Sustainability and the Environment (MSE) and the Ministry of X": the
+    acronym names the unit before it, so the list goes on past it.
+    """
+    out: list[tuple[int, int, Candidate]] = []
+    for start, end, head in units:
+        if out and start == out[-1][1] + 1 and words[start - 1] == "(" and \
+                end < len(words) and words[end] == ")":
+            previous = out[-1]
+            out[-1] = (previous[0], end + 1, previous[2])
+            continue
+        out.append((start, end, head))
+    return out
 
 
 def _joins(gap: list[str], also: frozenset[str]) -> bool:

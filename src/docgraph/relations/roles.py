@@ -183,11 +183,20 @@ def _copula_post(findings: Findings, token: Token) -> None:
 
 
 def _described(findings: Findings, noun: Token) -> list[Candidate]:
-    """What a predicate noun describes: "X is a board", "X, a board"."""
-    if noun.dep_ in ("attr", "acomp") and findings.ctx.lemma(noun.head) == "be":
-        ctx = findings.ctx
-        return [m for s in subjects(noun.head) for m in ctx.expand(ctx.antecedent(s))]
+    """What a predicate noun describes: "X is a board", "X, a board".
+
+    Also the other way round: "The members of X are A, B and C".
+    """
+    ctx = findings.ctx
+    if noun.dep_ in ("attr", "acomp") and ctx.lemma(noun.head) == "be":
+        found = [m for s in subjects(noun.head) for m in ctx.expand(ctx.antecedent(s))]
+        return found + [m for m in findings.args.before(noun.head.i, noun.sent)
+                        if m not in found]
+    if noun.dep_ == "nsubj" and ctx.lemma(noun.head) == "be":
+        found = [m for c in noun.head.children if c.dep_ == "attr" for m in ctx.expand(c)]
+        return found + [m for m in findings.args.after(noun.head.i, noun.sent)
+                        if m not in found]
     if noun.dep_ == "appos":
-        found = findings.ctx.at(noun.head)
-        return [found] if found else []
+        head = ctx.at(noun.head)
+        return [head] if head else []
     return []

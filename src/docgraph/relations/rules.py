@@ -175,6 +175,7 @@ class Rules:
     delegations: Delegations
     appointments: Appointments
     chairs: Chairs
+    onlookers: frozenset[str]
     roles: tuple[Role, ...]
     groups: tuple[Group, ...]
     list_markers: frozenset[str]
@@ -204,7 +205,7 @@ _WORD_LISTS = frozenset({"lemmas", "via", "nouns", "words", "particles", "requir
                          "partners", "preps", "margins", "travel", "travel_preps", "members",
                          "representatives", "determiners", "demonstratives", "other",
                          "other_editions", "member_headings", "boards", "patient_verbs",
-                         "agent_verbs", "successions", "bodies"})
+                         "agent_verbs", "successions", "bodies", "onlookers"})
 
 
 @functools.cache
@@ -239,6 +240,7 @@ def load_rules(path: Path | None = None) -> Rules:
             delegations=reader.delegations(data["delegations"]),
             appointments=reader.appointments(data["appointments"]),
             chairs=reader.chairs(data["chairs"]),
+            onlookers=frozenset(data["onlookers"]),
             roles=tuple(reader.role(spec) for spec in data["roles"]),
             groups=tuple(reader.group(spec) for spec in groups["rules"]),
             list_markers=frozenset(groups["list_markers"]),

@@ -25,9 +25,10 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
     """State what a frame says through every trigger of its predicate.
 
     Only what the page reports as done or planned is stated: an intention ("intend to
-    establish"), a possibility ("could sign") or a negation ("did not sign") is not.
+    establish"), a possibility ("could sign") or a negation ("did not sign") is not;
+    nor what is said of another edition of a meeting ("was last held in 2012").
     """
-    if not frame.status.asserted:
+    if not frame.status.asserted or _another_time(findings, frame):
         return
     rules = findings.rules
     if frame.kind == "noun":
@@ -63,6 +64,13 @@ def _visited(findings: Findings, frame: Frame, sentence: Span) -> None:
         for place in places:
             findings.add(body, spec.relation, place, "pattern:visited-in-place",
                          spec.confidence, sentence, frame.status)
+
+
+def _another_time(findings: Findings, frame: Frame) -> bool:
+    """Whether the predicate is said of another time: "last held", "previously hosted"."""
+    words = findings.rules.other_editions
+    return any(c.dep_ == "advmod" and c.lower_ in words
+               for t in frame.tokens for c in findings.doc[t].children)
 
 
 def _expand(findings: Findings, heads: list[int]) -> list[Candidate]:
@@ -106,8 +114,7 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
     doers += [m for a in frame.arguments if a.role is Role.OBLIQUE
               and a.marker in trigger.partners
               for m in _expand(findings, [a.head]) + args.after(a.marker_at, sentence)]
-    doers += [m for h in frame.heads(Role.PATIENT) for c in doc[h].children
-              if c.dep_ == "prep" and c.lower_ in trigger.partners
+    doers += [m for c in _clause_preps(verb) if c.lower_ in trigger.partners
               for m in ctx.expand_children(c) + args.after(c.i, sentence)]
     doers, things = _without_affiliations(findings, _unique(doers)), _unique(things)
     if trigger.via:
@@ -227,12 +234,18 @@ def _nominal(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span)
         things += _expand(findings, [a.head for a in targets]) + [
             m for a in targets if a.marker_at >= 0 for m in args.after(a.marker_at, sentence)]
     own = [a for a in frame.arguments if a.role is Role.AGENT and not a.inherited]
+    # "the signing of the MOU between A and B": the parser may hang "between" on the MOU.
+    own += [Argument(Role.AGENT, p.i, c.lower_, marker_at=c.i)
+            for h in frame.heads(Role.PATIENT) for c in doc[h].children
+            if c.dep_ == "prep" and c.lower_ in ("by", "between", "among", "amongst")
+            for p in c.children if p.dep_ == "pobj"]
     doers = _expand(findings, [a.head for a in own] + frame.heads(Role.POSSESSOR)) + [
         m for a in own if a.marker_at >= 0 for m in args.after(a.marker_at, sentence)]
     doers += [m for a in frame.arguments if a.role is Role.OBLIQUE
               and a.marker in trigger.partners
               for m in _expand(findings, [a.head]) + args.after(a.marker_at, sentence)]
-    if not doers:
+    governor = doc[frame.head].head
+    if not doers and findings.ctx.lemma(governor).lower() not in findings.rules.onlookers:
         inherited = [a.head for a in frame.arguments if a.role is Role.AGENT and a.inherited]
         if inherited:
             doers = _expand(findings, inherited) + \
