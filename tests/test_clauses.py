@@ -83,6 +83,8 @@ def test_each_clause_shape_gives_the_doer_and_the_thing(
      Status.INTENDED),
     ("New Chairman to be appointed to the Library Board", "appoint", Status.PLANNED),
     ("Peru will host and chair the Forum.", "chair", Status.PLANNED),
+    ("Ms Ana Lima was unable to attend the Summit.", "attend", Status.NEGATED),
+    ("Peru failed to ratify the Accord.", "ratify", Status.NEGATED),
 ])
 def test_status_comes_from_what_governs_the_predicate(
         nlp: Language, text: str, lemma: str, status: Status) -> None:
@@ -124,7 +126,7 @@ def test_obliques_keep_their_preposition(nlp: Language) -> None:
 
 def test_cues_are_checked_when_read(tmp_path: Path) -> None:
     keys = ["planned_modals", "possible_modals", "planned_verbs", "intended_verbs",
-            "intended_nouns", "negations"]
+            "intended_nouns", "negations", "negating_verbs", "negating_adjectives"]
     good = "prefixes: [co]\nstatus:\n" + "".join(f"  {k}: [x]\n" for k in keys)
     (tmp_path / "good.yaml").write_text(good, "utf-8")
     assert load_cues(tmp_path / "good.yaml").prefixes == {"co"}

@@ -60,6 +60,8 @@ class Cues:
     intended_verbs: frozenset[str]
     intended_nouns: frozenset[str]
     negations: frozenset[str]
+    negating_verbs: frozenset[str]
+    negating_adjectives: frozenset[str]
 
 
 @functools.cache
@@ -82,6 +84,8 @@ def load_cues(path: Path | None = None) -> Cues:
             intended_verbs=frozenset(status["intended_verbs"]),
             intended_nouns=frozenset(status["intended_nouns"]),
             negations=frozenset(status["negations"]),
+            negating_verbs=frozenset(status["negating_verbs"]),
+            negating_adjectives=frozenset(status["negating_adjectives"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise ConfigurationError(f"{source}: cannot read the clause cues: {exc}") from exc
@@ -210,6 +214,10 @@ class ClauseReader:
             if not found and governor.dep_ in ("conj", "xcomp", "acl", "relcl", "advcl"):
                 return self._borrowed_subject(governor, governor, passive)
             return [Argument(role, c.i, inherited=True) for c in found]
+        if dep == "xcomp" and governor.pos_ == "ADJ" and _verbal(governor.head):
+            # "Ms X was unable to attend", "X is ready to sign": the subject of "be".
+            found = [c for c in governor.head.children if c.dep_ in _SUBJECT]
+            return [Argument(role, c.i, inherited=True) for c in found]
         if dep == "xcomp" and _verbal(governor):
             # Control: "X was invited to attend" (X attends); "invited X to attend";
             # "X agreed to sign".
@@ -303,6 +311,9 @@ class ClauseReader:
         if token.dep_ == "conj" and modals == set() and _verbal(governor):
             return self._own_status(governor, depth + 1)
         lemma = self.lemma(governor).lower()
+        if token.dep_ == "xcomp" and (lemma in cues.negating_verbs or
+                                      governor.lower_ in cues.negating_adjectives):
+            return Status.NEGATED  # "failed to sign", "was unable to attend"
         if _verbal(governor) and token.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "dobj",
                                                 "advcl"):
             if lemma in cues.intended_verbs:

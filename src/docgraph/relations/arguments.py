@@ -123,11 +123,23 @@ class Arguments:
             nxt = self.units[position + 1]
             gap = self.doc[self.units[position][1] : nxt[0]]
             if nxt[0] < self.units[position][1] or nxt[1] > sentence.end or \
-                    not _joins([t.text for t in gap], self._also):
+                    not _joins([t.text for t in gap], self._also) or \
+                    self._subject_elsewhere(nxt[0], nxt[1], index):
                 break
             members.append(nxt[2])
             position += 1
         return members
+
+    def _subject_elsewhere(self, start: int, end: int, index: int) -> bool:
+        """Whether tokens ``[start, end)`` hold the subject of a verb after them.
+
+        "chaired by Indonesia, Professor Yeo, Minister for X, called for ...": the list
+        after "by" ends where the main clause's subject begins.
+        """
+        doc = self.doc
+        return any(doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.i >= end
+                   and doc[i].head.pos_ in ("VERB", "AUX") and doc[i].head.i != index
+                   for i in range(start, end))
 
 
     def listed(self, first: Candidate, sentence: Span) -> list[Candidate]:

@@ -244,6 +244,17 @@ def _after(ctx: Context, outer: list[Candidate], index: int, allowed: set[str]
         previous = item
 
 
+def _in_a_phrase(ctx: Context, item: Candidate) -> bool:
+    """Whether a mention is the object of a preposition on a common noun ("the opening of X")."""
+    doc = ctx.doc
+    root = next((t for t in doc[item.start : item.end]
+                 if not item.start <= t.head.i < item.end), None)
+    if root is None or root.dep_ != "pobj":
+        return False
+    owner = root.head.head  # the preposition's head
+    return owner.pos_ in ("NOUN", "VERB") and ctx.top[owner.i] is None
+
+
 def _subject_of_a_verb(ctx: Context, item: Candidate) -> bool:
     """Whether a mention is the subject of a verb outside it: a clause, not a title."""
     doc = ctx.doc
@@ -269,8 +280,9 @@ def _before(ctx: Context, outer: list[Candidate], index: int, allowed: set[str],
         item = outer[position]
         gap = [t.text for t in doc[item.end : following.start]]
         if item.end <= sentence.start or not _fits(gap, allowed) or \
-                not _describes(item) or id(item) in claimed:
-            break
+                not _describes(item) or id(item) in claimed or (
+                    item.label != "Post" and _in_a_phrase(ctx, item)):
+            break  # "At the opening of the X Centre, Permanent Secretary Ms Y": not a title
         if following is person and (item.label != "Post" or "and" in gap or "&" in gap
                                     or "(" in gap or ")" in gap):
             break
