@@ -229,6 +229,10 @@ def _after(ctx: Context, outer: list[Candidate], index: int, allowed: set[str]
         gap = [t.text for t in doc[previous.end : item.start]]
         if item.start >= sentence.end or not _fits(gap, allowed) or not _describes(item):
             return
+        if previous is person and _is_place(item) and \
+                [w for w in gap if w != "the"] in (["of"], ["from"]):
+            yield item  # "H.E. Kenji Sato of Japan": the country he is from, and no more
+            return
         if previous is person and (not ({",", "("} & set(gap)) or not _opens(ctx, outer,
                                                                              position)):
             return  # "Mr A, Minister for X, ...", but not "with Mayor Gong, SCMA was"

@@ -165,6 +165,27 @@ def copula(findings: Findings, token: Token) -> None:
                     findings.add(member, spec.relation, owner, name, spec.confidence,
                                  token.sent)
     _copula_post(findings, token)
+    _copula_role(findings, token)
+
+
+def _copula_role(findings: Findings, token: Token) -> None:
+    """A role said through a copula: "Korea is the Chair of the 17th SOMTC this year"."""
+    ctx = findings.ctx
+    if token.dep_ != "attr" or ctx.lemma(token.head) != "be" or ctx.top[token.i] is not None:
+        return
+    words = " ".join(t.text for t in token.subtree if (
+        t.i <= token.i and t.dep_ in ("compound", "amod")) or t.i == token.i)
+    role = findings.rules.role_for(words.replace(" - ", "-"), token.text)
+    if role is None or role.relation not in ("chairOf", "viceChairOf", "hosted"):
+        return
+    targets = [m for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+               for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
+    if not targets:
+        return  # "X is the Chair": of what, the copula does not say
+    for holder in (m for s in subjects(token.head) for m in ctx.expand(ctx.antecedent(s))):
+        for target in targets:
+            findings.add(holder, role.relation, target, f"role:is {words}", role.confidence,
+                         token.sent)
 
 
 def _copula_post(findings: Findings, token: Token) -> None:

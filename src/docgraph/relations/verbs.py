@@ -73,6 +73,22 @@ def _another_time(findings: Findings, frame: Frame) -> bool:
                for t in frame.tokens for c in findings.doc[t].children)
 
 
+def _represented(findings: Findings, frame: Frame, sentence: Span) -> list[Candidate]:
+    """Who "delegates", "officials" or "representatives" doing the act come from.
+
+    "was attended by delegates from A, B and C": the parser may hang "from" on the verb.
+    """
+    doc = findings.doc
+    if not any(doc[h].text in findings.rules.representatives
+               for h in frame.heads(Role.AGENT)):
+        return []
+    sources = [a for a in frame.arguments if a.role is Role.OBLIQUE
+               and a.marker in ("from", "of")]
+    return _expand(findings, [a.head for a in sources]) + [
+        m for a in sources if a.marker_at >= 0
+        for m in findings.args.after(a.marker_at, sentence)]
+
+
 def _expand(findings: Findings, heads: list[int]) -> list[Candidate]:
     """The entities argument heads stand for (relative pronouns: their antecedents)."""
     ctx, doc = findings.ctx, findings.doc
@@ -92,7 +108,8 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
     # often misparses long titled names, and the surface knows nothing of clauses.
     if frame.passive:
         doers = _expand(findings, [a.head for a in agents]) + [
-            m for a in agents if a.marker_at >= 0 for m in args.after(a.marker_at, sentence)]
+            m for a in agents if a.marker_at >= 0 for m in args.after(a.marker_at, sentence)
+        ] + _represented(findings, frame, sentence)
         things = _expand(findings, frame.heads(Role.PATIENT))
         modified = _modified_noun(first)
         if modified is not None and head.dep_ != "acl":
@@ -374,7 +391,9 @@ def _gathering(findings: Findings, frame: Frame, sentence: Span) -> None:
     attendance = findings.rules.passive_attendance
     if frame.lemma in attendance.lemmas and frame.passive:
         meetings = _expand(findings, frame.heads(Role.PATIENT))
-        for agent in _expand(findings, frame.heads(Role.AGENT)):
+        agents = _expand(findings, frame.heads(Role.AGENT)) + \
+            _represented(findings, frame, sentence)
+        for agent in _unique(agents):
             for meeting in meetings:
                 findings.add(agent, "attended", meeting, f"verb:{frame.lemma}",
                              attendance.confidence, sentence, frame.status)
