@@ -127,22 +127,27 @@ class ClauseReader:
 
     def frame(self, token: Token) -> Frame | None:
         """The frame ``token`` heads, if it is a predicate."""
-        if token.pos_ in ("NOUN", "PROPN") and \
+        gerund = token.tag_ == "VBG" and token.dep_ in _SUBJECT | _PASSIVE_SUBJECT | {
+            "pobj", "dobj"} and any(c.dep_ == "prep" and c.lower_ == "of"
+                                    for c in token.children)
+        if (token.pos_ in ("NOUN", "PROPN") or gerund) and \
                 self._noun_lemma(token) in self.nouns and \
                 not any(c.dep_ in _SUBJECT for c in token.children):
-            return self._noun(token)
+            return self._noun(token)  # "the signing of X", "the setting up of X by Y"
         pieces = self._pieces(token)
         if pieces is None:
             return None
         return self._verb(token, pieces)
 
     def _noun_lemma(self, noun: Token) -> str:
-        """A noun as a predicate: "creation", or "co-creation" with its prefix."""
+        """A noun as a predicate: "creation", "co-creation", "setting up"."""
         doc = noun.doc
+        lemma = noun.lower_
         if noun.i >= 2 and doc[noun.i - 1].text in _HYPHENS and \
                 doc[noun.i - 2].lower_ in self.cues.prefixes:
-            return f"{doc[noun.i - 2].lower_}-{noun.lower_}"
-        return noun.lower_
+            lemma = f"{doc[noun.i - 2].lower_}-{lemma}"
+        particle = next((c.lower_ for c in noun.children if c.dep_ == "prt"), None)
+        return f"{lemma} {particle}" if particle else lemma
 
     def _pieces(self, token: Token) -> tuple[Token, ...] | None:
         """The tokens of the verb ``token`` begins: "co", "-", "chaired"; or None."""

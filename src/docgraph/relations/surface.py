@@ -36,7 +36,8 @@ def find(findings: Findings) -> None:
             words = words[1:]
         content = [w.lower() for w in words if w not in ("the", "The")]
         groups = (entity_group(left.label), entity_group(right.label))
-        if content == list(made_by.words) and groups[0] in ("Work", "Organization"):
+        if content == list(made_by.words) and groups[0] in ("Work", "Organization") and \
+                not _agent_of_an_act(findings, left, right):
             findings.add(left, made_by.relation, right, "pattern:x-by-y", made_by.confidence,
                          sentence)
         if words in (["’s"], ["'s"]) and groups[1] == "Work":
@@ -64,6 +65,35 @@ def find(findings: Findings) -> None:
             spec = patterns["body_place"]
             findings.add(left, spec.relation, right, "pattern:body-in-place",
                          spec.confidence, sentence)
+
+
+def _agent_of_an_act(findings: Findings, left: Candidate, right: Candidate) -> bool:
+    """Whether the "by" between two names introduces the doer of an act named before.
+
+    "the establishment of the Centre by the Ministry": the Ministry established it (a
+    frame's agent), it did not make what "the Centre" names.
+    """
+    doc = findings.doc
+    by = next((t for t in doc[left.end : right.start] if t.lower_ == "by"), None)
+    if by is None:
+        return False
+    owner = by.head
+    if left.start <= owner.i < left.end:
+        # The parser may hang "by" on the thing: then the act is what the thing is "of"
+        # ("the setting up of the Foundation by the LTA").
+        while left.start <= owner.head.i < left.end and owner.head is not owner:
+            owner = owner.head
+        if owner.dep_ != "pobj":
+            return False
+        owner = owner.head.head
+    particle = next((f" {c.lower_}" for c in owner.children if c.dep_ == "prt"), "")
+    # A passive participle or a noun naming an act takes a "by" doer; an active verb
+    # ("features use cases ..., from: X by Y") does not.
+    rules = findings.rules
+    act = owner.tag_ == "VBN" or owner.lower_ + particle in rules.triggers_by_noun or (
+        owner.tag_ == "VBG" and owner.dep_ != "prep"  # "including" is a preposition
+        and findings.ctx.lemma(owner).lower() in rules.triggers_by_lemma)
+    return owner.i < left.start and act
 
 
 def _body_in_place(findings: Findings, body: Candidate, place: Candidate,

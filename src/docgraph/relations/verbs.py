@@ -163,6 +163,10 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
                     findings.add(holder, relation, place, rule, trigger.confidence, sentence,
                                  frame.status)
             return
+        if frame.passive and targets and not trigger.requires and relation != "attended":
+            # "the Guide, which was adapted from the Framework": the passive's subject is
+            # what relates to the preposition's object.
+            doers, things = things, targets
         # "handed over the Chairmanship to Thailand": the object is the recipient.
         things = targets if trigger.requires else (targets or things)
     _state(findings, trigger, doers, things, rule, sentence, frame.status)
