@@ -124,6 +124,11 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
             things += args.before(sentence.root.i, sentence)
     else:
         doers = _expand(findings, [a.head for a in agents]) + args.before(first.i, sentence)
+        if not doers and agents and all(a.inherited for a in agents) and \
+                head.dep_ in ("xcomp", "conj"):
+            # "..., the Meeting agreed to set up X" with the subject misparsed: the name
+            # just before the verb the subject is borrowed from.
+            doers = args.before(head.head.i, sentence)[-1:]
         things = _expand(findings, frame.heads(Role.PATIENT))
         if not trigger.requires:
             things += args.after(verb.i, sentence)
