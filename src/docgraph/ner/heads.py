@@ -71,10 +71,29 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
             typed = [c for i in range(index, end) for c in _single_word(doc, i, lexicon)
                      if not c.anaphor]
         found.extend(_named_without_brackets(doc, c) for c in typed)
+        found.extend(_named_without_brackets(doc, c) for c in _bodies_met(doc, typed, lexicon))
         # "the Ministry of Communications and Information & Ministry of Health": a name
         # that ends inside the phrase leaves the rest to be read again.
         resume = max((c.end for c in typed), default=end)
         index = max(resume if resume < end else end, index + 1)
+    return found
+
+
+def _bodies_met(doc: Doc, typed: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """The body a meeting's name says it is a meeting of: "Meeting of the Nordic Council".
+
+    The meeting keeps its whole name; the body in its "of" complement is a name too.
+    """
+    found = []
+    for meeting in typed:
+        if coarse_type(meeting.label) != "Meeting":
+            continue
+        core = core_end(doc, meeting.start, meeting.end)
+        if core >= meeting.end or doc[core].text != "of":
+            continue
+        start = core + 2 if core + 1 < meeting.end and doc[core + 1].text == "the" else core + 1
+        found += [c for c in _typed_parts(doc, start, meeting.end, lexicon)
+                  if coarse_type(c.label) == "Organization" and c.start == start]
     return found
 
 

@@ -166,7 +166,9 @@ def _link_acronyms(mentions: list[Mention], keys: list[str], first: dict[str, in
             continue
         long_key = f"{group(mention.label)}:{normalise_name(mention.acronym_of)}"
         target = first.get(long_key)
-        if target is None:  # the long form was a meeting or post
+        if target is None or mentions[target].acronym_of is not None:
+            # The long form was a meeting or post, keyed otherwise; the acronym's own
+            # key names no long form then.
             target = by_text.get(mention.acronym_of)
             target = None if target == index else target
         if target is not None:
