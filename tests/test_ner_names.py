@@ -23,6 +23,15 @@ pytestmark = pytest.mark.model
      "Secretary of State for Energy, Climate, and Industry", "Olga Berg"),
     ("Minister for Water and the Environment Ms Dewi Santoso attended.",
      "Minister for Water and the Environment", "Dewi Santoso"),
+    # A body's phrase is no evidence that a name after it is remit: "Lim Wei Ling".
+    ("Secretary-General of the Ministry of Digital Economy Lim Wei Ling attended.",
+     "Secretary-General of the Ministry of Digital Economy", "Lim Wei Ling"),
+    # The model starts a name on the remit's last word; the body named later vouches it.
+    (("Minister of Rivers and Fisheries Chea Vannak thanked the Ministry of Rivers and "
+     "Fisheries."), "Minister of Rivers and Fisheries", "Chea Vannak"),
+    # A common word before the name is remit ("Internal Market").
+    ("European Commissioner for Internal Market Pierre Dumont spoke.",
+     "European Commissioner for Internal Market", "Pierre Dumont"),
 ])
 def test_a_title_before_a_name_keeps_both(nlp: Language, text: str, post: str,
                                           person: str) -> None:

@@ -25,6 +25,7 @@ from docgraph.ner.tokens import (
     CONNECTORS,
     Phrases,
     bracketed_acronym,
+    common_words,
     joined,
     lower_words,
     name_like,
@@ -157,6 +158,10 @@ class _Bounds:
         self.honorifics = honorifics
         self.persons = persons
         self._remits = remit_words(doc, lexicon)
+        # Words of the bodies the document names by a head noun ("Ministry of ..."),
+        # where: such a phrase runs over a name right after it ("the Ministry of Digital
+        # Economy Lim Wei Ling"), so a word is no evidence at its own place.
+        self._phrased = body_phrase_words(doc, lexicon)
         self._vocabulary = vocabulary
         self._lower = lower_words(doc)
         people = [c for c in cands.candidates(doc) if c.label == "Person"]
@@ -263,36 +268,49 @@ class _Bounds:
         English word, are a name: "... Foreign Trade and Tourism Ana Quispe signed".
         """
         doc = self.doc
-        if self._known_remit(doc[index].text):
+        if self._known_remit(index):
             return False
         end = index
-        words: list[str] = []
+        words: list[tuple[str, int]] = []
         # An honorific starts a name, so a name never runs over one: in "Trade Relations
         # Mr Tan", "Relations" ends the remit. A hyphenated name ("Anne-Marie") is one word.
         while end < len(doc) and len(words) < 5 and name_like(doc[end]) and \
-                not self._known_remit(doc[end].text) and not self.honorifics.match(doc, end):
+                not self._known_remit(end) and not self.honorifics.match(doc, end):
             stop = end + 1
             while stop + 1 < len(doc) and doc[stop].text == "-" and joined(doc, stop) and \
                     joined(doc, stop + 1) and name_like(doc[stop + 1]):
                 stop += 2
-            words.append(doc[end:stop].text)
+            words.append((doc[end:stop].text, end))
             end = stop
         if len(words) < 2 or (end < len(doc) and name_like(doc[end])):
             return False
         if any(t.text in self.lexicon.heads for t in doc[index:end]):
             return False  # "Director of Smart Illumination Pte Ltd": a body, not a person
         # Most words of a name are no English words ("Ana Quispe", "Chea Vandeth").
-        foreign = sum(not self._remit(word) for word in words)
-        return 2 * foreign >= len(words)
+        remits = [self._remit(word, at) for word, at in words]
+        if remits[0] and len(words) > 2 and 2 * remits[1:].count(False) >= len(words) - 1:
+            return False  # "... for Internal Market Thierry Breton": "Market" is remit
+        return 2 * remits.count(False) >= len(words)
 
-    def _remit(self, word: str) -> bool:
+    def _remit(self, word: str, index: int) -> bool:
+        """A word of a remit by the document, the gazetteers or the dictionary.
+
+        A dictionary word counts only if it is mostly written in lower case: "Ling",
+        "Wei" and "Hong" are English nouns too, but rare ones, and mostly names.
+        """
         lower = word.lower()
-        return self._known_remit(word) or word.isupper() or lower in self._vocabulary or \
-            (lower.endswith("s") and lower[:-1] in self._vocabulary)
+        singular = lower[:-1] if lower.endswith("s") else lower
+        return self._known_remit(index) or word.isupper() or any(
+            form in self._vocabulary and form in common_words() for form in (lower, singular))
 
-    def _known_remit(self, word: str) -> bool:
-        """A remit word by the gazetteers or the document itself, not by a dictionary."""
-        return word in self._remits or word.lower() in self._lower
+    def _known_remit(self, index: int) -> bool:
+        """A remit word by the gazetteers or the document itself, not by a dictionary.
+
+        A word of a body's phrase counts only where the phrase is not this very place.
+        """
+        word = self.doc[index].text
+        return word in self._remits or word.lower() in self._lower or \
+            bool(self._phrased.get(word, frozenset()) - {index})
 
     def _word(self, index: int) -> bool:
         """A capitalised word that can continue a remit (not a title, honorific, name)."""
@@ -300,7 +318,17 @@ class _Bounds:
         return index < len(doc) and name_like(doc[index]) and \
             not self.titles.match(doc, index) and \
             doc[index].text not in self.lexicon.post_modifiers and \
-            not self.honorifics.match(doc, index) and index not in self.persons
+            not self.honorifics.match(doc, index) and not self._named(index)
+
+    def _named(self, index: int) -> bool:
+        """Whether a person's name starts at ``index``.
+
+        The model may start a name on a remit's last word ("Telecommunications Lucia
+        Wibowo"); a remit word with more capitals after it is still remit.
+        """
+        doc = self.doc
+        return index in self.persons and not (
+            self._known_remit(index) and index + 1 < len(doc) and name_like(doc[index + 1]))
 
     def complement(self, start: int) -> int:
         """End of an "of X"/"for X" complement (or a "(Law and Health)" remit) at ``start``."""
@@ -327,10 +355,7 @@ class _Bounds:
         while index < len(doc):
             token = doc[index]
             text = token.text
-            # The model may start a name on the remit's last word ("Telecommunications
-            # Lucia Wibowo"); a remit word with more capitals after it is still remit.
-            named = index in self.persons and not (
-                self._known_remit(text) and index + 1 < len(doc) and name_like(doc[index + 1]))
+            named = self._named(index)
             numbered = _ORDINAL.match(text) is not None and index + 1 < len(doc) and \
                 name_like(doc[index + 1])  # "Chairman of the 7th ... Meeting"
             if (name_like(token) or numbered) and not self.honorifics.match(doc, index) and (
@@ -406,18 +431,28 @@ def english_words(nlp: Language) -> frozenset[str]:
 
 
 def remit_words(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
-    """Words that name fields of government.
+    """Words that name fields of government: those of the bodies the gazetteers know.
 
-    They are the words of the bodies the gazetteers know and of the bodies the document
-    names ("Ministry of Post and Telecommunications").
+    And of the bodies found in the document so far. See also :func:`body_phrase_words`.
     """
     words = set(_gazetteer_words())
     for candidate in cands.candidates(doc):
         if coarse_type(candidate.label) == "Organization":
             words.update(t.text for t in doc[candidate.start : candidate.end])
-    for start, end in _body_phrases(doc, lexicon):
-        words.update(t.text for t in doc[start:end])
     return frozenset(w for w in words if w[:1].isupper())
+
+
+def body_phrase_words(doc: Doc, lexicon: Lexicon) -> dict[str, frozenset[int]]:
+    """The capitalised words of the phrases that open with a body's head noun, and where.
+
+    "Ministry of Post and Telecommunications": words that name fields of government.
+    """
+    found: dict[str, set[int]] = {}
+    for start, end in _body_phrases(doc, lexicon):
+        for index in range(start, end):
+            if doc[index].text[:1].isupper():
+                found.setdefault(doc[index].text, set()).add(index)
+    return {word: frozenset(places) for word, places in found.items()}
 
 
 @functools.cache
