@@ -122,3 +122,46 @@ def test_a_post_in_a_body_the_gazetteer_knows(nlp: Language) -> None:
                               "instructed the agency.")
     assert ("Post", "Minister in the Prime Minister's Office") in found
     assert ("Person", "Lena Fischer") in found
+
+
+# Posts said of people -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "post", "person"), [
+    # An office named right before the name is a post; a word of address is not.
+    ("The plan was backed by President Ana Ruiz and Premier Zhao Lin.", "President", "Ana Ruiz"),
+    ("The plan was backed by President Ana Ruiz and Premier Zhao Lin.", "Premier", "Zhao Lin"),
+    # One or two words of a field before a title belong to it.
+    ("At the archives, Senior Archivist Karel Smit showed the guests a map.",
+     "Senior Archivist", "Karel Smit"),
+    ("Ms Ines Duarte, Senior Policy Advisor, Pacific Bank, joined the panel.",
+     "Senior Policy Advisor", "Ines Duarte"),
+    ("The deal was welcomed by Trade Commissioner Jonas Berg.", "Trade Commissioner",
+     "Jonas Berg"),
+    # A title the name is in apposition to: "Title, Mr X".
+    ("He met Busan Party Secretary, Mr Kim Do-hyun, on Monday.", "Busan Party Secretary",
+     "Kim Do-hyun"),
+    # A body's acronym before the title is the post's body.
+    ("NHB Chairperson, Mr Ravi Menon, opened the show.", "NHB Chairperson", "Ravi Menon"),
+])
+def test_posts_said_of_a_name_before_or_after_it(nlp: Language, text: str, post: str,
+                                                 person: str) -> None:
+    assert {("Post", post), ("Person", person)} <= entity_names(nlp, text)
+
+
+def test_a_word_of_address_before_a_name_is_no_post(nlp: Language) -> None:
+    found = entity_names(nlp, "Later Minister Ana Ruiz met Secretary Tom Hale.")
+    assert not {label for label, _ in found} & {"Post"}
+
+
+def test_the_end_of_a_title_not_known_whole_is_no_post(nlp: Language) -> None:
+    found = entity_names(nlp, "The bank's Chief Quantum Officer, Mr Arun Pillai, said so.")
+    assert ("Post", "Officer") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Appointment Of Members To The Harbour Safety Review Committee",
+    "Port Board Appoints New Chairman Of Harbour Authority",
+])
+def test_a_title_case_heading_is_no_one_name(nlp: Language, text: str) -> None:
+    found = entity_names(nlp, f"## {text}\n\nThe committee met.")
+    assert not any(" Of " in name or " To " in name for _, name in found)

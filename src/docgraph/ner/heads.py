@@ -22,6 +22,7 @@ from docgraph.ner.tokens import (
     CAMEL,
     CONNECTORS,
     DETERMINERS,
+    TITLE_CASE_GLUE,
     bracketed_acronym,
     joined,
     lower_words,
@@ -148,6 +149,9 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
         text = token.text
         if index > start and index in persons and doc[index - 1].text not in CONNECTORS:
             break  # "Premier of the State Council of China Li Qiang"
+        if index > start and text in TITLE_CASE_GLUE and \
+                not _inside_head(doc[index - 1].text, text, lexicon):
+            break  # a title-case heading: "Appointment Of Public Sector ... Committee"
         if name_like(token) or (token.like_num and index > start):
             index += 1
             last = index
@@ -183,6 +187,12 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
         else:
             break
     return last
+
+
+def _inside_head(previous: str, glue: str, lexicon: Lexicon) -> bool:
+    """Whether a capitalised small word goes on a head noun: "Memorandum Of Understanding"."""
+    opening = f"{previous} {glue.lower()} "
+    return previous in lexicon.head_starts and any(h.startswith(opening) for h in lexicon.heads)
 
 
 def _list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:

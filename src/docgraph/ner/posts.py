@@ -23,6 +23,7 @@ from docgraph.ner.model import model_candidates_of
 from docgraph.ner.people import name_end, non_name_words, person_starts
 from docgraph.ner.tokens import (
     CONNECTORS,
+    POSSESSIVE,
     Phrases,
     bracketed_acronym,
     common_words,
@@ -64,14 +65,17 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
     index = 0
     while index < len(doc):
         start = index
+        index, size = bounds.fielded_title(start)
+        fielded = size > 0
         # Modifiers come before a title, but some titles start with one ("Chief
         # Executive"), so a title is tried first at every step.
-        while index < len(doc) and not known.match(doc, index) and \
+        while not fielded and index < len(doc) and not known.match(doc, index) and \
                 texts[index] in lexicon.post_modifiers:
             index += 1
             if index < len(doc) and texts[index] == "-" and joined(doc, index):
                 index += 1
-        size = known.match(doc, index) if index < len(doc) else 0
+        if not fielded:
+            size = known.match(doc, index) if index < len(doc) else 0
         if not size:
             index = start + 1
             continue
@@ -173,12 +177,48 @@ class _Bounds:
             c.end for c in model_candidates_of(doc, lexicon) if c.label == "Person"}
         # Nationalities qualify posts too ("European Commissioner for Internal Market",
         # "Thai Deputy Prime Minister"); the model's NORP entities are they.
+        # Bodies too: those the gazetteer knows and acronyms ("MCI Permanent Secretary").
         self._qualifiers = [c for c in cands.candidates(doc)
-                            if c.source == "gazetteer" and c.label in _QUALIFIERS] + [
+                            if c.source == "gazetteer" and (c.label in _QUALIFIERS or
+                                                            coarse_type(c.label) == "Organization")
+                            ] + [
+            Candidate(i, i + 1, "Organization", "posts") for i, text in enumerate(words(doc))
+            if looks_like_acronym(text) and len(text) > 1 and text not in lexicon.not_entities
+            and not titles.match(doc, i)] + [
             c for c in model_candidates_of(doc, lexicon) if c.label in ("Place",)
             and c.end - c.start == 1] + [
             Candidate(e.start, e.end, "Place", "model") for e in doc.ents
             if e.label_ == "NORP" and e.end - e.start == 1]
+
+    def fielded_title(self, start: int) -> tuple[int, int]:
+        """A title after modifiers and the words of a field: "Senior Technology Advisor".
+
+        "Trade Commissioner", "National Archivist", "Principal Private Secretary",
+        "Country Director": one or two English words (nouns and adjectives, no names,
+        acronyms or head nouns of bodies) before a title name the field of the office.
+        Returns where the title starts and its length (0 when there is none).
+        """
+        doc, texts = self.doc, words(self.doc)
+        index = start
+        while index < len(doc) and texts[index] in self.lexicon.post_modifiers and \
+                not self.titles.match(doc, index):
+            index += 1
+        fields = 0
+        while fields < 2 and index < len(doc) and not self.titles.match(doc, index) and \
+                self._field_word(index):
+            index += 1
+            fields += 1
+        size = self.titles.match(doc, index) if fields and index < len(doc) else 0
+        return (index, size) if size else (start, 0)
+
+    def _field_word(self, index: int) -> bool:
+        token = self.doc[index]
+        text = token.text
+        return name_like(token) and token.is_alpha and not token.is_upper and \
+            not token.is_sent_start and text.lower() in self._vocabulary and \
+            token.pos_ in ("PROPN", "NOUN", "ADJ") and \
+            text not in self.lexicon.post_modifiers and text not in self.lexicon.heads and \
+            not self.honorifics.match(self.doc, index) and index not in self.persons
 
     def appositive(self, start: int, end: int, found: list[Candidate], qualified: bool
                    ) -> bool:
@@ -190,18 +230,24 @@ class _Bounds:
         """
         if self.honorifics.match(self.doc, start):
             return False  # "Senator Birmingham": a form of address
+        if not qualified and start > 0 and name_like(self.doc[start - 1]) and \
+                not self.people_end(start) and not self.doc[start].is_sent_start:
+            return False  # "Chief Fintech Officer": the end of a title not known whole
         after = end
         while after < len(self.doc) and after - end < 2 and \
-                self.doc[after].text in ("–", "—", "-", ":"):
+                self.doc[after].text in ("–", "—", "-", ":", ","):
             after += 1
         if after > end and after < len(self.doc) and (
-                self.honorifics.match(self.doc, after) or self.people_start(after)):
-            return True  # "Deputy Chairman – Mr Loh Lik Peng", a role in a list
+                self.honorifics.match(self.doc, after) or self.people_start(after) or
+                (after in self.persons and self.doc[end].text == ",")):
+            # "Deputy Chairman – Mr Loh Lik Peng", a role in a list; "Shenzhen Mayor, Mr
+            # Qin Weizhong", a title the name is in apposition to.
+            return True
         if end in self.persons or self.people_start(end):
-            # "Vice Premier Ding", but "Minister Teo", "Secretary Raimondo": one word of
-            # address says no more than the person's rank.
+            # "President Xi Jinping", "Vice Premier Ding", but "Minister Teo", "Secretary
+            # Raimondo": a word of address says no more than the person's rank.
             return qualified or end - start > 1 or \
-                self.doc[start].text not in self.lexicon.titles
+                self.doc[start].text not in self.lexicon.address_titles
         index = start - 1
         steps = 0
         while index >= 0 and steps < 3 and self.doc[index].text in _APPOSITION_GAPS:
@@ -245,12 +291,18 @@ class _Bounds:
         """Take in a place or body named right before a title: "Cambodia Prime Minister".
 
         "Singapore Senior Minister of State", "Shenzhen Mayor", "MCI Permanent
-        Secretary": the qualifier makes the post specific. A possessive ("Australia's
-        Minister") is not taken in; it is the person's country, not the post's name.
+        Secretary", "NTC Chairperson": the qualifier makes the post specific. A country's
+        possessive ("Australia's Minister") is not taken in; it is the person's country,
+        not the post's name. A body's is: "NLB's Chairman" is the office of the NLB.
         """
+        doc = self.doc
         for qualifier in self._qualifiers:
             if qualifier.end == start and (qualifier.start == 0 or
-                                           self.doc[qualifier.start - 1].text not in ("'s", "’s")):
+                                           doc[qualifier.start - 1].text not in ("'s", "’s")):
+                return qualifier.start
+            if qualifier.end + 1 == start and doc[qualifier.end].text in POSSESSIVE and \
+                    coarse_type(qualifier.label) == "Organization" and \
+                    qualifier.label != "IntergovernmentalOrganization":
                 return qualifier.start
         return start
 
