@@ -210,3 +210,12 @@ def test_an_acronym_in_another_language_takes_the_name_before_it(nlp: Language) 
 def test_non_entities_are_dropped(nlp: Language, text: str) -> None:
     labels = dict(ents(nlp, text))
     assert not set(labels) & {"AI", "ICT", "Chairmanship", "Singapore's Chairmanship"}
+
+
+def test_names_in_capitals_are_the_gazetteers_names(nlp: Language) -> None:
+    found = ents(nlp, "SINGAPORE, 3 May 2024 - The PRIME MINISTER'S OFFICE said so.")
+    assert ("SINGAPORE", "Country") in found
+    assert ("PRIME MINISTER'S OFFICE", "GovernmentAgency") in found
+    doc = nlp("SINGAPORE agreed with Singapore.")
+    assert {m.key for m in doc.user_data[MENTIONS]} == {
+        "https://w3id.org/docgraph/id/country/singapore"}

@@ -165,3 +165,18 @@ def test_the_end_of_a_title_not_known_whole_is_no_post(nlp: Language) -> None:
 def test_a_title_case_heading_is_no_one_name(nlp: Language, text: str) -> None:
     found = entity_names(nlp, f"## {text}\n\nThe committee met.")
     assert not any(" Of " in name or " To " in name for _, name in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # One word of a field before "and" is shared by the head after it.
+    ("She joined the Infocomm and Media Development Agency in 1999.",
+     "Infocomm and Media Development Agency"),
+    # A capitalised "-ing" word starts a name inside a sentence.
+    ("He served on the board of the Housing & Development Board since 2010.",
+     "Housing & Development Board"),
+    ("The Building and Construction Authority issued the permit.",
+     "Building and Construction Authority"),
+])
+def test_a_field_before_and_and_a_gerund_belong_to_the_name(nlp: Language, text: str,
+                                                           name: str) -> None:
+    assert name in {n for _, n in entity_names(nlp, text)}

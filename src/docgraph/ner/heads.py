@@ -59,8 +59,12 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
             index += 1
             continue
         token = doc[index]
-        if token.is_stop or \
-                token.pos_ in ("ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"):
+        # A capitalised "-ing" word inside a sentence starts a name ("Housing & Development
+        # Board", "Building and Construction Authority"), whatever its tag.
+        gerund = token.text.endswith("ing") and not token.is_sent_start and \
+            token.text[1:].islower()
+        if token.is_stop or (not gerund and token.pos_ in (
+                "ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
             index += 1
             continue
         end = _phrase_end(doc, index, lexicon, persons)
@@ -283,11 +287,14 @@ def remit(doc: Doc, start: int, and_: int, end: int, lexicon: Lexicon) -> bool:
     left = [t for t in doc[start:and_] if t.is_alpha]
     if _is_head(doc[core_end(doc, start, and_) - 1].text, lexicon):
         return False  # "Restaurant Association of ..."
-    if left and all(proper_word(t) for t in left):
-        return False  # "UOB and Standard Chartered Bank": a name before the "and"
-    return not (any(proper_word(t) for t in left) and
-                any(proper_word(t) and t.text not in lexicon.heads
-                    for t in doc[and_ + 1 : end] if t.is_alpha))
+    right_proper = any(proper_word(t) and t.text not in lexicon.heads
+                       for t in doc[and_ + 1 : end] if t.is_alpha)
+    if left and all(proper_word(t) for t in left) and (
+            right_proper or any(t.is_upper for t in left)):
+        # "UOB and Standard Chartered Bank": a name before the "and". But "Infocomm and
+        # Media Development Agency": one word of a field, shared by the head after it.
+        return False
+    return not (any(proper_word(t) for t in left) and right_proper)
 
 
 # A web service named by its address: "Parking.sg", "Form.gov.kh".
