@@ -128,6 +128,9 @@ def test_names_inside_a_post_are_mentions_too(nlp: Language) -> None:
     ("the 2nd Forum for Small Island States and the Pacific",
      "2nd Forum for Small Island States", 2),
     ("the 6th Summit on Monday", "6th Summit", 6),
+    ("opened the 2nd Session for the Sitting", "2nd Session", 2),
+    ("the 17th Exchange of Visits on the Environment", ("17th Exchange of Visits on the "
+     "Environment"), 17),
     ("the 8th Conference on cyber norms", "8th Conference", 8),
 ])
 def test_numbered_meetings_know_their_number(nlp: Language, text: str, meeting: str,
@@ -219,3 +222,8 @@ def test_names_in_capitals_are_the_gazetteers_names(nlp: Language) -> None:
     doc = nlp("SINGAPORE agreed with Singapore.")
     assert {m.key for m in doc.user_data[MENTIONS]} == {
         "https://w3id.org/docgraph/id/country/singapore"}
+
+
+def test_a_hyphenated_word_in_a_name_is_no_title_case_glue(nlp: Language) -> None:
+    found = ents(nlp, "They use the Pan-Asian Trade Network On-Line Agency daily.")
+    assert ("Pan-Asian Trade Network On-Line Agency", "GovernmentAgency") in found

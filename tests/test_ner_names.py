@@ -140,8 +140,12 @@ def test_a_post_in_a_body_the_gazetteer_knows(nlp: Language) -> None:
     # A title the name is in apposition to: "Title, Mr X".
     ("He met Busan Party Secretary, Mr Kim Do-hyun, on Monday.", "Busan Party Secretary",
      "Kim Do-hyun"),
-    # A body's acronym before the title is the post's body.
+    # A body's acronym before the title is the post's body; a country's possessive not.
     ("NHB Chairperson, Mr Ravi Menon, opened the show.", "NHB Chairperson", "Ravi Menon"),
+    ("It was said by the UK’s Foreign Secretary, Mr Tom Blake.", "Foreign Secretary",
+     "Tom Blake"),
+    ("Mr Lim, Project Manager of Arcwell Builders, said so.",
+     "Project Manager of Arcwell Builders", "Lim"),
 ])
 def test_posts_said_of_a_name_before_or_after_it(nlp: Language, text: str, post: str,
                                                  person: str) -> None:
@@ -180,3 +184,8 @@ def test_a_title_case_heading_is_no_one_name(nlp: Language, text: str) -> None:
 def test_a_field_before_and_and_a_gerund_belong_to_the_name(nlp: Language, text: str,
                                                            name: str) -> None:
     assert name in {n for _, n in entity_names(nlp, text)}
+
+
+def test_a_post_names_no_work_inside_it(nlp: Language) -> None:
+    found = entity_names(nlp, "Mr Lim, Project Manager of Arcwell Builders, said so.")
+    assert not any(name == "Project Manager" for _, name in found)

@@ -68,7 +68,7 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
             index += 1
             continue
         end = _phrase_end(doc, index, lexicon, persons)
-        typed = _typed_parts(doc, index, end, lexicon)
+        typed = _typed_parts(doc, index, end, lexicon, places)
         lowercase = _lowercase_head(doc, index, end, lexicon, places, lower)
         if lowercase is not None:
             typed = [lowercase]
@@ -154,7 +154,9 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
         if index > start and index in persons and doc[index - 1].text not in CONNECTORS:
             break  # "Premier of the State Council of China Li Qiang"
         if index > start and text in TITLE_CASE_GLUE and \
-                not _inside_head(doc[index - 1].text, text, lexicon):
+                not _inside_head(doc[index - 1].text, text, lexicon) and \
+                not (index + 1 < len(doc) and doc[index + 1].text == "-" and
+                     joined(doc, index + 1)):  # "Procurement On-Line"
             break  # a title-case heading: "Appointment Of Public Sector ... Committee"
         if name_like(token) or (token.like_num and index > start):
             index += 1
@@ -234,8 +236,13 @@ def _list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     return False
 
 
-def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:
-    """Find the typed name, if any, within the capitalised phrase ``[start, end)``."""
+def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
+                 places: set[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Find the typed name, if any, within the capitalised phrase ``[start, end)``.
+
+    ``places`` are the gazetteer's places and countries, which are names of their own
+    before an "and" ("Brazil and Working Visit" is no one name).
+    """
     if end - start == 1:
         return _single_word(doc, start, lexicon)
     # "Telecommunications and Information Technology Ministers Meeting": a head noun at
@@ -243,6 +250,7 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candi
     whole = core_end(doc, start, end)
     first_and = and_at(doc, start, whole)
     if first_and is not None and not any(t.text == "the" for t in doc[start:whole]) \
+            and (start, first_and) not in (places or set()) \
             and remit(doc, start, first_and, whole, lexicon):
         label = head_label(doc, start, whole, lexicon)
         if label is not None:

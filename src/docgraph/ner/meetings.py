@@ -26,6 +26,7 @@ from docgraph.ner.tokens import (
     Phrases,
     bracketed_acronym,
     name_like,
+    proper_word,
     words,
 )
 from docgraph.vocab import coarse_type
@@ -192,6 +193,11 @@ def complement_end(doc: Doc, start: int, persons: Iterable[int] = ()) -> int:
                 break
         if index != last:
             break
+    if last > start and doc[start].text != "on" and doc[start + 1].text == "the" and \
+            not any(proper_word(t) for t in doc[start + 2 : last]):
+        # "the 1st Session for the Sitting": common words, no name; a topic is named so
+        # ("the 17th Exchange of Visits on the Environment").
+        return start
     return last
 
 

@@ -88,7 +88,7 @@ def _trim(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
                 doc[index - 1].text not in lexicon.possessors)):
             start = index + 1  # "NCS’ Ignite" -> "Ignite"
     for index in range(end - 1, start, -1):
-        if doc[index].text in TITLE_CASE_GLUE:
+        if doc[index].text in TITLE_CASE_GLUE and doc[index].whitespace_:
             # A title-case heading read as one name: "Appointment Of Public Sector Data
             # Security Review Committee" names the committee.
             start = index + 1

@@ -177,14 +177,17 @@ class _Bounds:
             c.end for c in model_candidates_of(doc, lexicon) if c.label == "Person"}
         # Nationalities qualify posts too ("European Commissioner for Internal Market",
         # "Thai Deputy Prime Minister"); the model's NORP entities are they.
-        # Bodies too: those the gazetteer knows and acronyms ("MCI Permanent Secretary").
+        # Bodies too: those the gazetteer knows and acronyms ("MCI Permanent Secretary")
+        # that are no country ("UK's Foreign Secretary": the person's country).
+        places = {i for c in cands.candidates(doc) if c.source == "gazetteer" and
+                  coarse_type(c.label) in ("Country", "Place") for i in range(c.start, c.end)}
         self._qualifiers = [c for c in cands.candidates(doc)
                             if c.source == "gazetteer" and (c.label in _QUALIFIERS or
                                                             coarse_type(c.label) == "Organization")
                             ] + [
             Candidate(i, i + 1, "Organization", "posts") for i, text in enumerate(words(doc))
             if looks_like_acronym(text) and len(text) > 1 and text not in lexicon.not_entities
-            and not titles.match(doc, i)] + [
+            and not titles.match(doc, i) and i not in places] + [
             c for c in model_candidates_of(doc, lexicon) if c.label in ("Place",)
             and c.end - c.start == 1] + [
             Candidate(e.start, e.end, "Place", "model") for e in doc.ents
@@ -194,8 +197,8 @@ class _Bounds:
         """A title after modifiers and the words of a field: "Senior Technology Advisor".
 
         "Trade Commissioner", "National Archivist", "Principal Private Secretary",
-        "Country Director": one or two English words (nouns and adjectives, no names,
-        acronyms or head nouns of bodies) before a title name the field of the office.
+        "Country Director", "Project Manager": one or two English words (nouns and
+        adjectives, no names or acronyms) before a title name the field of the office.
         Returns where the title starts and its length (0 when there is none).
         """
         doc, texts = self.doc, words(self.doc)
@@ -217,7 +220,7 @@ class _Bounds:
         return name_like(token) and token.is_alpha and not token.is_upper and \
             not token.is_sent_start and text.lower() in self._vocabulary and \
             token.pos_ in ("PROPN", "NOUN", "ADJ") and \
-            text not in self.lexicon.post_modifiers and text not in self.lexicon.heads and \
+            text not in self.lexicon.post_modifiers and \
             not self.honorifics.match(self.doc, index) and index not in self.persons
 
     def appositive(self, start: int, end: int, found: list[Candidate], qualified: bool

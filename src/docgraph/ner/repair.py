@@ -236,9 +236,12 @@ def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Can
                 inner.append(candidate)
         elif outer.label == "Post":
             # "Minister of Digital Economy and Society of ...": a name starting after
-            # "and" inside a post is a piece of the post's remit, not a body.
+            # "and" inside a post is a piece of the post's remit, not a body; a post
+            # names bodies, places and meetings, never a work ("Project Manager").
             if not (candidate.source == "names" and candidate.start > 0
-                    and doc[candidate.start - 1].text in ("and", "&")):
+                    and doc[candidate.start - 1].text in ("and", "&")) and \
+                    coarse_type(candidate.label) in ("Organization", "Country", "Place",
+                                                     "Meeting"):
                 inner.append(candidate)
         elif candidate.source in ("gazetteer", "acronym") and candidate.end == outer.end and \
                 coarse_type(candidate.label) in ("Country", "Place", "Organization") and \
