@@ -146,6 +146,8 @@ def test_a_post_in_a_body_the_gazetteer_knows(nlp: Language) -> None:
      "Tom Blake"),
     ("Mr Lim, Project Manager of Arcwell Builders, said so.",
      "Project Manager of Arcwell Builders", "Lim"),
+    ("Mr Lim, Chief Science and Technology Officer, said so.",
+     "Chief Science and Technology Officer", "Lim"),
 ])
 def test_posts_said_of_a_name_before_or_after_it(nlp: Language, text: str, post: str,
                                                  person: str) -> None:

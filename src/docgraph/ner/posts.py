@@ -211,6 +211,9 @@ class _Bounds:
                 self._field_word(index):
             index += 1
             fields += 1
+            if index + 1 < len(doc) and texts[index] in ("and", "&") and \
+                    self._field_word(index + 1):
+                index += 1  # "Chief Science and Technology Officer": one field of two
         size = self.titles.match(doc, index) if fields and index < len(doc) else 0
         return (index, size) if size else (start, 0)
 
