@@ -154,6 +154,12 @@ def test_posts_said_of_a_name_before_or_after_it(nlp: Language, text: str, post:
     assert {("Post", post), ("Person", person)} <= entity_names(nlp, text)
 
 
+def test_and_joins_no_title_to_what_came_before(nlp: Language) -> None:
+    found = entity_names(nlp, "She met the Vice-President for Jobs for the People and Trade "
+                              "Commissioner Jonas Berg.")
+    assert not any(name.startswith("People") for _, name in found)
+
+
 def test_a_word_of_address_before_a_name_is_no_post(nlp: Language) -> None:
     found = entity_names(nlp, "Later Minister Ana Ruiz met Secretary Tom Hale.")
     assert not {label for label, _ in found} & {"Post"}

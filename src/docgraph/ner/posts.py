@@ -206,13 +206,14 @@ class _Bounds:
         while index < len(doc) and texts[index] in self.lexicon.post_modifiers and \
                 not self.titles.match(doc, index):
             index += 1
+        modified = index > start
         fields = 0
         while fields < 2 and index < len(doc) and not self.titles.match(doc, index) and \
                 self._field_word(index):
             index += 1
             fields += 1
-            if index + 1 < len(doc) and texts[index] in ("and", "&") and \
-                    self._field_word(index + 1):
+            if modified and index + 2 < len(doc) and texts[index] in ("and", "&") and \
+                    self._field_word(index + 1) and self.titles.match(doc, index + 2):
                 index += 1  # "Chief Science and Technology Officer": one field of two
         size = self.titles.match(doc, index) if fields and index < len(doc) else 0
         return (index, size) if size else (start, 0)
