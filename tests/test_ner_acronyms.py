@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from docgraph.names import looks_like_acronym
+from docgraph.ner import BLANK, build_pipeline
 from docgraph.ner.acronyms import long_form_start
+from docgraph.ner.candidates import MENTIONS
+from docgraph.vocab import coarse_type
 
 
 @pytest.mark.parametrize(("acronym", "words", "start"), [
@@ -31,3 +35,30 @@ def test_unrelated_words_are_not_a_long_form(acronym: str, words: str) -> None:
 ])
 def test_acronym_shape(text: str, expected: bool) -> None:
     assert looks_like_acronym(text) is expected
+
+
+@pytest.fixture(scope="module")
+def rules() -> Language:
+    return build_pipeline(BLANK)
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    (("Ms Ana Lim, Chief Executive Officer (CEO) of the Harbour Board, spoke. "
+     "As CEO of the Harbour Board she led it."), "CEO"),
+    ("Mr Raj Nair was Managing Director (MD) of the Port Authority of Goa.", "MD"),
+])
+def test_the_acronym_of_a_title_names_no_body(rules: Language, text: str,
+                                              acronym: str) -> None:
+    doc = rules(text)
+    bodies = {doc[m.start:m.end].text for m in doc.user_data[MENTIONS]
+              if coarse_type(m.label) == "Organization"}
+    assert acronym not in bodies
+    assert not any(m.label == "Organization" and doc[m.start:m.end].text.startswith(
+        ("Chief", "Managing")) for m in doc.user_data[MENTIONS])
+
+
+def test_the_acronym_of_a_body_inside_a_post_still_names_it(rules: Language) -> None:
+    doc = rules("Dato Amin, Secretary-General of the Ministry of Rivers and Lakes Malaysia "
+                "(KSTM), met KSTM officials.")
+    assert ("KSTM", "Ministry") in {(doc[m.start:m.end].text, m.label)
+                                   for m in doc.user_data[MENTIONS]}

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from docgraph.ner import BLANK, build_pipeline
+from docgraph.ner import BLANK, build_pipeline, recognise
 from docgraph.ner.candidates import MENTIONS
+from docgraph.resolve import resolve_document
+from helpers import clean_text
 
 
 @pytest.fixture(scope="module")
@@ -118,12 +120,41 @@ def test_names_inside_a_post_are_mentions_too(nlp: Language) -> None:
     ("its inaugural taskforce meeting took place", "inaugural taskforce meeting", 1),
     ("the 33rd Malaysia-Singapore Annual Exchange of Visits",
      "33rd Malaysia-Singapore Annual Exchange of Visits", 33),
+    # A capitalised complement belongs to the meeting's name; a date or lower case not.
+    ("hosted the 3rd Ministerial Roundtable on Digital Trade in Oslo",
+     "3rd Ministerial Roundtable on Digital Trade", 3),
+    ("at the 12th Meeting of the APEC Working Group on Cyber Resilience last week",
+     "12th Meeting of the APEC Working Group on Cyber Resilience", 12),
+    ("the 2nd Forum for Small Island States and the Pacific",
+     "2nd Forum for Small Island States", 2),
+    ("the 6th Summit on Monday", "6th Summit", 6),
+    ("opened the 2nd Session for the Sitting", "2nd Session", 2),
+    ("the 17th Exchange of Visits on the Environment", ("17th Exchange of Visits on the "
+     "Environment"), 17),
+    ("the 8th Conference on cyber norms", "8th Conference", 8),
 ])
 def test_numbered_meetings_know_their_number(nlp: Language, text: str, meeting: str,
                                              ordinal: int) -> None:
     doc = nlp(text)
     found = next(m for m in doc.user_data[MENTIONS] if m.label == "Meeting")
     assert (doc[found.start:found.end].text, found.ordinal) == (meeting, ordinal)
+
+
+def test_the_body_a_meeting_is_of_is_a_mention_too(nlp: Language) -> None:
+    doc = nlp("Norway hosted the 12th Meeting of the Nordic Council on Data.")
+    inner = [doc[m.start:m.end].text for m in doc.user_data[MENTIONS]
+             if m.label != "Meeting" and m.start > 3]
+    assert inner == ["Nordic Council on Data"]
+
+
+def test_an_acronym_of_a_long_numbered_meeting_is_that_meeting(nlp: Language) -> None:
+    text = ("The 21st Laos-Viet Nam Annual Exchange of Visits on the Environment and Water "
+            "(LVAEV) was held in Vientiane. The LVAEV ended well.")
+    document = clean_text(text, "t.txt")
+    [analysis] = list(recognise([document], nlp))
+    meetings = [e for e in resolve_document(document, analysis.mentions) if e.label == "Meeting"]
+    assert len(meetings) == 1
+    assert "LVAEV" in meetings[0].aliases
 
 
 def test_meetings_link_to_a_gazetteer_series(nlp: Language) -> None:
@@ -182,3 +213,17 @@ def test_an_acronym_in_another_language_takes_the_name_before_it(nlp: Language) 
 def test_non_entities_are_dropped(nlp: Language, text: str) -> None:
     labels = dict(ents(nlp, text))
     assert not set(labels) & {"AI", "ICT", "Chairmanship", "Singapore's Chairmanship"}
+
+
+def test_names_in_capitals_are_the_gazetteers_names(nlp: Language) -> None:
+    found = ents(nlp, "SINGAPORE, 3 May 2024 - The PRIME MINISTER'S OFFICE said so.")
+    assert ("SINGAPORE", "Country") in found
+    assert ("PRIME MINISTER'S OFFICE", "GovernmentAgency") in found
+    doc = nlp("SINGAPORE agreed with Singapore.")
+    assert {m.key for m in doc.user_data[MENTIONS]} == {
+        "https://w3id.org/docgraph/id/country/singapore"}
+
+
+def test_a_hyphenated_word_in_a_name_is_no_title_case_glue(nlp: Language) -> None:
+    found = ents(nlp, "They use the Pan-Asian Trade Network On-Line Agency daily.")
+    assert ("Pan-Asian Trade Network On-Line Agency", "GovernmentAgency") in found

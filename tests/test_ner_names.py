@@ -23,6 +23,15 @@ pytestmark = pytest.mark.model
      "Secretary of State for Energy, Climate, and Industry", "Olga Berg"),
     ("Minister for Water and the Environment Ms Dewi Santoso attended.",
      "Minister for Water and the Environment", "Dewi Santoso"),
+    # A body's phrase is no evidence that a name after it is remit: "Lim Wei Ling".
+    ("Secretary-General of the Ministry of Digital Economy Lim Wei Ling attended.",
+     "Secretary-General of the Ministry of Digital Economy", "Lim Wei Ling"),
+    # The model starts a name on the remit's last word; the body named later vouches it.
+    (("Minister of Rivers and Fisheries Chea Vannak thanked the Ministry of Rivers and "
+     "Fisheries."), "Minister of Rivers and Fisheries", "Chea Vannak"),
+    # A common word before the name is remit ("Internal Market").
+    ("European Commissioner for Internal Market Pierre Dumont spoke.",
+     "European Commissioner for Internal Market", "Pierre Dumont"),
 ])
 def test_a_title_before_a_name_keeps_both(nlp: Language, text: str, post: str,
                                           person: str) -> None:
@@ -113,3 +122,78 @@ def test_a_post_in_a_body_the_gazetteer_knows(nlp: Language) -> None:
                               "instructed the agency.")
     assert ("Post", "Minister in the Prime Minister's Office") in found
     assert ("Person", "Lena Fischer") in found
+
+
+# Posts said of people -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "post", "person"), [
+    # An office named right before the name is a post; a word of address is not.
+    ("The plan was backed by President Ana Ruiz and Premier Zhao Lin.", "President", "Ana Ruiz"),
+    ("The plan was backed by President Ana Ruiz and Premier Zhao Lin.", "Premier", "Zhao Lin"),
+    # One or two words of a field before a title belong to it.
+    ("At the archives, Senior Archivist Karel Smit showed the guests a map.",
+     "Senior Archivist", "Karel Smit"),
+    ("Ms Ines Duarte, Senior Policy Advisor, Pacific Bank, joined the panel.",
+     "Senior Policy Advisor", "Ines Duarte"),
+    ("The deal was welcomed by Trade Commissioner Jonas Berg.", "Trade Commissioner",
+     "Jonas Berg"),
+    # A title the name is in apposition to: "Title, Mr X".
+    ("He met Busan Party Secretary, Mr Kim Do-hyun, on Monday.", "Busan Party Secretary",
+     "Kim Do-hyun"),
+    # A body's acronym before the title is the post's body; a country's possessive not.
+    ("NHB Chairperson, Mr Ravi Menon, opened the show.", "NHB Chairperson", "Ravi Menon"),
+    ("It was said by the UK’s Foreign Secretary, Mr Tom Blake.", "Foreign Secretary",
+     "Tom Blake"),
+    ("Mr Lim, Project Manager of Arcwell Builders, said so.",
+     "Project Manager of Arcwell Builders", "Lim"),
+    ("Mr Lim, Chief Science and Technology Officer, said so.",
+     "Chief Science and Technology Officer", "Lim"),
+])
+def test_posts_said_of_a_name_before_or_after_it(nlp: Language, text: str, post: str,
+                                                 person: str) -> None:
+    assert {("Post", post), ("Person", person)} <= entity_names(nlp, text)
+
+
+def test_and_joins_no_title_to_what_came_before(nlp: Language) -> None:
+    found = entity_names(nlp, "She met the Vice-President for Jobs for the People and Trade "
+                              "Commissioner Jonas Berg.")
+    assert not any(name.startswith("People") for _, name in found)
+
+
+def test_a_word_of_address_before_a_name_is_no_post(nlp: Language) -> None:
+    found = entity_names(nlp, "Later Minister Ana Ruiz met Secretary Tom Hale.")
+    assert not {label for label, _ in found} & {"Post"}
+
+
+def test_the_end_of_a_title_not_known_whole_is_no_post(nlp: Language) -> None:
+    found = entity_names(nlp, "The bank's Chief Quantum Officer, Mr Arun Pillai, said so.")
+    assert ("Post", "Officer") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Appointment Of Members To The Harbour Safety Review Committee",
+    "Port Board Appoints New Chairman Of Harbour Authority",
+])
+def test_a_title_case_heading_is_no_one_name(nlp: Language, text: str) -> None:
+    found = entity_names(nlp, f"## {text}\n\nThe committee met.")
+    assert not any(" Of " in name or " To " in name for _, name in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # One word of a field before "and" is shared by the head after it.
+    ("She joined the Infocomm and Media Development Agency in 1999.",
+     "Infocomm and Media Development Agency"),
+    # A capitalised "-ing" word starts a name inside a sentence.
+    ("He served on the board of the Housing & Development Board since 2010.",
+     "Housing & Development Board"),
+    ("The Building and Construction Authority issued the permit.",
+     "Building and Construction Authority"),
+])
+def test_a_field_before_and_and_a_gerund_belong_to_the_name(nlp: Language, text: str,
+                                                           name: str) -> None:
+    assert name in {n for _, n in entity_names(nlp, text)}
+
+
+def test_a_post_names_no_work_inside_it(nlp: Language) -> None:
+    found = entity_names(nlp, "Mr Lim, Project Manager of Arcwell Builders, said so.")
+    assert not any(name == "Project Manager" for _, name in found)

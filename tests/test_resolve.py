@@ -198,3 +198,19 @@ def test_a_remit_is_not_a_body() -> None:
                 _mention("Minister", "Post", 100, source="posts")]
     posts = [e for e in resolve_document(_doc(), mentions) if e.label == "Post"]
     assert len(posts) == 2
+
+
+def test_only_a_title_alone_is_scoped_to_its_page() -> None:
+    def at(text: str, label: str, start: int, source: str = "posts") -> Mention:
+        return Mention(text=text, label=label, block=0, start=start, end=start + len(text),
+                       sentence=Span(0, 300), source=source, name=text)
+
+    mentions = [at("Chief Executive", "Post", 0), at("Senior Minister of State", "Post", 20),
+                at("NHB Chairperson", "Post", 50), at("NHB", "Organization", 50, "acronym"),
+                at("Permanent Secretary (Health)", "Post", 70),
+                at("Head, Emerging Technologies", "Post", 100),
+                at("Minister of State for Trade", "Post", 130),
+                at("Chief of Staff", "Post", 160)]
+    keys = {e.name: e.key for e in resolve_document(_doc("p1"), mentions)}
+    scoped = {name for name, key in keys.items() if key.endswith("@p1")}
+    assert scoped == {"Chief Executive", "Senior Minister of State", "Chief of Staff"}

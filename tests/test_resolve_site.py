@@ -3,7 +3,8 @@ not, and the evidence kept."""
 
 from __future__ import annotations
 
-from docgraph.resolve import fold, merge, resolve_document
+from docgraph.rdf import entity_iris
+from docgraph.resolve import fold, merge, page_scoped, resolve_document
 from docgraph.types import Document, Entity, InputFormat, Mention, Metadata, Span
 
 
@@ -173,12 +174,33 @@ def test_an_abbreviated_ranked_title_needs_evidence_too() -> None:
 
 def test_a_post_read_as_a_body_elsewhere_is_that_post() -> None:
     merged = merge([
-        _page("a", _m("Senior Minister of State", "Post", "posts"),
-              _m("Senior Minister of State", "Post", "posts", 40)),
-        _page("b", _m("Senior Minister of State", "Organization")),
+        _page("a", _m("Minister of State for Trade", "Post", "posts"),
+              _m("Minister of State for Trade", "Post", "posts", 40)),
+        _page("b", _m("Minister of State for Trade", "Organization")),
     ])
     assert [(e.name, e.label, e.documents) for e in merged] == [
-        ("Senior Minister of State", "Post", ("a", "b"))]
+        ("Minister of State for Trade", "Post", ("a", "b"))]
+
+
+def test_a_title_alone_is_a_post_of_its_page_only() -> None:
+    merged = merge([
+        _page("a", _m("Tan Wei", "Person", "people"), _m("Chairman", "Post", "posts", 10)),
+        _page("b", _m("Ravi Das", "Person", "people"), _m("Chairman", "Post", "posts", 10),
+              _m("Senior Minister of State", "Post", "posts", 30)),
+        _page("c", _m("Chairman", "Organization")),
+        _page("d", _m("Chairman of the Harbour Board", "Post", "posts"),
+              _m("Harbour Board", "GovernmentAgency", "names", 16)),
+        _page("e", _m("Chairman of the Harbour Board", "Post", "posts")),
+    ])
+    posts = sorted((e.name, e.documents) for e in merged if e.label == "Post")
+    assert posts == [("Chairman", ("a",)), ("Chairman", ("b",)), ("Chairman", ("c",)),
+                     ("Chairman of the Harbour Board", ("d", "e")),
+                     ("Senior Minister of State", ("b",))]
+    assert all(page_scoped(e) for e in merged if e.name in ("Chairman",
+                                                           "Senior Minister of State"))
+    iris = entity_iris(merged)
+    [chairman] = [e for e in merged if e.name == "Chairman" and e.documents == ("a",)]
+    assert str(iris[chairman.key]).endswith("/document/a/post/chairman")
 
 
 def test_an_acronym_defined_with_and_without_its_country_is_one_thing() -> None:

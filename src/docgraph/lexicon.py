@@ -69,6 +69,9 @@ class Lexicon:
     """Shapes of text that never name an entity ("Section 61MA", "Annex C")."""
     slogan_cues: frozenset[str] = frozenset()
     """Words before a quoted phrase that make it a slogan ("the theme")."""
+    address_titles: frozenset[str] = frozenset()
+    """One-word titles that, right before a name, address a person by rank rather than
+    name an office ("Minister Teo", "Secretary Raimondo")."""
 
 
 def load_gazetteers(paths: Iterable[Path] = ()) -> tuple[GazetteerEntry, ...]:
@@ -136,6 +139,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             post_modifiers=frozenset(posts["modifiers"]),
             post_titles=tuple(posts["titles"]),
             standalone_posts=frozenset(posts["standalone"]),
+            address_titles=frozenset(posts.get("address", ())),
             ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
             heads=heads,
             leading_heads=leading,

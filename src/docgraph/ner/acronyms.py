@@ -118,6 +118,9 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
     new: list[Candidate] = []
     definitions: list[Definition] = []
     positions = _ByPosition(found)
+    # Where a bracket follows a post's title, inside the post or at its end.
+    titled = {i for c in found if c.label == "Post" for i in range(c.start + 1, c.end + 1)}
+    title_words = lexicon.post_modifiers | {w for t in lexicon.post_titles for w in t.split()}
     for index, word in enumerate(words(doc)):
         if word != "(":
             continue
@@ -136,6 +139,10 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
         # An acronym the gazetteer knows keeps the gazetteer's identity and class.
         known = next((c for c in positions.starting.get(inner, ())
                       if c.source == "gazetteer" and c.end == inner + 1), None)
+        if end in titled and _spells_title(doc, end, acronym, title_words):
+            # "Chief Executive (CE) of the Government Technology Agency": the acronym of
+            # a title, which the posts component reads; no body is named "CE".
+            continue
         defined = _long_form(doc, end, acronym, positions, lexicon,
                              aligned_only=known is not None)
         if defined is None:
@@ -157,6 +164,15 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
             key, label = known.key, known.label
         definitions.append(Definition(acronym, label, key, long_form))
     return new, definitions
+
+
+def _spells_title(doc: Doc, end: int, acronym: str, title_words: frozenset[str]) -> bool:
+    """Whether ``acronym`` abbreviates the title words before ``end`` ("Chief Executive")."""
+    start = end
+    while start > 0 and end - start < 6 and doc[start - 1].text in title_words:
+        start -= 1
+    return start < end and long_form_start(acronym, [t.text for t in doc[start:end]]) \
+        is not None
 
 
 def with_acronyms(doc: Doc, start: int, end: int) -> str:

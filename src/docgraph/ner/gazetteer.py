@@ -35,6 +35,14 @@ class GazetteerIndex:
             for form in (entry.name, *entry.aliases):
                 for variant in _apostrophe_variants(form):
                     by_form.setdefault(variant, entry)
+        # Headings and datelines in capitals ("SINGAPORE, 14 December", "PRIME MINISTER'S
+        # OFFICE") name the same things; written forms come first, so an acronym that
+        # spells another entry's name in capitals keeps its own entry.
+        for entry in entries:
+            for form in (entry.name, *entry.aliases):
+                if len(form) > 3 and not form.isupper() and sum(c.isalpha() for c in form) > 3:
+                    for variant in _apostrophe_variants(form.upper()):
+                        by_form.setdefault(variant, entry)
         return cls(tuple(entries), by_form)
 
     def forms(self) -> list[str]:

@@ -22,6 +22,7 @@ from docgraph.ner.tokens import (
     CAMEL,
     CONNECTORS,
     DETERMINERS,
+    TITLE_CASE_GLUE,
     bracketed_acronym,
     joined,
     lower_words,
@@ -58,12 +59,16 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
             index += 1
             continue
         token = doc[index]
-        if token.is_stop or \
-                token.pos_ in ("ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"):
+        # A capitalised "-ing" word inside a sentence starts a name ("Housing & Development
+        # Board", "Building and Construction Authority"), whatever its tag.
+        gerund = token.text.endswith("ing") and not token.is_sent_start and \
+            token.text[1:].islower()
+        if token.is_stop or (not gerund and token.pos_ in (
+                "ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
             index += 1
             continue
         end = _phrase_end(doc, index, lexicon, persons)
-        typed = _typed_parts(doc, index, end, lexicon)
+        typed = _typed_parts(doc, index, end, lexicon, places)
         lowercase = _lowercase_head(doc, index, end, lexicon, places, lower)
         if lowercase is not None:
             typed = [lowercase]
@@ -71,10 +76,29 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
             typed = [c for i in range(index, end) for c in _single_word(doc, i, lexicon)
                      if not c.anaphor]
         found.extend(_named_without_brackets(doc, c) for c in typed)
+        found.extend(_named_without_brackets(doc, c) for c in _bodies_met(doc, typed, lexicon))
         # "the Ministry of Communications and Information & Ministry of Health": a name
         # that ends inside the phrase leaves the rest to be read again.
         resume = max((c.end for c in typed), default=end)
         index = max(resume if resume < end else end, index + 1)
+    return found
+
+
+def _bodies_met(doc: Doc, typed: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """The body a meeting's name says it is a meeting of: "Meeting of the Nordic Council".
+
+    The meeting keeps its whole name; the body in its "of" complement is a name too.
+    """
+    found = []
+    for meeting in typed:
+        if coarse_type(meeting.label) != "Meeting":
+            continue
+        core = core_end(doc, meeting.start, meeting.end)
+        if core >= meeting.end or doc[core].text != "of":
+            continue
+        start = core + 2 if core + 1 < meeting.end and doc[core + 1].text == "the" else core + 1
+        found += [c for c in _typed_parts(doc, start, meeting.end, lexicon)
+                  if coarse_type(c.label) == "Organization" and c.start == start]
     return found
 
 
@@ -129,6 +153,11 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
         text = token.text
         if index > start and index in persons and doc[index - 1].text not in CONNECTORS:
             break  # "Premier of the State Council of China Li Qiang"
+        if index > start and text in TITLE_CASE_GLUE and \
+                not _inside_head(doc[index - 1].text, text, lexicon) and \
+                not (index + 1 < len(doc) and doc[index + 1].text == "-" and
+                     joined(doc, index + 1)):  # "Procurement On-Line"
+            break  # a title-case heading: "Appointment Of Public Sector ... Committee"
         if name_like(token) or (token.like_num and index > start):
             index += 1
             last = index
@@ -166,6 +195,12 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
     return last
 
 
+def _inside_head(previous: str, glue: str, lexicon: Lexicon) -> bool:
+    """Whether a capitalised small word goes on a head noun: "Memorandum Of Understanding"."""
+    opening = f"{previous} {glue.lower()} "
+    return previous in lexicon.head_starts and any(h.startswith(opening) for h in lexicon.heads)
+
+
 def _list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     """After a comma in a complement: "Parks and Recreation" ends a list of remits.
 
@@ -201,8 +236,13 @@ def _list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     return False
 
 
-def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candidate]:
-    """Find the typed name, if any, within the capitalised phrase ``[start, end)``."""
+def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
+                 places: set[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Find the typed name, if any, within the capitalised phrase ``[start, end)``.
+
+    ``places`` are the gazetteer's places and countries, which are names of their own
+    before an "and" ("Brazil and Working Visit" is no one name).
+    """
     if end - start == 1:
         return _single_word(doc, start, lexicon)
     # "Telecommunications and Information Technology Ministers Meeting": a head noun at
@@ -210,6 +250,7 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon) -> list[Candi
     whole = core_end(doc, start, end)
     first_and = and_at(doc, start, whole)
     if first_and is not None and not any(t.text == "the" for t in doc[start:whole]) \
+            and (start, first_and) not in (places or set()) \
             and remit(doc, start, first_and, whole, lexicon):
         label = head_label(doc, start, whole, lexicon)
         if label is not None:
@@ -254,11 +295,14 @@ def remit(doc: Doc, start: int, and_: int, end: int, lexicon: Lexicon) -> bool:
     left = [t for t in doc[start:and_] if t.is_alpha]
     if _is_head(doc[core_end(doc, start, and_) - 1].text, lexicon):
         return False  # "Restaurant Association of ..."
-    if left and all(proper_word(t) for t in left):
-        return False  # "UOB and Standard Chartered Bank": a name before the "and"
-    return not (any(proper_word(t) for t in left) and
-                any(proper_word(t) and t.text not in lexicon.heads
-                    for t in doc[and_ + 1 : end] if t.is_alpha))
+    right_proper = any(proper_word(t) and t.text not in lexicon.heads
+                       for t in doc[and_ + 1 : end] if t.is_alpha)
+    if left and all(proper_word(t) for t in left) and (
+            right_proper or any(t.is_upper for t in left)):
+        # "UOB and Standard Chartered Bank": a name before the "and". But "Infocomm and
+        # Media Development Agency": one word of a field, shared by the head after it.
+        return False
+    return not (any(proper_word(t) for t in left) and right_proper)
 
 
 # A web service named by its address: "Parking.sg", "Form.gov.kh".

@@ -7,7 +7,9 @@ acronym, or the name after the ordinal.
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,7 +20,15 @@ from docgraph.ner import candidates as cands
 from docgraph.ner.acronyms import with_acronyms
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.gazetteer import GazetteerIndex, gazetteer_index
-from docgraph.ner.tokens import POSSESSIVE, Phrases, bracketed_acronym, name_like, words
+from docgraph.ner.tokens import (
+    CONNECTORS,
+    POSSESSIVE,
+    Phrases,
+    bracketed_acronym,
+    name_like,
+    proper_word,
+    words,
+)
 from docgraph.vocab import coarse_type
 
 _ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -28,15 +38,17 @@ _MEETING_WORDS = frozenset({"meeting", "summit", "session", "conference", "dialo
 
 
 def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
-                  series_phrases: Phrases) -> list[Candidate]:
+                  series_phrases: Phrases, persons: Iterable[int] = ()) -> list[Candidate]:
     """Meetings with a number.
 
     "4th ASEAN Digital Ministers Meeting", "5th ADGMIN", "ADGMIN5", "the inaugural
     taskforce meeting".
 
     Each is linked to its series (a gazetteer series, an acronym, or the name after
-    the ordinal) with its number in the series.
+    the ordinal) with its number in the series. ``persons`` are tokens where a
+    person's name starts, which a meeting's name never runs into.
     """
+    persons = frozenset(persons)
     found = []
     # Acronyms the document defines after a head noun of another class: "Digital Economy
     # Agreement (DEA)" makes "Singapore's third DEA" an agreement, not a meeting.
@@ -77,7 +89,7 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
                                    series=f"acronym:{nxt.text}", series_name=nxt.text,
                                    ordinal=number))
             continue
-        end = _meeting_name_end(doc, after, lexicon)
+        end = _meeting_name_end(doc, after, lexicon, persons)
         if end:
             name = with_acronyms(doc, after, end)
             entry = gazetteer.series(name)
@@ -107,11 +119,13 @@ def _ordinal(text: str, lexicon: Lexicon) -> int | None:
     return lexicon.ordinals.get(text)
 
 
-def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon) -> int | None:
+def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon,
+                      persons: Iterable[int] = ()) -> int | None:
     """End of a capitalised name from ``start`` whose head is a meeting word.
 
     The longest such name wins: "the 2nd Pacific Ocean Ministerial Meeting", not "... Ocean
-    Ministerial".
+    Ministerial"; a capitalised complement after the head belongs to it
+    (:func:`complement_end`).
     """
     index = start
     best: int | None = None
@@ -134,7 +148,57 @@ def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon) -> int | None:
             index += 3  # "Association of Southeast Asian Nations (ASEAN) Digital ..."
         else:
             break
-    return best
+    return complement_end(doc, best, persons) if best is not None else None
+
+
+# Days and months: a complement never starts with one ("the 5th Summit on Monday").
+_TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])
+
+
+def complement_end(doc: Doc, start: int, persons: Iterable[int] = ()) -> int:
+    """End of the "of/on/for X" complement that belongs to a name ending at ``start``.
+
+    "the 7th Ministerial Roundtable on Online Safety", "the 9th Meeting of the ASEAN
+    Working Group on Data Governance": capitalised words after "of", "on" or "for" (and
+    "the") belong to the meeting's name. The complement runs over capitalised words,
+    numbers after them, further "of/on/for" complements, "and"/"&" between capitalised
+    words, hyphens and bracketed acronyms, and ends before lower-case text, a date, "and
+    the" (another name) or a person's name. ``start`` itself when there is none.
+    """
+    people = set(persons)
+    index = start
+    last = start
+    while index < len(doc) and doc[index].text in CONNECTORS:
+        after = index + 1
+        if after < len(doc) and doc[after].text == "the":
+            after += 1
+        if after >= len(doc) or not name_like(doc[after]) or \
+                doc[after].text in _TIME_WORDS or after in people:
+            break
+        index = after
+        while index < len(doc):
+            token = doc[index]
+            if index in people and index > after:
+                break
+            if name_like(token) or (token.like_num and index > after):
+                index += 1
+                last = index
+            elif token.text in ("and", "&", "-") and index + 1 < len(doc) and \
+                    name_like(doc[index + 1]) and index + 1 not in people:
+                index += 1
+            elif bracketed_acronym(doc, index) and index + 3 < len(doc) and \
+                    name_like(doc[index + 3]):
+                index += 3  # "Sanitary and Phytosanitary (SPS) Cooperation"
+            else:
+                break
+        if index != last:
+            break
+    if last > start and doc[start].text != "on" and doc[start + 1].text == "the" and \
+            not any(proper_word(t) for t in doc[start + 2 : last]):
+        # "the 1st Session for the Sitting": common words, no name; a topic is named so
+        # ("the 17th Exchange of Visits on the Environment").
+        return start
+    return last
 
 
 class Meetings:
@@ -149,5 +213,6 @@ class Meetings:
 
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
-        cands.add(doc, find_meetings(doc, self.lexicon, self.index, self.series))
+        persons = doc.user_data.get(cands.PERSON_STARTS, ())
+        cands.add(doc, find_meetings(doc, self.lexicon, self.index, self.series, persons))
         return doc

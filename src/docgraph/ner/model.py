@@ -16,7 +16,7 @@ from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.heads import and_at, core_end, head_label, head_only, remit
-from docgraph.ner.tokens import DETERMINERS, POSSESSIVE
+from docgraph.ner.tokens import DETERMINERS, POSSESSIVE, TITLE_CASE_GLUE
 
 MODEL_LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
                 "FAC": "Place", "EVENT": "Meeting", "WORK_OF_ART": "Work", "LAW": "Law"}
@@ -87,6 +87,12 @@ def _trim(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[int, int]:
                 doc[index - 1].text.endswith("s") and
                 doc[index - 1].text not in lexicon.possessors)):
             start = index + 1  # "NCS’ Ignite" -> "Ignite"
+    for index in range(end - 1, start, -1):
+        if doc[index].text in TITLE_CASE_GLUE and doc[index].whitespace_:
+            # A title-case heading read as one name: "Appointment Of Public Sector Data
+            # Security Review Committee" names the committee.
+            start = index + 1
+            break
     for index in range(start, end):
         spaced_dash = doc[index].text in ("-", "–", "—") and doc[index].whitespace_ and \
             index > start and doc[index - 1].whitespace_

@@ -23,8 +23,10 @@ from docgraph.ner.model import model_candidates_of
 from docgraph.ner.people import name_end, non_name_words, person_starts
 from docgraph.ner.tokens import (
     CONNECTORS,
+    POSSESSIVE,
     Phrases,
     bracketed_acronym,
+    common_words,
     joined,
     lower_words,
     name_like,
@@ -63,14 +65,17 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
     index = 0
     while index < len(doc):
         start = index
+        index, size = bounds.fielded_title(start)
+        fielded = size > 0
         # Modifiers come before a title, but some titles start with one ("Chief
         # Executive"), so a title is tried first at every step.
-        while index < len(doc) and not known.match(doc, index) and \
+        while not fielded and index < len(doc) and not known.match(doc, index) and \
                 texts[index] in lexicon.post_modifiers:
             index += 1
             if index < len(doc) and texts[index] == "-" and joined(doc, index):
                 index += 1
-        size = known.match(doc, index) if index < len(doc) else 0
+        if not fielded:
+            size = known.match(doc, index) if index < len(doc) else 0
         if not size:
             index = start + 1
             continue
@@ -157,6 +162,10 @@ class _Bounds:
         self.honorifics = honorifics
         self.persons = persons
         self._remits = remit_words(doc, lexicon)
+        # Words of the bodies the document names by a head noun ("Ministry of ..."),
+        # where: such a phrase runs over a name right after it ("the Ministry of Digital
+        # Economy Lim Wei Ling"), so a word is no evidence at its own place.
+        self._phrased = body_phrase_words(doc, lexicon)
         self._vocabulary = vocabulary
         self._lower = lower_words(doc)
         people = [c for c in cands.candidates(doc) if c.label == "Person"]
@@ -168,12 +177,55 @@ class _Bounds:
             c.end for c in model_candidates_of(doc, lexicon) if c.label == "Person"}
         # Nationalities qualify posts too ("European Commissioner for Internal Market",
         # "Thai Deputy Prime Minister"); the model's NORP entities are they.
+        # Bodies too: those the gazetteer knows and acronyms ("MCI Permanent Secretary")
+        # that are no country ("UK's Foreign Secretary": the person's country).
+        places = {i for c in cands.candidates(doc) if c.source == "gazetteer" and
+                  coarse_type(c.label) in ("Country", "Place") for i in range(c.start, c.end)}
         self._qualifiers = [c for c in cands.candidates(doc)
-                            if c.source == "gazetteer" and c.label in _QUALIFIERS] + [
+                            if c.source == "gazetteer" and (c.label in _QUALIFIERS or
+                                                            coarse_type(c.label) == "Organization")
+                            ] + [
+            Candidate(i, i + 1, "Organization", "posts") for i, text in enumerate(words(doc))
+            if looks_like_acronym(text) and len(text) > 1 and text not in lexicon.not_entities
+            and not titles.match(doc, i) and i not in places] + [
             c for c in model_candidates_of(doc, lexicon) if c.label in ("Place",)
             and c.end - c.start == 1] + [
             Candidate(e.start, e.end, "Place", "model") for e in doc.ents
             if e.label_ == "NORP" and e.end - e.start == 1]
+
+    def fielded_title(self, start: int) -> tuple[int, int]:
+        """A title after modifiers and the words of a field: "Senior Technology Advisor".
+
+        "Trade Commissioner", "National Archivist", "Principal Private Secretary",
+        "Country Director", "Project Manager": one or two English words (nouns and
+        adjectives, no names or acronyms) before a title name the field of the office.
+        Returns where the title starts and its length (0 when there is none).
+        """
+        doc, texts = self.doc, words(self.doc)
+        index = start
+        while index < len(doc) and texts[index] in self.lexicon.post_modifiers and \
+                not self.titles.match(doc, index):
+            index += 1
+        modified = index > start
+        fields = 0
+        while fields < 2 and index < len(doc) and not self.titles.match(doc, index) and \
+                self._field_word(index):
+            index += 1
+            fields += 1
+            if modified and index + 2 < len(doc) and texts[index] in ("and", "&") and \
+                    self._field_word(index + 1) and self.titles.match(doc, index + 2):
+                index += 1  # "Chief Science and Technology Officer": one field of two
+        size = self.titles.match(doc, index) if fields and index < len(doc) else 0
+        return (index, size) if size else (start, 0)
+
+    def _field_word(self, index: int) -> bool:
+        token = self.doc[index]
+        text = token.text
+        return name_like(token) and token.is_alpha and not token.is_upper and \
+            not token.is_sent_start and text.lower() in self._vocabulary and \
+            token.pos_ in ("PROPN", "NOUN", "ADJ") and \
+            text not in self.lexicon.post_modifiers and \
+            not self.honorifics.match(self.doc, index) and index not in self.persons
 
     def appositive(self, start: int, end: int, found: list[Candidate], qualified: bool
                    ) -> bool:
@@ -185,18 +237,24 @@ class _Bounds:
         """
         if self.honorifics.match(self.doc, start):
             return False  # "Senator Birmingham": a form of address
+        if not qualified and start > 0 and name_like(self.doc[start - 1]) and \
+                not self.people_end(start) and not self.doc[start].is_sent_start:
+            return False  # "Chief Fintech Officer": the end of a title not known whole
         after = end
         while after < len(self.doc) and after - end < 2 and \
-                self.doc[after].text in ("–", "—", "-", ":"):
+                self.doc[after].text in ("–", "—", "-", ":", ","):
             after += 1
         if after > end and after < len(self.doc) and (
-                self.honorifics.match(self.doc, after) or self.people_start(after)):
-            return True  # "Deputy Chairman – Mr Loh Lik Peng", a role in a list
+                self.honorifics.match(self.doc, after) or self.people_start(after) or
+                (after in self.persons and self.doc[end].text == ",")):
+            # "Deputy Chairman – Mr Loh Lik Peng", a role in a list; "Shenzhen Mayor, Mr
+            # Qin Weizhong", a title the name is in apposition to.
+            return True
         if end in self.persons or self.people_start(end):
-            # "Vice Premier Ding", but "Minister Teo", "Secretary Raimondo": one word of
-            # address says no more than the person's rank.
+            # "President Xi Jinping", "Vice Premier Ding", but "Minister Teo", "Secretary
+            # Raimondo": a word of address says no more than the person's rank.
             return qualified or end - start > 1 or \
-                self.doc[start].text not in self.lexicon.titles
+                self.doc[start].text not in self.lexicon.address_titles
         index = start - 1
         steps = 0
         while index >= 0 and steps < 3 and self.doc[index].text in _APPOSITION_GAPS:
@@ -240,12 +298,18 @@ class _Bounds:
         """Take in a place or body named right before a title: "Cambodia Prime Minister".
 
         "Singapore Senior Minister of State", "Shenzhen Mayor", "MCI Permanent
-        Secretary": the qualifier makes the post specific. A possessive ("Australia's
-        Minister") is not taken in; it is the person's country, not the post's name.
+        Secretary", "NTC Chairperson": the qualifier makes the post specific. A country's
+        possessive ("Australia's Minister") is not taken in; it is the person's country,
+        not the post's name. A body's is: "NLB's Chairman" is the office of the NLB.
         """
+        doc = self.doc
         for qualifier in self._qualifiers:
             if qualifier.end == start and (qualifier.start == 0 or
-                                           self.doc[qualifier.start - 1].text not in ("'s", "’s")):
+                                           doc[qualifier.start - 1].text not in ("'s", "’s")):
+                return qualifier.start
+            if qualifier.end + 1 == start and doc[qualifier.end].text in POSSESSIVE and \
+                    coarse_type(qualifier.label) == "Organization" and \
+                    qualifier.label != "IntergovernmentalOrganization":
                 return qualifier.start
         return start
 
@@ -263,36 +327,49 @@ class _Bounds:
         English word, are a name: "... Foreign Trade and Tourism Ana Quispe signed".
         """
         doc = self.doc
-        if self._known_remit(doc[index].text):
+        if self._known_remit(index):
             return False
         end = index
-        words: list[str] = []
+        words: list[tuple[str, int]] = []
         # An honorific starts a name, so a name never runs over one: in "Trade Relations
         # Mr Tan", "Relations" ends the remit. A hyphenated name ("Anne-Marie") is one word.
         while end < len(doc) and len(words) < 5 and name_like(doc[end]) and \
-                not self._known_remit(doc[end].text) and not self.honorifics.match(doc, end):
+                not self._known_remit(end) and not self.honorifics.match(doc, end):
             stop = end + 1
             while stop + 1 < len(doc) and doc[stop].text == "-" and joined(doc, stop) and \
                     joined(doc, stop + 1) and name_like(doc[stop + 1]):
                 stop += 2
-            words.append(doc[end:stop].text)
+            words.append((doc[end:stop].text, end))
             end = stop
         if len(words) < 2 or (end < len(doc) and name_like(doc[end])):
             return False
         if any(t.text in self.lexicon.heads for t in doc[index:end]):
             return False  # "Director of Smart Illumination Pte Ltd": a body, not a person
         # Most words of a name are no English words ("Ana Quispe", "Chea Vandeth").
-        foreign = sum(not self._remit(word) for word in words)
-        return 2 * foreign >= len(words)
+        remits = [self._remit(word, at) for word, at in words]
+        if remits[0] and len(words) > 2 and 2 * remits[1:].count(False) >= len(words) - 1:
+            return False  # "... for Internal Market Thierry Breton": "Market" is remit
+        return 2 * remits.count(False) >= len(words)
 
-    def _remit(self, word: str) -> bool:
+    def _remit(self, word: str, index: int) -> bool:
+        """A word of a remit by the document, the gazetteers or the dictionary.
+
+        A dictionary word counts only if it is mostly written in lower case: "Ling",
+        "Wei" and "Hong" are English nouns too, but rare ones, and mostly names.
+        """
         lower = word.lower()
-        return self._known_remit(word) or word.isupper() or lower in self._vocabulary or \
-            (lower.endswith("s") and lower[:-1] in self._vocabulary)
+        singular = lower[:-1] if lower.endswith("s") else lower
+        return self._known_remit(index) or word.isupper() or any(
+            form in self._vocabulary and form in common_words() for form in (lower, singular))
 
-    def _known_remit(self, word: str) -> bool:
-        """A remit word by the gazetteers or the document itself, not by a dictionary."""
-        return word in self._remits or word.lower() in self._lower
+    def _known_remit(self, index: int) -> bool:
+        """A remit word by the gazetteers or the document itself, not by a dictionary.
+
+        A word of a body's phrase counts only where the phrase is not this very place.
+        """
+        word = self.doc[index].text
+        return word in self._remits or word.lower() in self._lower or \
+            bool(self._phrased.get(word, frozenset()) - {index})
 
     def _word(self, index: int) -> bool:
         """A capitalised word that can continue a remit (not a title, honorific, name)."""
@@ -300,7 +377,17 @@ class _Bounds:
         return index < len(doc) and name_like(doc[index]) and \
             not self.titles.match(doc, index) and \
             doc[index].text not in self.lexicon.post_modifiers and \
-            not self.honorifics.match(doc, index) and index not in self.persons
+            not self.honorifics.match(doc, index) and not self._named(index)
+
+    def _named(self, index: int) -> bool:
+        """Whether a person's name starts at ``index``.
+
+        The model may start a name on a remit's last word ("Telecommunications Lucia
+        Wibowo"); a remit word with more capitals after it is still remit.
+        """
+        doc = self.doc
+        return index in self.persons and not (
+            self._known_remit(index) and index + 1 < len(doc) and name_like(doc[index + 1]))
 
     def complement(self, start: int) -> int:
         """End of an "of X"/"for X" complement (or a "(Law and Health)" remit) at ``start``."""
@@ -327,10 +414,7 @@ class _Bounds:
         while index < len(doc):
             token = doc[index]
             text = token.text
-            # The model may start a name on the remit's last word ("Telecommunications
-            # Lucia Wibowo"); a remit word with more capitals after it is still remit.
-            named = index in self.persons and not (
-                self._known_remit(text) and index + 1 < len(doc) and name_like(doc[index + 1]))
+            named = self._named(index)
             numbered = _ORDINAL.match(text) is not None and index + 1 < len(doc) and \
                 name_like(doc[index + 1])  # "Chairman of the 7th ... Meeting"
             if (name_like(token) or numbered) and not self.honorifics.match(doc, index) and (
@@ -406,18 +490,28 @@ def english_words(nlp: Language) -> frozenset[str]:
 
 
 def remit_words(doc: Doc, lexicon: Lexicon) -> frozenset[str]:
-    """Words that name fields of government.
+    """Words that name fields of government: those of the bodies the gazetteers know.
 
-    They are the words of the bodies the gazetteers know and of the bodies the document
-    names ("Ministry of Post and Telecommunications").
+    And of the bodies found in the document so far. See also :func:`body_phrase_words`.
     """
     words = set(_gazetteer_words())
     for candidate in cands.candidates(doc):
         if coarse_type(candidate.label) == "Organization":
             words.update(t.text for t in doc[candidate.start : candidate.end])
-    for start, end in _body_phrases(doc, lexicon):
-        words.update(t.text for t in doc[start:end])
     return frozenset(w for w in words if w[:1].isupper())
+
+
+def body_phrase_words(doc: Doc, lexicon: Lexicon) -> dict[str, frozenset[int]]:
+    """The capitalised words of the phrases that open with a body's head noun, and where.
+
+    "Ministry of Post and Telecommunications": words that name fields of government.
+    """
+    found: dict[str, set[int]] = {}
+    for start, end in _body_phrases(doc, lexicon):
+        for index in range(start, end):
+            if doc[index].text[:1].isupper():
+                found.setdefault(doc[index].text, set()).add(index)
+    return {word: frozenset(places) for word, places in found.items()}
 
 
 @functools.cache

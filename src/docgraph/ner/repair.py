@@ -204,30 +204,44 @@ def _merge_split_names(doc: Doc, found: list[cands.Candidate]) -> list[cands.Can
 
 def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Candidate]
                   ) -> list[cands.Candidate]:
-    """Names inside a post or a body are mentions too.
+    """Names inside a post, a body or a meeting are mentions too.
 
     "Secretary-General of ASEAN", "Cambodia Prime Minister": the body and the place a
     post names. "Ministry of Communications and Information of Singapore": the country a
-    body is of. ``doc.ents`` cannot nest, so these appear only among the mentions.
+    body is of. "9th Meeting of the ASEAN Working Group on AI": the body it is of.
+    ``doc.ents`` cannot nest, so these appear only among the mentions.
     """
     outers = sorted((c for c in chosen if c.label == "Post" or (
-        coarse_type(c.label) == "Organization" and c.end - c.start > 2)),
+        coarse_type(c.label) in ("Organization", "Meeting") and c.end - c.start > 2)),
         key=lambda c: c.start)
     starts = [c.start for c in outers]
     inner = []
     for candidate in found:
-        if candidate.source not in ("gazetteer", "names", "acronym-definition", "acronym",
-                                    "meetings") or candidate.anaphor:
+        if candidate.anaphor or candidate.source not in (
+                "gazetteer", "names", "acronym-definition", "acronym", "meetings", "model"):
             continue
         position = bisect_right(starts, candidate.start) - 1
         outer = outers[position] if position >= 0 else None
         if outer is None or not outer.contains(candidate):
             continue
-        if outer.label == "Post":
+        if candidate.source == "model" and not (
+                candidate.typed_by_head and coarse_type(outer.label) == "Meeting"):
+            continue  # the model's untyped names inside a name are mostly its words
+        if coarse_type(outer.label) == "Meeting":
+            # "the 9th Meeting of the ASEAN Working Group on Data Governance": the body a
+            # meeting is of is named in its complement.
+            if coarse_type(candidate.label) == "Organization" and \
+                    doc[candidate.start - 1].text in ("of", "the") and \
+                    candidate.start > outer.start + 1:
+                inner.append(candidate)
+        elif outer.label == "Post":
             # "Minister of Digital Economy and Society of ...": a name starting after
-            # "and" inside a post is a piece of the post's remit, not a body.
+            # "and" inside a post is a piece of the post's remit, not a body; a post
+            # names bodies, places and meetings, never a work ("Project Manager").
             if not (candidate.source == "names" and candidate.start > 0
-                    and doc[candidate.start - 1].text in ("and", "&")):
+                    and doc[candidate.start - 1].text in ("and", "&")) and \
+                    coarse_type(candidate.label) in ("Organization", "Country", "Place",
+                                                     "Meeting"):
                 inner.append(candidate)
         elif candidate.source in ("gazetteer", "acronym") and candidate.end == outer.end and \
                 coarse_type(candidate.label) in ("Country", "Place", "Organization") and \

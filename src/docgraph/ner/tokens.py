@@ -18,6 +18,10 @@ CONNECTORS = frozenset({"of", "on", "for"})
 DETERMINERS = frozenset({"the", "The", "a", "A", "an", "An", "this", "This", "its", "Its",
                           "our", "Our", "their", "Their", "these", "These"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Small words capitalised only by a title-case heading ("Appointment Of ... Committee",
+# "Members Appointed To ... Agency"): inside a run of capitals they end a name.
+TITLE_CASE_GLUE = frozenset({"Of", "And", "For", "On", "To", "The", "In", "At", "With",
+                             "By", "From", "Under", "As"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 

@@ -2,7 +2,9 @@
 
 Entities get ``{base}{kind}/{slug}`` (``.../id/person/josephine-teo``) unless a
 gazetteer names them, in which case its IRI is kept whatever the base, so that graphs
-made with different bases still share the well-known things. Documents are named by the
+made with different bases still share the well-known things. What is named only on one
+page (a title alone, a surname alone) gets ``{base}document/{id}/{kind}/{slug}``
+(``.../id/document/3f2a.../post/chairman``): a node of that page. Documents are named by the
 hash of their bytes, their blocks are fragments of the document's IRI, and assertions,
 tenures and the parts of each are named by a hash of what they say, so the same input
 always gives the same IRIs.
@@ -19,7 +21,7 @@ from rdflib import URIRef
 
 from docgraph._version import __version__
 from docgraph.errors import ConfigurationError
-from docgraph.resolve import group, stable_hash
+from docgraph.resolve import group, page_scoped, stable_hash
 from docgraph.types import STDIN, Entity
 from docgraph.vocab import ID_BASE
 
@@ -116,6 +118,11 @@ def entity_iris(entities: Iterable[Entity], base: str = ID_BASE) -> dict[str, UR
             iris[entity.key] = URIRef(entity.iri)
             continue
         candidate = f"{base}{_KINDS[group(entity.label)]}/{slug(entity.name)}"
+        if page_scoped(entity):
+            # Named only on its page (a title or a surname alone): its IRI is under the
+            # page's, so that no other page's "Chairman" or "Mr Lee" can share it.
+            page = document_iri(entity.documents[0], base)
+            candidate = f"{page}/{_KINDS[group(entity.label)]}/{slug(entity.name)}"
         if candidate in taken and taken[candidate] != entity.key:
             candidate = f"{candidate}-{stable_hash(entity.key, 6)}"
         taken[candidate] = entity.key

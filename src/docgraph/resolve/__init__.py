@@ -6,7 +6,14 @@ into one node per thing (:mod:`docgraph.resolve.site`). Both record every merge 
 rule.
 """
 
-from docgraph.resolve.document import generic_prefix, group, resolve_document, stable_hash
+from docgraph.resolve.document import (
+    generic_prefix,
+    group,
+    page_scoped,
+    resolve_document,
+    stable_hash,
+)
 from docgraph.resolve.site import fold, merge
 
-__all__ = ["fold", "generic_prefix", "group", "merge", "resolve_document", "stable_hash"]
+__all__ = ["fold", "generic_prefix", "group", "merge", "page_scoped", "resolve_document",
+           "stable_hash"]

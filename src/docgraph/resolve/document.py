@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from docgraph.lexicon import load_lexicon
 from docgraph.names import looks_like_acronym, normalise_name, ordinal_text
 from docgraph.types import Document, Entity, Mention, Merge, Span
 from docgraph.vocab import coarse_type
@@ -135,10 +136,12 @@ def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[En
     for index in range(len(mentions)):
         if index not in dropped:
             members.setdefault(sets.find(index), []).append(index)
+    bare = _bare_posts_of(mentions)
     entities = []
     for indices in members.values():
         entity = _entity(document, [mentions[i] for i in indices],
-                         [reasons.get(i, "first") for i in indices])
+                         [reasons.get(i, "first") for i in indices],
+                         bare=all(i in bare for i in indices))
         if entity is not None:
             entities.append(entity)
     entities.extend(_series_entities(document, entities))
@@ -166,7 +169,9 @@ def _link_acronyms(mentions: list[Mention], keys: list[str], first: dict[str, in
             continue
         long_key = f"{group(mention.label)}:{normalise_name(mention.acronym_of)}"
         target = first.get(long_key)
-        if target is None:  # the long form was a meeting or post
+        if target is None or mentions[target].acronym_of is not None:
+            # The long form was a meeting or post, keyed otherwise; the acronym's own
+            # key names no long form then.
             target = by_text.get(mention.acronym_of)
             target = None if target == index else target
         if target is not None:
@@ -502,7 +507,8 @@ def _link_anaphors(mentions: list[Mention], sets: UnionFind,
     return dropped
 
 
-def _entity(document: Document, mentions: list[Mention], rules: list[str]) -> Entity | None:
+def _entity(document: Document, mentions: list[Mention], rules: list[str], *,
+            bare: bool = False) -> Entity | None:
     label = _label(mentions)
     if label == "Person" and not _credible_person(mentions):
         return None
@@ -523,6 +529,10 @@ def _entity(document: Document, mentions: list[Mention], rules: list[str]) -> En
         # A surname alone names someone only on its page: "Mr Lee" is one Lee here and
         # another there, so it does not join other pages' "Lee" by name.
         key = f"{key}{next(filter(None, map(_rank, mentions)), '')}@{document.id}"
+    elif label == "Post" and bare:
+        # A title alone ("Chairman", "Chief Executive", "Prime Minister") is an office of
+        # a body the page does not name: one node per page, never one for the whole site.
+        key = f"{key}@{document.id}"
     merges = tuple(Merge(m.text, rule) for m, rule in zip(mentions, rules, strict=True)
                    if rule != "first")
     return Entity(
@@ -538,6 +548,53 @@ def _entity(document: Document, mentions: list[Mention], rules: list[str]) -> En
         ordinal=ordinal,
         merges=tuple(dict.fromkeys(merges)),
     )
+
+
+# Words that tie a post to a body, a place or a remit: "Chairman *of* the Board".
+_POST_LINKS = frozenset({"of", "for", "in", "to", "on", "at"})
+
+
+def _bare_posts_of(mentions: list[Mention]) -> set[int]:
+    """The posts named by a title alone: no body, place or remit in or after them.
+
+    "Chairman", "Senior Technology Advisor", "Deputy Prime Minister" are bare;
+    "Chairman of the Board", "NTC Chairperson" (a body inside), "Shenzhen Mayor" (a
+    place inside), "Permanent Secretary (Health)" and "Head, Emerging Technologies"
+    (a remit) are not.
+    """
+    by_block: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_block.setdefault(mention.block, []).append(mention)
+    bare = set()
+    for index, post in enumerate(mentions):
+        if post.label != "Post" or any(c in post.text for c in "(,–—"):
+            continue
+        name = f" {normalise_name(post.name)} "
+        for title in _linked_titles():  # "Minister of State" is one title
+            name = name.replace(f" {title} ", " _ ")
+        if _POST_LINKS & set(name.split()):
+            continue
+        if not any(other is not post and post.start <= other.start and
+                   other.end <= post.end for other in by_block[post.block]):
+            bare.add(index)
+    return bare
+
+
+@functools.cache
+def _linked_titles() -> tuple[str, ...]:
+    """The lexicon's titles with a link word inside ("minister of state"), folded."""
+    lexicon = load_lexicon()
+    titles = {normalise_name(t) for t in (*lexicon.post_titles, *lexicon.standalone_posts)}
+    return tuple(sorted((t for t in titles if _POST_LINKS & set(t.split())),
+                        key=len, reverse=True))
+
+
+def page_scoped(entity: Entity) -> bool:
+    """Whether an entity is named only on its page: a surname or a title alone.
+
+    Its key ends with its document's id; resolution across pages never joins it by name.
+    """
+    return len(entity.documents) == 1 and entity.key.endswith(f"@{entity.documents[0]}")
 
 
 def _label(mentions: list[Mention]) -> str:

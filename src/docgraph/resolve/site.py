@@ -19,10 +19,12 @@ rule and, where two names alone do not show it, its evidence:
 - ``lone-name``: a name of one word ("Minister Iswaran") and the one person of the whole
   site whose name has that word ("S Iswaran").
 
-Two guards hold for every rule: two different gazetteer IRIs are never one node (IMDA
-and its predecessors IDA and MDA stay three), and people, posts and numbered meetings
-only merge with their own kind. The class of a merged node is the gazetteer's, or else
-the one most documents gave it, the more specific on a tie.
+Three guards hold for every rule: two different gazetteer IRIs are never one node (IMDA
+and its predecessors IDA and MDA stay three); people, posts and numbered meetings only
+merge with their own kind; and what is named only on its page (a surname alone, a
+title alone such as "Chairman") joins nothing on another page. The class of a merged
+node is the gazetteer's, or else the one most documents gave it, the more specific on a
+tie.
 """
 
 from __future__ import annotations
@@ -35,7 +37,14 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from docgraph.names import looks_like_acronym, normalise_name
-from docgraph.resolve.document import GENERIC, UnionFind, group, ranked_title, rules
+from docgraph.resolve.document import (
+    GENERIC,
+    UnionFind,
+    group,
+    page_scoped,
+    ranked_title,
+    rules,
+)
 from docgraph.types import Entity, Mention, Merge
 from docgraph.vocab import coarse_type
 
@@ -118,7 +127,8 @@ def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
     for entities in entity_lists:
         for entity in entities:
             by_key.setdefault(entity.key, []).append(entity)
-    entities = sorted((_combine(same) for same in by_key.values()), key=lambda e: e.key)
+    entities = sorted(_titles_as_posts([_combine(same) for same in by_key.values()]),
+                      key=lambda e: e.key)
     sets = _Sets(entities)
     absorbed: dict[int, Merge] = {}
     _link_folded_names(entities, sets, absorbed)
@@ -155,17 +165,36 @@ def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
     return sorted(merged, key=lambda e: e.key)
 
 
+def _titles_as_posts(entities: list[Entity]) -> list[Entity]:
+    """A title alone that a page reads as a body or a person is that page's post.
+
+    "Senior Minister of State" typed Organization on one page, when other pages know it
+    as a title alone, is a post of that page: like theirs, it joins no other page's.
+    """
+    titles = {fold(_plain_name(e)) for e in entities if e.label == "Post" and page_scoped(e)}
+    out = []
+    for entity in entities:
+        if not entity.iri and len(entity.documents) == 1 and not page_scoped(entity) and \
+                coarse_type(entity.label) in ("Organization", "Person") and \
+                fold(_plain_name(entity, post=True)) in titles:
+            key = f"post:{normalise_name(entity.name)}@{entity.documents[0]}"
+            entity = _replace(entity, label="Post", key=key)
+        out.append(entity)
+    return out
+
+
 def _link_folded_names(entities: list[Entity], sets: _Sets,
                        absorbed: dict[int, Merge]) -> None:
     first: dict[tuple[str, str], int] = {}
     # A post's name read as a body's or a person's elsewhere ("Chief Executive" typed
     # Organization) is that post: its class is then voted.
-    posts = {fold(_plain_name(e)) for e in entities if e.label == "Post"}
+    posts = {fold(_plain_name(e)) for e in entities if e.label == "Post" and
+             not page_scoped(e)}
     for index, entity in enumerate(entities):
-        if entity.ordinal is not None or (entity.label == "Person" and " " not in
-                                          entity.name.strip()):
-            # Numbered meetings are keyed by series and number already; a surname alone
-            # names someone only on its own page.
+        if entity.ordinal is not None or page_scoped(entity) or (
+                entity.label == "Person" and " " not in entity.name.strip()):
+            # Numbered meetings are keyed by series and number already; a surname or a
+            # title alone names someone or something only on its own page.
             continue
         folded, as_post = fold(_plain_name(entity)), fold(_plain_name(entity, post=True))
         if as_post in posts and not entity.iri and \
@@ -222,7 +251,7 @@ def _link_qualified_posts(entities: list[Entity], sets: _Sets,
     after = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?({alternatives})$")
     posts: dict[str, list[tuple[int, str | None]]] = {}
     for index, entity in enumerate(entities):
-        if entity.label != "Post":
+        if entity.label != "Post" or page_scoped(entity):
             continue
         name, country = _plain_name(entity), None
         for pattern in (before, after):
