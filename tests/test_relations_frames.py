@@ -119,3 +119,28 @@ def test_a_planned_fact_is_stated_with_its_status(nlp: Language) -> None:
 def test_bodies_places_and_people_side_by_side(nlp: Language, text: str,
                                                expected: tuple[str, str, str]) -> None:
     assert expected in triples(nlp, text)
+
+
+def test_both_countries_are_the_two_named_before(nlp: Language) -> None:
+    found = triples(nlp, "Peru and Kenya are close partners. On 3 May, both countries signed "
+                         "the Peru-Kenya Digital Economy Agreement.")
+    agreement = "Peru-Kenya Digital Economy Agreement"
+    assert {("Peru", "signed", agreement), ("Kenya", "signed", agreement)} <= found
+    # Three countries before: "both countries" is not clear, and says nothing.
+    found = triples(nlp, "Peru, Chile and Kenya met in Lima. Both countries signed the "
+                         "Peru-Kenya Digital Economy Agreement.")
+    assert not {t for t in found if t[1] == "signed"}
+
+
+def test_the_members_a_plural_noun_introduces_act_with_it(nlp: Language) -> None:
+    found = triples(nlp, "Thirty States, including Peru and Kenya, met in Geneva and ratified "
+                         "the Geneva Convention on Data.")
+    convention = "Geneva Convention on Data"
+    assert {("Peru", "signed", convention), ("Kenya", "signed", convention)} <= found
+
+
+def test_taking_part_in_a_body_is_membership(nlp: Language) -> None:
+    found = triples(nlp, "Both Peru and Kenya actively participate in the Open Data "
+                         "Partnership.")
+    assert {("Peru", "memberOf", "Open Data Partnership"),
+            ("Kenya", "memberOf", "Open Data Partnership")} <= found

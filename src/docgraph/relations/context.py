@@ -205,6 +205,18 @@ class Context:
                 # "Dr X serves on the boards of A, the B and C" parsed with B as X's
                 # apposition: a person is not a body, nor a body a person.
                 continue
+            if mention is None and item.lower_ in self.rules.pairs.nouns:
+                pair = self._pair(item)
+                if pair:
+                    found += [m for m in pair if m not in found]
+                    continue
+            if mention is None and item.pos_ in ("NOUN", "PROPN"):
+                # "46 States, including the United States and China": the members named.
+                found += [m for c in item.children if c.dep_ == "prep" and (
+                    c.lower_ in self.rules.inclusions or (
+                        c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)))
+                    for p in c.children if p.dep_ == "pobj" for m in self.expand(p)
+                    if m not in found]
             if mention is None and item.text in self.rules.representatives:
                 for member in self._represented(item):
                     if member not in found:
@@ -228,6 +240,31 @@ class Context:
                 if mention not in found:
                     found.append(mention)
         return found
+
+    def _pair(self, noun: Token) -> list[Candidate]:
+        """What "both countries" or "the two sides" stand for: the last two named.
+
+        Only when exactly two different entities of the kind are named in the sentences
+        before (and the noun's own, up to it); otherwise the pair is not clear.
+        """
+        spec = self.rules.pairs
+        if not any(c.lower_ in spec.words for c in noun.children if c.dep_ in (
+                "det", "nummod", "predet", "amod")):
+            return []
+        groups = spec.nouns[noun.lower_]
+        start = noun.sent.start
+        for _ in range(spec.sentences - 1):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        named: dict[str, Candidate] = {}
+        for mention in self.within(start, noun.i):
+            if self.top[mention.start] is not mention or \
+                    entity_group(mention.label) not in groups:
+                continue
+            mention = self.holders.get(id(mention), mention)
+            named.setdefault(mention.key or self.text(mention), mention)
+        return list(named.values()) if len(named) == 2 else []
 
     def _represented(self, noun: Token) -> list[Candidate]:
         """Who "Ministers of China, Japan and Korea", "ASEAN Ministers" stand for."""

@@ -125,6 +125,21 @@ class Chairs:
 
 
 @dataclass(frozen=True, slots=True)
+class Pairs:
+    """Nouns that stand for two entities named before: "both countries", "the two sides".
+
+    Attributes:
+        nouns: The noun and the entity groups it stands for.
+        words: The words that make it a pair ("both", "two").
+        sentences: How many sentences back (its own included) the two are looked for.
+    """
+
+    nouns: Mapping[str, frozenset[str]]
+    words: frozenset[str]
+    sentences: int
+
+
+@dataclass(frozen=True, slots=True)
 class Role:
     """A role noun ("Chair", "Vice-Chair") and the relation holding it states.
 
@@ -189,6 +204,8 @@ class Rules:
     other_editions: frozenset[str]
     representatives: frozenset[str]
     other_words: frozenset[str]
+    pairs: Pairs
+    inclusions: frozenset[str]
     triggers_by_lemma: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
     triggers_by_noun: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
 
@@ -205,7 +222,8 @@ _WORD_LISTS = frozenset({"lemmas", "via", "nouns", "words", "particles", "requir
                          "partners", "preps", "margins", "travel", "travel_preps", "members",
                          "representatives", "determiners", "demonstratives", "other",
                          "other_editions", "member_headings", "boards", "patient_verbs",
-                         "agent_verbs", "successions", "bodies", "onlookers"})
+                         "agent_verbs", "successions", "bodies", "onlookers",
+                         "inclusions"})
 
 
 @functools.cache
@@ -255,6 +273,8 @@ def load_rules(path: Path | None = None) -> Rules:
             other_editions=frozenset(data["coreference"]["other_editions"]),
             representatives=frozenset(data["coreference"]["representatives"]),
             other_words=frozenset(data["coreference"]["other"]),
+            pairs=reader.pairs(data["coreference"]["pairs"]),
+            inclusions=frozenset(data["coreference"]["inclusions"]),
             triggers_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
             triggers_by_noun={k: tuple(v) for k, v in by_noun.items()},
         )
@@ -321,6 +341,11 @@ class _Reader:
         self._keys(spec, {"relation", "verbs", "nouns", "default", "confidence"}, "chairs")
         return Chairs(spec["relation"], frozenset(spec["verbs"]), frozenset(spec["nouns"]),
                       spec["default"], float(spec["confidence"]))
+
+    def pairs(self, spec: Mapping[str, Any]) -> Pairs:
+        self._keys(spec, {"nouns", "words", "sentences"}, "pairs")
+        return Pairs({noun: frozenset(groups) for noun, groups in spec["nouns"].items()},
+                     frozenset(spec["words"]), int(spec["sentences"]))
 
     def role(self, spec: Mapping[str, Any]) -> Role:
         self._keys(spec, {"relation", "nouns", "default", "confidence"},
