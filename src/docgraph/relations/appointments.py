@@ -23,6 +23,7 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
     """State the posts an appointment frame gives, and the bodies it names."""
     spec = findings.rules.appointments
     lemma = frame.lemma
+    doc = findings.doc
     if frame.kind == "noun":
         if lemma not in spec.nouns:
             return
@@ -35,16 +36,21 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
     elif lemma in spec.agent_verbs:
         holders = _entities(findings, frame.heads(Role.AGENT))
         keepers = []
+        if lemma == "hold" and not any(doc[h].lower_ in spec.offices
+                                       for h in frame.heads(Role.PATIENT)):
+            return  # "holds the Presidency", "held talks": no post
     elif lemma in spec.successions:
         holders = _entities(findings, frame.heads(Role.AGENT))
         keepers = _entities(findings, frame.heads(Role.PATIENT))  # the predecessor
     else:
         return
-    doc = findings.doc
     # "appointed Mr X as Chairman": the parser may hang "as" on the appointee.
+    inclusions = findings.rules.inclusions
     attributes = frame.heads(Role.ATTRIBUTE) + [
         p.i for h in frame.heads(Role.PATIENT) for c in doc[h].children
-        if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        if c.dep_ == "prep" and (c.lower_ == "as" or (
+            doc[h].lower_ in spec.offices and c.lower_ in inclusions))
+        for p in c.children if p.dep_ == "pobj"]
     posts = [listed for post in _posts(findings, attributes)
              for listed in findings.args.listed(post, sentence)]
     bodies = [m for m in _entities(findings, frame.heads(Role.OBLIQUE, spec.bodies))

@@ -101,6 +101,8 @@ class Appointments:
         successions: Both the agent and the patient hold the post ("X succeeds Y as CE").
         nouns: The holder is the possessor or the "of" object ("X's appointment as CE").
         bodies: Prepositions naming a body the holder joins ("appointed to the Board").
+        offices: Nouns for posts in general, whose "as" or "including" objects are the
+            posts ("holds two appointments as A and B").
         confidence: How reliable the rule is.
     """
 
@@ -110,6 +112,7 @@ class Appointments:
     successions: frozenset[str]
     nouns: frozenset[str]
     bodies: frozenset[str]
+    offices: frozenset[str]
     confidence: float
 
 
@@ -223,7 +226,7 @@ _WORD_LISTS = frozenset({"lemmas", "via", "nouns", "words", "particles", "requir
                          "representatives", "determiners", "demonstratives", "other",
                          "other_editions", "member_headings", "boards", "patient_verbs",
                          "agent_verbs", "successions", "bodies", "onlookers",
-                         "inclusions"})
+                         "inclusions", "offices"})
 
 
 @functools.cache
@@ -331,11 +334,11 @@ class _Reader:
 
     def appointments(self, spec: Mapping[str, Any]) -> Appointments:
         self._keys(spec, {"relation", "patient_verbs", "agent_verbs", "successions",
-                          "nouns", "bodies", "confidence"}, "appointments")
+                          "nouns", "bodies", "offices", "confidence"}, "appointments")
         return Appointments(spec["relation"], frozenset(spec["patient_verbs"]),
                             frozenset(spec["agent_verbs"]), frozenset(spec["successions"]),
                             frozenset(spec["nouns"]), frozenset(spec["bodies"]),
-                            float(spec["confidence"]))
+                            frozenset(spec["offices"]), float(spec["confidence"]))
 
     def chairs(self, spec: Mapping[str, Any]) -> Chairs:
         self._keys(spec, {"relation", "verbs", "nouns", "default", "confidence"}, "chairs")
