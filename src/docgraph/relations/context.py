@@ -153,13 +153,21 @@ class Context:
         return None
 
     def _pronoun(self, token: Token, group: str) -> Candidate | None:
-        """A pronoun refers to the one person named in its sentence or the one before."""
+        """A pronoun refers to the one entity of its kind named just before it.
+
+        "she": the one person named in its sentence or the one before; "its" (groups
+        written "Country|Organization"): the one country or body named before it in its
+        own sentence ("Singapore's approach, as outlined in its Blueprint").
+        """
+        groups = set(group.split("|"))
         sentence = token.sent
         start = sentence.start
-        previous = self.doc[start - 1].sent.start if start > 0 else start
+        previous = self.doc[start - 1].sent.start if start > 0 and groups == {"Person"} \
+            else start
         low = bisect_left(self.starts, previous)
         high = bisect_left(self.starts, token.i)
-        people = [m for m in self.mentions[low:high] if entity_group(m.label) == group]
+        people = [m for m in self.mentions[low:high] if entity_group(m.label) in groups
+                  and self.top[m.start] is m]
         if not people:
             return None
         last = people[-1]

@@ -25,6 +25,7 @@ def find(findings: Findings) -> None:
     parenthetical, meeting_place = patterns["parenthetical_place"], patterns["meeting_place"]
     place_country = patterns["place_country"]
     _led_by(findings)
+    _possessive_pronoun(findings)
     for left, right in itertools.pairwise(findings.ctx.outer):
         sentence = doc[left.start].sent
         if doc[right.start].sent.start != sentence.start:
@@ -162,6 +163,22 @@ def _bodies(findings: Findings, left: Candidate, right: Candidate, words: list[s
     if words in (["'s"], ["’s"]) and findings.ctx.text(right).split()[-1] in sub_body.nouns:
         findings.add(right, sub_body.relation, left, "pattern:unit-of-body",
                      sub_body.confidence, sentence)
+
+
+def _possessive_pronoun(findings: Findings) -> None:
+    """"Singapore's approach, as outlined in its Digital Connectivity Blueprint"."""
+    ctx, doc = findings.ctx, findings.doc
+    spec = findings.rules.patterns["possessive_work"]
+    for work in ctx.outer:
+        if entity_group(work.label) != "Work" or work.start == 0:
+            continue
+        pronoun = doc[work.start - 1]
+        if pronoun.lower_ != "its" or pronoun.dep_ != "poss":
+            continue
+        owner = ctx.refers_to(pronoun)
+        if owner is not None:
+            findings.add(work, spec.relation, owner, "pattern:possessive",
+                         spec.confidence, doc[work.start].sent)
 
 
 def _led_by(findings: Findings) -> None:

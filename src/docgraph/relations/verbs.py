@@ -110,6 +110,11 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
         doers = _expand(findings, [a.head for a in agents]) + [
             m for a in agents if a.marker_at >= 0 for m in args.after(a.marker_at, sentence)
         ] + _represented(findings, frame, sentence)
+        if not doers and trigger.inverse:
+            # "the Compact, which is being negotiated at the United Nations": where a work
+            # is made, a body, makes it.
+            doers = [m for m in _expand(findings, frame.heads(Role.OBLIQUE, ("at", "within")))
+                     if entity_group(m.label) == "Organization"]
         things = _expand(findings, frame.heads(Role.PATIENT))
         modified = _modified_noun(first)
         if modified is not None and head.dep_ != "acl":
