@@ -49,7 +49,7 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
     attributes = frame.heads(Role.ATTRIBUTE) + [
         p.i for h in frame.heads(Role.PATIENT) for c in doc[h].children
         if c.dep_ == "prep" and (c.lower_ == "as" or (
-            doc[h].lower_ in spec.offices and c.lower_ in inclusions))
+            doc[h].lower_ in spec.offices and (c.lower_ in inclusions or c.lower_ == "of")))
         for p in c.children if p.dep_ == "pobj"]
     posts = [listed for post in _posts(findings, attributes)
              for listed in findings.args.listed(post, sentence)]

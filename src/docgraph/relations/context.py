@@ -22,6 +22,9 @@ from docgraph.ner.candidates import Candidate
 from docgraph.relations.rules import Rules
 from docgraph.vocab import coarse_type
 
+_PERSON_REACH = 4
+"""Sentences back (its own included) a "he" or "she" looks for the person it stands for."""
+
 
 def entity_group(label: str) -> str:
     """The group of a class for relation typing: Person, Organization, Work, ..."""
@@ -160,14 +163,20 @@ class Context:
         own sentence ("Singapore's approach, as outlined in its Blueprint").
         """
         groups = set(group.split("|"))
-        sentence = token.sent
-        start = sentence.start
-        previous = self.doc[start - 1].sent.start if start > 0 and groups == {"Person"} \
-            else start
-        low = bisect_left(self.starts, previous)
+        start = token.sent.start
         high = bisect_left(self.starts, token.i)
-        people = [m for m in self.mentions[low:high] if entity_group(m.label) in groups
-                  and self.top[m.start] is m]
+        # A person may be named a few sentences back in a biography ("Mr Lee is ...
+        # He also sits on ..."): the nearest sentence that names anyone decides.
+        reach = _PERSON_REACH if groups == {"Person"} else 1
+        people: list[Candidate] = []
+        for _ in range(reach):
+            low = bisect_left(self.starts, start)
+            people = [m for m in self.mentions[low:high] if entity_group(m.label) in groups
+                      and self.top[m.start] is m]
+            if people or start == 0:
+                break
+            high = low
+            start = self.doc[start - 1].sent.start
         if not people:
             return None
         last = people[-1]
