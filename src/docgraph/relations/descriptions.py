@@ -169,6 +169,7 @@ def find(findings: Findings, chains: dict[int, list[Candidate]],
     _inside_posts(findings)
     _post_bodies(findings)
     _from(findings)
+    _country_words(findings)
 
 
 def _post_bodies(findings: Findings) -> None:
@@ -201,6 +202,50 @@ def _post_bodies(findings: Findings) -> None:
             continue  # "..., Ministry of X, Dato' Sri Y": Y's description
         findings.add(relation.subject, spec.relation, body, "pattern:post-then-body",
                      spec.confidence, relation.sentence, relation.status)
+
+
+def _country_words(findings: Findings) -> None:
+    """A country said of the noun a name or a list stands with.
+
+    "her UK counterpart Secretary Dorries" (the country before the person's noun);
+    "several Estonia political office holders, including President X and Minister Y"
+    (the country on the noun whose members are listed).
+    """
+    ctx, doc = findings.ctx, findings.doc
+    spec = findings.rules.patterns["description_place"]
+    for person in ctx.outer:
+        if person.label != "Person":
+            continue
+        index, nouns = person.start - 1, 0
+        while index >= 0 and nouns <= 2 and (
+                doc[index].text in ctx.lexicon.honorific_words or
+                _is_post(ctx.top[index]) or
+                (doc[index].pos_ == "NOUN" and ctx.top[index] is None)):
+            nouns += doc[index].pos_ == "NOUN" and ctx.top[index] is None
+            index -= 1
+        place = ctx.top[index] if index >= 0 else None
+        if nouns and place is not None and _is_place(place) and \
+                doc[index + 1].pos_ == "NOUN":
+            findings.add(person, spec.relation, place, "pattern:country-noun",
+                         spec.confidence, doc[person.start].sent)
+    for token in doc:
+        if token.pos_ != "NOUN" or ctx.top[token.i] is not None:
+            continue
+        places = [m for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+                  for m in [ctx.top[c.i]] if m is not None and _is_place(m)]
+        if not places:
+            continue
+        members = [m for c in token.children if c.dep_ == "prep"
+                   and c.lower_ in findings.rules.inclusions
+                   for m in findings.args.after(c.i, token.sent)]
+        for member in members:
+            if entity_group(member.label) in ("Person", "Organization"):
+                findings.add(member, spec.relation, places[0], "pattern:country-noun",
+                             spec.confidence, token.sent)
+
+
+def _is_post(mention: Candidate | None) -> bool:
+    return mention is not None and mention.label == "Post"
 
 
 def _from(findings: Findings) -> None:
