@@ -237,6 +237,11 @@ class ClauseReader:
             # "Both sides look forward to signing X": the sides sign.
             found = [c for c in governor.head.children if c.dep_ in _SUBJECT]
             return [Argument(Role.AGENT, c.i, inherited=True) for c in found if not passive]
+        if dep == "pcomp" and governor.dep_ == "prep" and \
+                governor.head.pos_ in ("NOUN", "PROPN"):
+            # "Singapore's efforts in setting up X": the noun's possessor does it.
+            found = [c for c in governor.head.children if c.dep_ == "poss"]
+            return [Argument(Role.AGENT, c.i, inherited=True) for c in found if not passive]
         if dep == "acl" and governor.lower_ in self.cues.intended_nouns:
             return []  # "the proposal to establish X": the proposal establishes nothing
         if dep in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -275,8 +280,11 @@ class ClauseReader:
                 arguments += [Argument(role, target.i, marker, marker_at=child.i)
                               for target in child.children if target.dep_ == "pobj"]
         governor = noun.head
+        if noun.dep_ == "pobj" and governor.lower_ in ("in", "through", "via") and \
+                _verbal(governor.head):
+            governor = governor.head  # "will build on X in partnership with Y"
         if not any(a.role in (Role.AGENT, Role.POSSESSOR) for a in arguments) and \
-                noun.dep_ in _OBJECT and _verbal(governor):
+                (noun.dep_ in _OBJECT or governor is not noun.head) and _verbal(governor):
             # "Singapore and the UK concluded negotiations on X"; "A announced the
             # launch of X": the verb's subject did it.
             arguments += [Argument(Role.AGENT, c.i, inherited=True)

@@ -275,12 +275,14 @@ def _nominal(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span)
     doers += [m for a in frame.arguments if a.role is Role.OBLIQUE
               and a.marker in trigger.partners
               for m in _expand(findings, [a.head]) + args.after(a.marker_at, sentence)]
-    governor = doc[frame.head].head
+    noun = doc[frame.head]
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
     if not doers and findings.ctx.lemma(governor).lower() not in findings.rules.onlookers:
         inherited = [a.head for a in frame.arguments if a.role is Role.AGENT and a.inherited]
         if inherited:
-            doers = _expand(findings, inherited) + \
-                args.before(doc[frame.head].head.i, sentence)
+            doers = _expand(findings, inherited)
+            if noun.dep_ != "pobj":  # the names right before the verb, as the parse may miss
+                doers += args.before(governor.i, sentence)
     _state(findings, trigger, _unique(doers), _unique(things), f"noun:{frame.lemma}",
            sentence, frame.status)
 
