@@ -1,6 +1,7 @@
 """Draw relations at random for a precision audit: each with the sentence it came from.
 
     python benchmarks/audit_relations.py PATH... [--count 50] [--seed 10] [--exclude DIR]
+                                         [--jobs N]
 
 Extracts the documents under PATH (skipping those whose file name is also under
 ``--exclude``, such as the dev set), draws ``--count`` relations with a fixed seed, and
@@ -24,22 +25,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=50)
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--exclude", type=Path, action="append", default=[],
-                        help="a folder whose file names are left out (repeatable)")
+                        help="a folder whose files are left out, by name or content "
+                             "(repeatable)")
+    parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args(argv)
 
     from docgraph.clean import Failure
     from docgraph.graph import statements
     from docgraph.pipeline import extract_paths
 
-    excluded = {p.name for folder in args.exclude for p in folder.rglob("*") if p.is_file()}
+    # The dev set's pages are left out by name and by content: a page copied into the dev
+    # set under another name is the same page.
+    left_out = [p for folder in args.exclude for p in folder.rglob("*") if p.is_file()]
+    excluded = {p.name for p in left_out} | {_digest(p) for p in left_out}
     files = sorted(p for path in args.paths
                    for p in ([path] if path.is_file() else path.rglob("*"))
                    if p.is_file() and p.suffix in (".md", ".html", ".htm", ".txt")
-                   and p.name not in excluded)
+                   and p.name not in excluded and _digest(p) not in excluded)
     rows = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for item in extract_paths(files):
+        for item in extract_paths(files, jobs=args.jobs):
             if isinstance(item, Failure):
                 continue
             names = {e.key: e.name for e in item.entities}
@@ -57,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{number:2d}. {subject} | {predicate} | {obj} | {rule}   [{document[:60]}]")
         print(f"    {sentence}")
     return 0
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 if __name__ == "__main__":

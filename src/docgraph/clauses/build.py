@@ -47,6 +47,8 @@ _MAX_GOVERNORS = 4
 # Dependencies that attach a clause's verb to the sentence.
 _CLAUSAL = frozenset({"ROOT", "acl", "advcl", "relcl", "conj", "xcomp", "ccomp", "pcomp"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# Parts of speech a predicate can have: verbs, and nouns naming an act.
+_PREDICATE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,9 @@ class ClauseReader:
         self.nouns = frozenset(nouns)
         self.cues = cues or load_cues()
         self._status: dict[int, Status] = {}
+        # The word a predicate noun ends its head on ("setting" of "setting up",
+        # "creation" of "co-creation"): only those tokens are looked at more closely.
+        self._noun_heads = frozenset(n.split()[0].split("-")[-1] for n in self.nouns)
 
     # Predicates --------------------------------------------------------------------------
 
@@ -127,13 +132,15 @@ class ClauseReader:
 
     def frame(self, token: Token) -> Frame | None:
         """The frame ``token`` heads, if it is a predicate."""
-        gerund = token.tag_ == "VBG" and token.dep_ in _SUBJECT | _PASSIVE_SUBJECT | {
-            "pobj", "dobj"} and any(c.dep_ == "prep" and c.lower_ == "of"
-                                    for c in token.children)
-        if (token.pos_ in ("NOUN", "PROPN") or gerund) and \
+        pos, lower = token.pos_, token.lower_
+        if pos not in _PREDICATE_POS and lower not in self.cues.prefixes:
+            return None  # most tokens: read nothing more of them
+        if lower in self._noun_heads and (pos in ("NOUN", "PROPN") or _gerund(token)) and \
                 self._noun_lemma(token) in self.nouns and \
                 not any(c.dep_ in _SUBJECT for c in token.children):
             return self._noun(token)  # "the signing of X", "the setting up of X by Y"
+        if pos == "PROPN" and lower not in self.cues.prefixes:
+            return None
         pieces = self._pieces(token)
         if pieces is None:
             return None
@@ -323,12 +330,14 @@ class ClauseReader:
             return Status.DONE
         if token.dep_ == "conj" and modals == set() and _verbal(governor):
             return self._own_status(governor, depth + 1)
-        lemma = self.lemma(governor).lower()
+        verbal = _verbal(governor)
+        # The lemma is asked for only where a complement's status hangs on it.
+        lemma = self.lemma(governor).lower() if verbal and token.dep_ in (
+            "xcomp", "ccomp", "pcomp", "prep", "dobj", "advcl") else governor.lower_
         if token.dep_ == "xcomp" and (lemma in cues.negating_verbs or
                                       governor.lower_ in cues.negating_adjectives):
             return Status.NEGATED  # "failed to sign", "was unable to attend"
-        if _verbal(governor) and token.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "dobj",
-                                                "advcl"):
+        if verbal and token.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "dobj", "advcl"):
             if lemma in cues.intended_verbs:
                 return Status.INTENDED
             if lemma in cues.planned_verbs and token.dep_ != "advcl":
@@ -342,6 +351,13 @@ class ClauseReader:
             if inherited is not Status.DONE:
                 return inherited
         return Status.DONE
+
+
+def _gerund(token: Token) -> bool:
+    """A gerund used as a noun: "the setting up of X" parsed as a verb."""
+    return token.tag_ == "VBG" and token.dep_ in _SUBJECT | _PASSIVE_SUBJECT | {
+        "pobj", "dobj"} and any(c.dep_ == "prep" and c.lower_ == "of"
+                                for c in token.children)
 
 
 def _verbal(token: Token) -> bool:

@@ -228,7 +228,9 @@ def _country_words(findings: Findings) -> None:
                 doc[index + 1].pos_ == "NOUN":
             findings.add(person, spec.relation, place, "pattern:country-noun",
                          spec.confidence, doc[person.start].sent)
-    for token in doc:
+    listing = ctx.heads_of(("prep",), tuple(sorted(findings.rules.inclusions)))
+    for index in sorted(listing):
+        token = doc[index]
         if token.pos_ != "NOUN" or ctx.top[token.i] is not None:
             continue
         places = [m for c in token.children if c.dep_ in ("compound", "amod", "nmod")
