@@ -144,3 +144,39 @@ def test_taking_part_in_a_body_is_membership(nlp: Language) -> None:
                          "Partnership.")
     assert {("Peru", "memberOf", "Open Data Partnership"),
             ("Kenya", "memberOf", "Open Data Partnership")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya is the Chair of the 9th Digital Forum this year.",
+     ("Kenya", "chairOf", "9th Digital Forum")),
+    ("Peru chaired the 9th Digital Forum, with H.E. Juma Otieno of Kenya as Vice-Chair.",
+     ("Juma Otieno", "viceChairOf", "9th Digital Forum")),
+    ("The 9th Digital Forum was attended by delegates from Peru, Kenya and Chile.",
+     ("Chile", "attended", "9th Digital Forum")),
+    ("The Lima Data Guide, which was adapted from the Model Data Framework, sets out "
+     "new priorities.", ("Lima Data Guide", "derivedFrom", "Model Data Framework")),
+    ("The setting up of the Open Data Council by the Ministry of Finance was announced "
+     "today.", ("Ministry of Finance", "established", "Open Data Council")),
+    ("The Ministry of Finance has been deepening collaboration with the Kenya Data "
+     "Institute.", ("Kenya Data Institute", "partnerOf", "Ministry of Finance")),
+    ("Mr Arjun Mehta is Chief Executive of the Housing Board. He also sits on the Boards of "
+     "the Land Authority and the Arts Council.", ("Arjun Mehta", "memberOf", "Arts Council")),
+    ("Kenya's approach, as set out in its National Data Strategy, was welcomed.",
+     ("National Data Strategy", "developedBy", "Kenya")),
+])
+def test_more_families_read_from_frames(nlp: Language, text: str,
+                                        expected: tuple[str, str, str]) -> None:
+    assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "forbidden"), [
+    ("The 9th Digital Forum was held in Lima. The meeting was last held in Nairobi in 2015.",
+     ("9th Digital Forum", "heldIn", "Nairobi")),
+    ("The setting up of the Open Data Council by the Ministry of Finance was announced "
+     "today.", ("Open Data Council", "developedBy", "Ministry of Finance")),
+    ("Minister Ana Lima witnessed the signing of the Lima Accord between Peru and Chile.",
+     ("Ana Lima", "signed", "Lima Accord")),
+])
+def test_what_a_sentence_does_not_say(nlp: Language, text: str,
+                                      forbidden: tuple[str, str, str]) -> None:
+    assert forbidden not in triples(nlp, text)
