@@ -153,14 +153,14 @@ def test_taking_part_in_a_body_is_membership(nlp: Language) -> None:
      ("Juma Otieno", "viceChairOf", "9th Digital Forum")),
     ("The 9th Digital Forum was attended by delegates from Peru, Kenya and Chile.",
      ("Chile", "attended", "9th Digital Forum")),
-    ("The Lima Data Guide, which was adapted from the Model Data Framework, sets out "
-     "new priorities.", ("Lima Data Guide", "derivedFrom", "Model Data Framework")),
-    ("The setting up of the Open Data Council by the Ministry of Finance was announced "
-     "today.", ("Ministry of Finance", "established", "Open Data Council")),
-    ("The Ministry of Finance has been deepening collaboration with the Kenya Data "
-     "Institute.", ("Kenya Data Institute", "partnerOf", "Ministry of Finance")),
-    ("Mr Arjun Mehta is Chief Executive of the Housing Board. He also sits on the Boards of "
-     "the Land Authority and the Arts Council.", ("Arjun Mehta", "memberOf", "Arts Council")),
+    (("The Lima Data Guide, which was adapted from the Model Data Framework, sets out "
+     "new priorities."), ("Lima Data Guide", "derivedFrom", "Model Data Framework")),
+    (("The setting up of the Open Data Council by the Ministry of Finance was announced "
+     "today."), ("Ministry of Finance", "established", "Open Data Council")),
+    (("The Ministry of Finance has been deepening collaboration with the Kenya Data "
+     "Institute."), ("Kenya Data Institute", "partnerOf", "Ministry of Finance")),
+    (("Mr Arjun Mehta is Chief Executive of the Housing Board. He also sits on the Boards of "
+     "the Land Authority and the Arts Council."), ("Arjun Mehta", "memberOf", "Arts Council")),
     ("Kenya's approach, as set out in its National Data Strategy, was welcomed.",
      ("National Data Strategy", "developedBy", "Kenya")),
 ])
@@ -172,8 +172,8 @@ def test_more_families_read_from_frames(nlp: Language, text: str,
 @pytest.mark.parametrize(("text", "forbidden"), [
     ("The 9th Digital Forum was held in Lima. The meeting was last held in Nairobi in 2015.",
      ("9th Digital Forum", "heldIn", "Nairobi")),
-    ("The setting up of the Open Data Council by the Ministry of Finance was announced "
-     "today.", ("Open Data Council", "developedBy", "Ministry of Finance")),
+    (("The setting up of the Open Data Council by the Ministry of Finance was announced "
+     "today."), ("Open Data Council", "developedBy", "Ministry of Finance")),
     ("Minister Ana Lima witnessed the signing of the Lima Accord between Peru and Chile.",
      ("Ana Lima", "signed", "Lima Accord")),
 ])
