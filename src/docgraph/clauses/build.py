@@ -375,6 +375,8 @@ def _passive(head: Token, verb: Token, children: list[Token]) -> bool:
     if any(c.dep_ in _SUBJECT for c in children) or \
             any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in children):
         return False
+    if any(c.dep_ in _OBJECT for c in children):
+        return False  # "X, Minister of Y, handed over the chair to Z": an object, so active
     if verb.tag_ == "VBN" and min(head.i, verb.i - 2) <= head.sent.start and \
             any(c.dep_ == "agent" or c.lower_ == "by" for c in children):
         return True  # "Co-chaired by X, the meeting agreed ...", however it was parsed

@@ -74,6 +74,12 @@ def _under_role(findings: Findings, under: Token, sentence: Span) -> None:
     meetings = [m for t in subjects(verb) for m in ctx.expand(ctx.antecedent(t))
                 if entity_group(m.label) in ("Meeting", "Organization")
                 and not _members(findings, m)] if verb.pos_ in ("VERB", "AUX") else []
+    if not meetings and verb.pos_ in ("VERB", "AUX") and under.i < verb.i:
+        # "Under the chairmanship of X, the Working Group completed ..." with the subject
+        # misparsed: the name right before the verb.
+        meetings = [m for m in findings.args.before(verb.i, sentence)[-1:]
+                    if entity_group(m.label) in ("Meeting", "Organization")
+                    and not _members(findings, m) and m not in holders]
     if not meetings:  # "Under Singapore's Chairmanship, AMS strengthened ...": of what?
         return
     for holder in holders:
