@@ -177,18 +177,27 @@ def copula(findings: Findings, token: Token) -> None:
 def _copula_role(findings: Findings, token: Token) -> None:
     """A role said through a copula: "Korea is the Chair of the 17th SOMTC this year"."""
     ctx = findings.ctx
-    if token.dep_ != "attr" or ctx.lemma(token.head) != "be" or ctx.top[token.i] is not None:
-        return
+    mention = ctx.top[token.i]
+    if token.dep_ not in ("attr", "appos") or (mention is not None and mention.label != "Post") \
+            or (token.dep_ == "attr" and ctx.lemma(token.head) != "be"):
+        return  # a role noun may be read as a post ("a Development Partner of X")
     words = " ".join(t.text for t in token.subtree if (
         t.i <= token.i and t.dep_ in ("compound", "amod")) or t.i == token.i)
     role = findings.rules.role_for(words.replace(" - ", "-"), token.text)
-    if role is None or role.relation not in ("chairOf", "viceChairOf", "hosted"):
+    if role is None or role.relation not in ("chairOf", "viceChairOf", "hosted", "partnerOf"):
         return
     targets = [m for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
     if not targets:
         return  # "X is the Chair": of what, the copula does not say
-    for holder in (m for s in subjects(token.head) for m in ctx.expand(ctx.antecedent(s))):
+    if token.dep_ == "appos":  # "Russia, the US and the EU, all Dialogue Partners of ASEAN"
+        # A person's titles are their description's (docgraph.relations.descriptions).
+        holders = [m for m in ctx.expand(token.head) + [
+            m for m in findings.args.before(token.i, token.sent) if m.end <= token.i]
+            if m.label != "Person"]
+    else:
+        holders = [m for s in subjects(token.head) for m in ctx.expand(ctx.antecedent(s))]
+    for holder in holders:
         for target in targets:
             findings.add(holder, role.relation, target, f"role:is {words}", role.confidence,
                          token.sent)
