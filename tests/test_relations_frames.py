@@ -159,6 +159,11 @@ def test_taking_part_in_a_body_is_membership(nlp: Language) -> None:
      "today."), ("Ministry of Finance", "established", "Open Data Council")),
     (("The Ministry of Finance has been deepening collaboration with the Kenya Data "
      "Institute."), ("Kenya Data Institute", "partnerOf", "Ministry of Finance")),
+    ("Mr Chen Wei Ming 陈伟明 is the Chief Executive of the Lima Data Council.",
+     ("Chen Wei Ming", "holdsPost", "Chief Executive of the Lima Data Council")),
+    (("Ms Ana Quispe is concurrently, amongst others, Director of the Lima Data Council and "
+      "Chairman of the Andes Trade Board."),
+     ("Ana Quispe", "holdsPost", "Chairman of the Andes Trade Board")),
     (("Mr Arjun Mehta is Chief Executive of the Housing Board. He also sits on the Boards of "
      "the Land Authority and the Arts Council."), ("Arjun Mehta", "memberOf", "Arts Council")),
     ("Kenya's approach, as set out in its National Data Strategy, was welcomed.",

@@ -127,6 +127,12 @@ class Context:
         found = self.top[token.i]
         if found is not None:
             return found
+        if token.i > 0 and _other_script(token.text):
+            # "Mr Lee Seow Hiang 李绍贤 is ...": the name written in another script is
+            # the same person's.
+            before = self.top[token.i - 1]
+            if before is not None and before.label == "Person":
+                return before
         return self.refers_to(token)
 
     def refers_to(self, token: Token) -> Candidate | None:
@@ -332,6 +338,11 @@ class Context:
         if found is None:
             found = self._texts[id(mention)] = self.doc[mention.start : mention.end].text
         return found
+
+
+def _other_script(text: str) -> bool:
+    """Whether a word is written wholly in a script other than Latin (李绍贤, 黄子鹏)."""
+    return bool(text) and all(char.isalpha() and ord(char) > 0x2FF for char in text)
 
 
 def _main_organization(mentions: Sequence[Candidate]) -> Candidate | None:

@@ -172,6 +172,8 @@ def copula(findings: Findings, token: Token) -> None:
                                  token.sent)
     _copula_post(findings, token)
     _copula_role(findings, token)
+    if token.pos_ == "AUX":
+        _interjected_posts(findings, token)
 
 
 def _copula_role(findings: Findings, token: Token) -> None:
@@ -201,6 +203,37 @@ def _copula_role(findings: Findings, token: Token) -> None:
         for target in targets:
             findings.add(holder, role.relation, target, f"role:is {words}", role.confidence,
                          token.sent)
+
+
+# Words that may stand between "is" and the posts it gives: "is concurrently, amongst
+# others, Deputy Chairman of A, ...".
+_INTERJECTED = frozenset({"concurrently", "currently", "also", "now", "presently", ",",
+                          "amongst", "among", "others", "inter", "alia", "the", "a", "an"})
+_MAX_INTERJECTED = 8
+
+
+def _interjected_posts(findings: Findings, token: Token) -> None:
+    """"Mr Lee is concurrently, amongst others, A of X, B of Y and C of Z".
+
+    The parser hangs such posts on "others"; the words between "is" and the first post
+    are all fillers, so the posts are the copula's.
+    """
+    ctx, doc = findings.ctx, findings.doc
+    if ctx.lemma(token) != "be" or any(c.dep_ == "attr" for c in token.children):
+        return
+    index = token.i + 1
+    while index < token.sent.end and index - token.i <= _MAX_INTERJECTED and \
+            doc[index].lower_ in _INTERJECTED and ctx.top[index] is None:
+        index += 1
+    post = ctx.top[index] if index < token.sent.end else None
+    if post is None or post.label != "Post" or index == token.i + 1:
+        return
+    spec = findings.rules.patterns["copula_post"]
+    holders = [m for s in subjects(token) for m in ctx.expand(ctx.antecedent(s))]
+    for listed in findings.args.listed(post, token.sent):
+        for holder in holders:
+            findings.add(holder, spec.relation, listed, "pattern:copula-post",
+                         spec.confidence, token.sent)
 
 
 def _copula_post(findings: Findings, token: Token) -> None:
