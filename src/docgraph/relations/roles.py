@@ -87,6 +87,15 @@ def _under_role(findings: Findings, under: Token, sentence: Span) -> None:
                      role.confidence - 0.1, sentence)
 
 
+def _whole_list(antecedent: Token, verb: Token) -> Token:
+    """The first of a list a plural relative clause is said of ("A, B and C, which are")."""
+    if verb.tag_ not in ("VBP",) and verb.lower_ not in ("are", "were"):
+        return antecedent
+    while antecedent.dep_ == "conj" and antecedent.head is not antecedent:
+        antecedent = antecedent.head
+    return antecedent
+
+
 def _members(findings: Findings, mention: Candidate) -> bool:
     """Whether a body is the members of another ("ASEAN Member States", "AMS"): no chair."""
     ctx = findings.ctx
@@ -156,7 +165,10 @@ def copula(findings: Findings, token: Token) -> None:
                 findings.add(work, maker.relation, author, "pattern:maker-of",
                              maker.confidence, token.sent)
     for spec, name in ((member_of, "pattern:member-of"), (part_of, "pattern:part-of")):
-        if token.text in spec.nouns and ctx.top[token.i] is None:
+        # "members", and "Member States" written with its compound
+        phrase = " ".join([c.text for c in token.children if c.dep_ == "compound"
+                           and c.i < token.i] + [token.text])
+        if (token.text in spec.nouns or phrase in spec.nouns) and ctx.top[token.i] is None:
             # "X is a member of Y"; "Y, of which X are members" ("of" on the verb)
             heads = [token, token.head] if token.dep_ == "attr" else [token]
             preps = [c for head in heads for c in head.children if c.dep_ == "prep"
@@ -258,7 +270,8 @@ def _described(findings: Findings, noun: Token) -> list[Candidate]:
     """
     ctx = findings.ctx
     if noun.dep_ in ("attr", "acomp") and ctx.lemma(noun.head) == "be":
-        found = [m for s in subjects(noun.head) for m in ctx.expand(ctx.antecedent(s))]
+        found = [m for s in subjects(noun.head)
+                 for m in ctx.expand(_whole_list(ctx.antecedent(s), noun.head))]
         return found + [m for m in findings.args.before(noun.head.i, noun.sent)
                         if m not in found]
     if noun.dep_ == "nsubj" and ctx.lemma(noun.head) == "be":
