@@ -45,9 +45,30 @@ def test_a_title_before_a_name_keeps_both(nlp: Language, text: str, post: str,
     ("Dr. Siti Aminah binti Haji Yusof attended.", "Siti Aminah binti Haji Yusof"),
     ("YB Datuk Seri Haji Kamal Bin Ahmad opened the meeting.", "Kamal Bin Ahmad"),
     ("Ms Ji-woo Park was appointed.", "Ji-woo Park"),
+    # Abbreviated honorifics keep their full stop; chains of them name no one.
+    ("It was opened by H.E. Prof. Dr. Ir. Siti Rahayu, Minister of Ports.", "Siti Rahayu"),
+    ("Hon. Engr. Ramon Villanueva, Undersecretary for Ports, signed it.", "Ramon Villanueva"),
+    ("The Minister for Culture, Rt Hon Jonathan Pike, spoke.", "Jonathan Pike"),
+    ("Shri Arvind Mohan Mehta and Smt. Lakshmi Rao signed.", "Arvind Mohan Mehta"),
+    ("Shri Arvind Mohan Mehta and Smt. Lakshmi Rao signed.", "Lakshmi Rao"),
+    ("Oman's Minister of Ports H.E. Eng. Omar Haddad spoke.", "Omar Haddad"),
+    # Brunei: the title conferred with a rank sits between two honorifics.
+    (("Yang Berhormat Pehin Orang Kaya Laila Wijaya Dato Seri Setia Awang Haji Idris "
+      "Matusin spoke."), "Idris Matusin"),
 ])
 def test_honorific_chains_and_particles(nlp: Language, text: str, name: str) -> None:
-    assert ("Person", name) in entity_names(nlp, text)
+    found = entity_names(nlp, text)
+    assert ("Person", name) in found
+    # No piece of the chain is a name of its own: "H.E. Prof. Dr. Ir", "Laila Wijaya".
+    assert not any(n != name and any(w in n for w in ("H.E.", "Hon", "Shri", "Pehin",
+                                                      "Wijaya", "Eng"))
+                   for _, n in found), found
+
+
+def test_a_post_then_a_dotted_honorific_and_a_name(nlp: Language) -> None:
+    found = entity_names(nlp, "Peru's Undersecretary of Fisheries Hon. Rosa Quintana "
+                              "opened the forum.")
+    assert {("Post", "Undersecretary of Fisheries"), ("Person", "Rosa Quintana")} <= found
 
 
 def test_posts_said_of_someone_and_qualified_posts(nlp: Language) -> None:
