@@ -218,3 +218,38 @@ def test_a_field_before_and_and_a_gerund_belong_to_the_name(nlp: Language, text:
 def test_a_post_names_no_work_inside_it(nlp: Language) -> None:
     found = entity_names(nlp, "Mr Lim, Project Manager of Arcwell Builders, said so.")
     assert not any(name == "Project Manager" for _, name in found)
+
+
+# Whole names of works, bodies and meetings -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A head word ending a remit is the remit's ("... and Society"), not a second name.
+    ("The Ministry of Ocean Economy and Society sent a delegation.",
+     "Ministry of Ocean Economy and Society"),
+    # "in" before a field goes on in a complement; before a place it ends the name.
+    (("Peru and Chile signed a Memorandum of Understanding on Cooperation in Maritime "
+     "Training."), "Memorandum of Understanding on Cooperation in Maritime Training"),
+    ("The Forum on Port Logistics in Singapore drew 300 people.", "Forum on Port Logistics"),
+    # A head noun with "of" inside it.
+    ("Malta and Peru signed the Letter of Intent on Port Data.",
+     "Letter of Intent on Port Data"),
+    ("The Logistics Industry Transformation Map 2030 was launched.",
+     "Logistics Industry Transformation Map 2030"),
+    # A numbered meeting's complement: a head inside it, possessives and comma lists.
+    (("Chile hosted the 4th Meeting of the Ministerial Committee on Ports and Shipping in "
+     "Santiago."), "4th Meeting of the Ministerial Committee on Ports and Shipping"),
+    ("The 6th Regional Meeting on Water, Energy and Food was held in Lima.",
+     "6th Regional Meeting on Water, Energy and Food"),
+    ("She attended the 2nd Meeting of the Farmers’ Council on Rice Trade last week.",
+     "2nd Meeting of the Farmers’ Council on Rice Trade"),
+    ("Peru chaired the 3rd Workshop on Regional Cooperation in Port Safety on 2 May.",
+     "3rd Workshop on Regional Cooperation in Port Safety"),
+])
+def test_whole_names_over_remits_complements_and_lists(nlp: Language, text: str,
+                                                       name: str) -> None:
+    assert name in {n for _, n in entity_names(nlp, text)}
+
+
+def test_in_before_a_place_ends_a_meetings_name(nlp: Language) -> None:
+    found = entity_names(nlp, "Peru attended the 3rd Summit on Ocean Data in Singapore.")
+    assert {("Meeting", "3rd Summit on Ocean Data"), ("Country", "Singapore")} <= found

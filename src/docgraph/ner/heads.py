@@ -36,7 +36,8 @@ from docgraph.vocab import coarse_type
 
 
 def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
-               places: set[tuple[int, int]] | None = None) -> list[Candidate]:
+               places: set[tuple[int, int]] | None = None,
+               located: set[int] | None = None) -> list[Candidate]:
     """Capitalised names that say what they are: "... Authority", "Project ...".
 
     A name is split at "of"/"on"/"for"; the first part whose last words are a head noun
@@ -45,9 +46,12 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
     One-word camel-case names (GovTech, PhoGPT) are organisations or, by their ending,
     products. A bare head after "the" ("the Working Group") is kept as an anaphor for
     the resolver to attach to the one name in the document with that head, if any.
+    ``located`` are tokens where the name of a place or body starts: "in" before one
+    says where, not what ("... on Digital Trade in Singapore").
     """
     persons = persons or set()
     places = places or set()
+    located = located or set()
     lower = lower_words(doc)
     found: list[Candidate] = []
     index = 0
@@ -67,7 +71,7 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
                 "ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
             index += 1
             continue
-        end = _phrase_end(doc, index, lexicon, persons)
+        end = _phrase_end(doc, index, lexicon, persons, located)
         typed = _typed_parts(doc, index, end, lexicon, places)
         lowercase = _lowercase_head(doc, index, end, lexicon, places, lower)
         if lowercase is not None:
@@ -137,13 +141,16 @@ def _named_without_brackets(doc: Doc, candidate: Candidate) -> Candidate:
 _TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])
 
 
-def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> int:
+def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int],
+                located: set[int] | frozenset[int] = frozenset()) -> int:
     """End of the capitalised phrase from ``start``: the longest stretch a name can take.
 
     It runs over capitalised words and numbers, "of"/"on"/"for"/"and" (with "the")
     between them, hyphenated words ("Singapore-Australia", "Info-communications"),
     possessives ("Prime Minister's Office", "Ministers' Meeting") and, inside a
-    complement, comma lists ("Department of Environment, Parks and Recreation").
+    complement, comma lists ("Department of Environment, Parks and Recreation") and
+    "in" before a field ("Memorandum of Understanding on Cooperation in Digital
+    Government"), but not before a place or body (``located``: "... in Singapore").
     """
     index = start
     last = start
@@ -165,7 +172,9 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
                 text.isalpha():
             index += 1  # "Info-communications", "Co-ordination"
             last = index
-        elif text in CONNECTORS or text in ("and", "&") or (text == "under" and complement):
+        elif text in CONNECTORS or text in ("and", "&") or (text == "under" and complement) \
+                or (text == "in" and complement and index == last and
+                    not {index + 1, index + 2} & located):
             if index + 1 < len(doc) and doc[index + 1].text in _TIME_WORDS:
                 break  # "Parliament on Monday", "the Summit in May"
             if index + 1 < len(doc) and (name_like(doc[index + 1]) or (
@@ -182,7 +191,7 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
                     and index + 1 < len(doc) and name_like(doc[index + 1]))):
             index += 1  # "Singapore-Australia", "Ministers' Meeting", "People's Republic"
         elif text == "," and complement and index == last and \
-                _list_continues(doc, index + 1, lexicon):
+                list_continues(doc, index + 1, lexicon):
             index += 1
         elif index == last and index > start and bracketed_acronym(doc, index) and \
                 index + 4 < len(doc) and doc[index + 3].text in CONNECTORS and \
@@ -201,7 +210,7 @@ def _inside_head(previous: str, glue: str, lexicon: Lexicon) -> bool:
     return previous in lexicon.head_starts and any(h.startswith(opening) for h in lexicon.heads)
 
 
-def _list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:
+def list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     """After a comma in a complement: "Parks and Recreation" ends a list of remits.
 
     Items are one or two capitalised words that are no name of their own (no head noun
@@ -268,6 +277,8 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
             return [Candidate(core_start, segment, leading, "names", typed_by_head=True)]
         label = head_label(doc, core_start, segment, lexicon)
         if label is None:
+            segment, label = _of_head(doc, core_start, segment, end, lexicon)
+        if label is None:
             continue
         name_end = _with_complements(doc, segment, end, lexicon, label)
         if head_only(doc, core_start, name_end, lexicon):
@@ -276,6 +287,37 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
                               typed_by_head=True)] if anaphor else []
         return [Candidate(core_start, name_end, label, "names", typed_by_head=True)]
     return []
+
+
+def _of_head(doc: Doc, start: int, segment: int, end: int, lexicon: Lexicon
+             ) -> tuple[int, str | None]:
+    """A head noun with "of" inside it: "Letter of Intent", "Exchange of Visits".
+
+    The segment before "of" is no head alone ("Letter"); with the word after "of" it is.
+    Returns the segment's new end and the head's class (None when there is no such head).
+    """
+    if segment + 1 >= end or doc[segment].text != "of":
+        return segment, None
+    for size in (2, 1):
+        if segment - size < start:
+            continue
+        phrase = " ".join([*(t.text for t in doc[segment - size : segment]), "of",
+                           doc[segment + 1].text])
+        label = lexicon.heads.get(phrase)
+        if label is not None:
+            return segment + 2, label
+    return segment, None
+
+
+def located_names(doc: Doc) -> set[int]:
+    """Tokens where the name of a place or a body starts: what "in" may locate.
+
+    The gazetteer's places, countries and bodies, and the model's places (its entities
+    until the repair component rewrites them).
+    """
+    return {c.start for c in cands.candidates(doc) if c.source == "gazetteer" and
+            coarse_type(c.label) in ("Country", "Place", "Organization")} | {
+        e.start for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
 
 
 def and_at(doc: Doc, start: int, end: int) -> int | None:
@@ -372,8 +414,11 @@ def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: st
     if core >= end or doc[core].text not in CONNECTORS:
         return core
     for index in range(core, end - 1):
-        if doc[index].text in ("and", "&") and (doc[index + 1].text == "the" or
-                                                doc[index + 1].text in lexicon.head_starts):
+        # A head word that ends the phrase is a remit's last word ("Ministry of Digital
+        # Economy and Society"); one that goes on opens a second name ("... and
+        # Ministry of Health").
+        if doc[index].text in ("and", "&") and (doc[index + 1].text == "the" or (
+                doc[index + 1].text in lexicon.head_starts and index + 2 < end)):
             return index
         if doc[index].text in ("and", "&"):
             after = segment_end(doc, index + 1, end)
@@ -415,5 +460,5 @@ class Names:
             c.start for c in cands.candidates(doc) if c.label == "Person"}
         places = {(c.start, c.end) for c in cands.candidates(doc)
                   if c.source == "gazetteer" and coarse_type(c.label) in ("Country", "Place")}
-        cands.add(doc, find_names(doc, self.lexicon, persons, places))
+        cands.add(doc, find_names(doc, self.lexicon, persons, places, located_names(doc)))
         return doc
