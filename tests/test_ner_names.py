@@ -253,3 +253,48 @@ def test_whole_names_over_remits_complements_and_lists(nlp: Language, text: str,
 def test_in_before_a_place_ends_a_meetings_name(nlp: Language) -> None:
     found = entity_names(nlp, "Peru attended the 3rd Summit on Ocean Data in Singapore.")
     assert {("Meeting", "3rd Summit on Ocean Data"), ("Country", "Singapore")} <= found
+
+
+# Classes and fragments ---------------------------------------------------------------------
+
+def test_myanmars_u_is_no_honorific_inside_a_name_or_before_a_word(nlp: Language) -> None:
+    found = entity_names(nlp, "The PAKT U Care Symposium 2021 was opened by U Thein Naing. "
+                              "Members of PAKT U Care joined.")
+    assert ("Person", "Thein Naing") in found
+    assert not any(label == "Person" and "Care" in name for label, name in found)
+
+
+def test_a_degree_names_no_body(nlp: Language) -> None:
+    found = entity_names(nlp, "She holds a Master of Public Administration from Harvard "
+                              "and a Master in Management from HEC.")
+    assert not any(name.endswith("Administration") or name.startswith("Master")
+                   for _, name in found)
+
+
+def test_a_name_ending_in_a_head_ends_before_and_the(nlp: Language) -> None:
+    found = entity_names(nlp, "He sat on the board of the Housing & Development Board and "
+                              "the Port Data Regional Board.")
+    assert {"Housing & Development Board", "Port Data Regional Board"} <= {n for _, n in found}
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    ("Ministers met at the PortxSummit in May.", "Meeting", "PortxSummit"),
+    ("LIMBURG – Today, Peru and Chile met in the capital.", "Place", "LIMBURG"),
+    ("Ms Ana Torres spoke first. As chair, Ana thanked the guests.", "Person", "Ana Torres"),
+    ("He met Mr Joost van Dam tot Hoorn on Monday.", "Person", "Joost van Dam tot Hoorn"),
+])
+def test_names_typed_by_their_form_and_their_page(nlp: Language, text: str, label: str,
+                                                  name: str) -> None:
+    found = entity_names(nlp, text)
+    assert (label, name) in found, found
+    assert not any(n == name and lab != label for lab, n in found)
+
+
+def test_a_seat_in_parliament_is_no_body(nlp: Language) -> None:
+    found = entity_names(nlp, "Mr Tan, Member of Parliament for Bukit Timah GRC, spoke.")
+    assert not any(name.startswith("Parliament for") for _, name in found)
+
+
+def test_sector_words_are_no_firms(nlp: Language) -> None:
+    found = entity_names(nlp, "EdTech and MedTech firms joined the GovTech event.")
+    assert not {"EdTech", "MedTech"} & {n for _, n in found}

@@ -254,6 +254,14 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
     """
     if end - start == 1:
         return _single_word(doc, start, lexicon)
+    if doc[start].text in lexicon.degrees and doc[start + 1].text in ("of", "in"):
+        return []  # "Master of Business Administration": a degree, not a body
+    # "the Housing & Development Board and the ACI Regional Board": a name ending in a
+    # head noun before "and the" ends there; the next is read on its own.
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].text in ("and", "&")
+                and doc[i + 1].text == "the" and head_label(doc, start, i, lexicon)), None)
+    if cut is not None:
+        end = cut
     # "Telecommunications and Information Technology Ministers Meeting": a head noun at
     # the end of the whole core covers the words joined by "and" before it.
     whole = core_end(doc, start, end)
@@ -358,7 +366,13 @@ def _single_word(doc: Doc, index: int, lexicon: Lexicon) -> list[Candidate]:
     if CAMEL.match(text) and text not in lexicon.not_entities and \
             not re.fullmatch(r"[A-Z]{2,}s", text):  # "MOUs" is a plural, not a name
         kind = "Product" if text.endswith(lexicon.product_suffixes) else "Organization"
-        return [Candidate(index, index + 1, kind, "names")]
+        # "ATxSummit", "InnovFest Forum"...: a head noun ending a camel-case word says
+        # what it is.
+        ending = next((label for head, label in lexicon.heads.items()
+                       if " " not in head and len(head) >= 4 and head[0].isupper() and
+                       text.endswith(head) and len(text) > len(head)), None)
+        return [Candidate(index, index + 1, ending or kind, "names",
+                          typed_by_head=ending is not None)]
     head = lexicon.heads.get(text)
     if head and index > 0 and doc[index - 1].text in ("the", "The"):
         return [Candidate(index, index + 1, head, "names", anaphor=True, typed_by_head=True)]
@@ -413,6 +427,9 @@ def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: st
     """
     if core >= end or doc[core].text not in CONNECTORS:
         return core
+    if doc[core].text == "for" and coarse_type(label) == "Organization" and \
+            head_label(doc, core + 1, segment_end(doc, core + 1, end), lexicon) == "Place":
+        return core  # "Member of Parliament for Choa Chu Kang GRC": a seat, not a name
     for index in range(core, end - 1):
         # A head word that ends the phrase is a remit's last word ("Ministry of Digital
         # Economy and Society"); one that goes on opens a second name ("... and

@@ -78,7 +78,8 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
         if size:
             entry = gazetteer.series(doc[after : after + size].text)
             if entry is not None:
-                found.append(Candidate(index, after + size, "Meeting", "meetings",
+                found.append(Candidate(index, _meeting_word_end(doc, after + size, lexicon),
+                                       "Meeting", "meetings",
                                        series=entry.iri, series_name=entry.name,
                                        ordinal=number))
                 continue
@@ -115,6 +116,17 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
                                            ordinal=number))
                     break
     return found
+
+
+def _meeting_word_end(doc: Doc, end: int, lexicon: Lexicon) -> int:
+    """Take in the series's acronym and a lower-case meeting word after a series's name.
+
+    "the 2nd Joint Implementation Committee (JIC) meeting": one mention.
+    """
+    after = end + bracketed_acronym(doc, end) if end < len(doc) else end
+    if after < len(doc) and lexicon.lowercase_heads.get(doc[after].text) == "Meeting":
+        return after + 1
+    return end
 
 
 def _ordinal(text: str, lexicon: Lexicon) -> int | None:

@@ -15,7 +15,15 @@ from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import CAMEL, POSSESSIVE, Phrases, joined, name_like, words
+from docgraph.ner.tokens import (
+    CAMEL,
+    POSSESSIVE,
+    Phrases,
+    joined,
+    name_like,
+    proper_word,
+    words,
+)
 
 _MAX_NAME_WORDS = 8
 # An initial before a name: "K Shanmugam", "S. Iswaran" ("A" and "I" are words).
@@ -48,6 +56,12 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
         start = index
         end = name_end(doc, start, lexicon, non_names)
         start, end = _titled_chain(doc, start, end, lexicon, honorifics, non_names)
+        if start - first == 1 and len(doc[first].text) == 1 and end > start and (
+                not proper_word(doc[start]) or
+                (first > 0 and (name_like(doc[first - 1]) or doc[first - 1].text == "&"))):
+            # Myanmar's "U": a honorific before a name, not in "NTUC U Live" or before a
+            # common word ("Smart Nation & U Event").
+            end = start
         if end > start and not any(i in blocked for i in range(start, end)) \
                 and doc[end - 1].text not in lexicon.heads \
                 and doc[start].text[:1].isupper() and \
