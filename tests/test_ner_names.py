@@ -298,3 +298,18 @@ def test_a_seat_in_parliament_is_no_body(nlp: Language) -> None:
 def test_sector_words_are_no_firms(nlp: Language) -> None:
     found = entity_names(nlp, "EdTech and MedTech firms joined the GovTech event.")
     assert not {"EdTech", "MedTech"} & {n for _, n in found}
+
+
+def test_two_branches_sharing_their_bank_are_two_names(nlp: Language) -> None:
+    found = entity_names(nlp, "Banks including Harbour Bank Singapore Branch and Shenzhen "
+                              "Branch, and students of Ngee Ann Polytechnic and Republic "
+                              "Polytechnic took part.")
+    assert {"Harbour Bank Singapore Branch", "Harbour Bank Shenzhen Branch", "Ngee Ann Polytechnic",
+            "Republic Polytechnic"} <= {n for _, n in found}
+    assert not any(" and " in name for _, name in found)
+
+
+def test_a_country_after_and_ends_a_bodys_remit(nlp: Language) -> None:
+    found = entity_names(nlp, "The Department for Ports, Shipping and Trade and Singapore's "
+                              "port authority signed it.")
+    assert ("GovernmentAgency", "Department for Ports, Shipping and Trade") in found

@@ -37,7 +37,8 @@ from docgraph.vocab import coarse_type
 
 def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
                places: set[tuple[int, int]] | None = None,
-               located: set[int] | None = None) -> list[Candidate]:
+               located: set[int] | None = None,
+               countries: set[tuple[int, int]] | None = None) -> list[Candidate]:
     """Capitalised names that say what they are: "... Authority", "Project ...".
 
     A name is split at "of"/"on"/"for"; the first part whose last words are a head noun
@@ -47,7 +48,9 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
     products. A bare head after "the" ("the Working Group") is kept as an anaphor for
     the resolver to attach to the one name in the document with that head, if any.
     ``located`` are tokens where the name of a place or body starts: "in" before one
-    says where, not what ("... on Digital Trade in Singapore").
+    says where, not what ("... on Digital Trade in Singapore"); ``countries`` are the
+    gazetteer's countries, which end a complement after "and" ("the Department for
+    Science, Innovation and Technology and Singapore's ...").
     """
     persons = persons or set()
     places = places or set()
@@ -72,7 +75,7 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
             index += 1
             continue
         end = _phrase_end(doc, index, lexicon, persons, located)
-        typed = _typed_parts(doc, index, end, lexicon, places)
+        typed = _typed_parts(doc, index, end, lexicon, places, countries or set())
         lowercase = _lowercase_head(doc, index, end, lexicon, places, lower)
         if lowercase is not None:
             typed = [lowercase]
@@ -84,8 +87,45 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
         # "the Ministry of Communications and Information & Ministry of Health": a name
         # that ends inside the phrase leaves the rest to be read again.
         resume = max((c.end for c in typed), default=end)
+        elided = _elided(doc, typed, end, located)
+        if elided is not None:
+            found.append(elided)
+            resume = elided.end
         index = max(resume if resume < end else end, index + 1)
     return found
+
+
+def _elided(doc: Doc, typed: list[Candidate], end: int, located: set[int]
+            ) -> Candidate | None:
+    """The second of two names sharing their first words, written without them.
+
+    "X Singapore Branch and Shenzhen Branch" names "X Shenzhen Branch" too. After a
+    name come "and", a place and the name's own last word, ending the phrase; a place
+    stands in the same position in the first name ("Singapore"): the words before it
+    are the second name's too. ("Ngee Ann Polytechnic and Republic Polytechnic" are
+    two names of their own.)
+    """
+    if not typed:
+        return None
+    first = max(typed, key=lambda c: c.end)
+    last = doc[first.end - 1].text
+    start = first.end + 1
+    if first.end >= end or doc[first.end].text not in ("and", "&"):
+        return None
+    stop = next((i + 1 for i in range(start + 1, min(start + 3, end))
+                 if doc[i].text == last), None)
+    if stop is None or stop != end or not all(name_like(t) for t in doc[start:stop]):
+        return None
+    size = stop - start
+    if start not in located or first.end - size not in located:
+        return None
+    words = doc[first.start : first.end]
+    if len(words) <= size or [t.text for t in words[-size:]] == \
+            [t.text for t in doc[start:stop]]:
+        return None
+    prefix = doc[first.start : first.end - size].text
+    return Candidate(start, stop, first.label, "names", typed_by_head=True,
+                     name=f"{prefix} {doc[start:stop].text}")
 
 
 def _bodies_met(doc: Doc, typed: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
@@ -246,7 +286,9 @@ def list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:
 
 
 def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
-                 places: set[tuple[int, int]] | None = None) -> list[Candidate]:
+                 places: set[tuple[int, int]] | None = None,
+                 countries: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()
+                 ) -> list[Candidate]:
     """Find the typed name, if any, within the capitalised phrase ``[start, end)``.
 
     ``places`` are the gazetteer's places and countries, which are names of their own
@@ -271,7 +313,7 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
             and remit(doc, start, first_and, whole, lexicon):
         label = head_label(doc, start, whole, lexicon)
         if label is not None:
-            name_end = _with_complements(doc, whole, end, lexicon, label)
+            name_end = _with_complements(doc, whole, end, lexicon, label, countries)
             return [Candidate(start, name_end, label, "names", typed_by_head=True)]
     # Segments are separated by "of"/"on"/"for"/"and"; try each as the core of a name.
     bounds = [start] + [i + 1 for i in range(start, end) if doc[i].text in CONNECTORS
@@ -288,7 +330,7 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
             segment, label = _of_head(doc, core_start, segment, end, lexicon)
         if label is None:
             continue
-        name_end = _with_complements(doc, segment, end, lexicon, label)
+        name_end = _with_complements(doc, segment, end, lexicon, label, countries)
         if head_only(doc, core_start, name_end, lexicon):
             anaphor = core_start > 0 and doc[core_start - 1].text in ("the", "The")
             return [Candidate(core_start, segment, label, "names", anaphor=True,
@@ -417,7 +459,9 @@ def _head(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[str | None,
     return None, 0
 
 
-def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: str) -> int:
+def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: str,
+                      countries: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()
+                      ) -> int:
     """Extend a name over "of/on/for X" complements (and "X and Y" inside them).
 
     "and the" starts another name ("the Government of Singapore and the Government of
@@ -437,6 +481,9 @@ def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: st
         if doc[index].text in ("and", "&") and (doc[index + 1].text == "the" or (
                 doc[index + 1].text in lexicon.head_starts and index + 2 < end)):
             return index
+        if doc[index].text in ("and", "&") and (index + 1, end) in countries and \
+                index > core + 1:
+            return index  # "... for Science, Innovation and Technology and Singapore"
         if doc[index].text in ("and", "&"):
             after = segment_end(doc, index + 1, end)
             if after - index > 2 and head_label(doc, index + 1, after, lexicon) is not None:
@@ -477,5 +524,8 @@ class Names:
             c.start for c in cands.candidates(doc) if c.label == "Person"}
         places = {(c.start, c.end) for c in cands.candidates(doc)
                   if c.source == "gazetteer" and coarse_type(c.label) in ("Country", "Place")}
-        cands.add(doc, find_names(doc, self.lexicon, persons, places, located_names(doc)))
+        countries = {(c.start, c.end) for c in cands.candidates(doc)
+                     if c.source == "gazetteer" and coarse_type(c.label) == "Country"}
+        cands.add(doc, find_names(doc, self.lexicon, persons, places, located_names(doc),
+                                  countries))
         return doc
