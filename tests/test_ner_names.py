@@ -313,3 +313,12 @@ def test_a_country_after_and_ends_a_bodys_remit(nlp: Language) -> None:
     found = entity_names(nlp, "The Department for Ports, Shipping and Trade and Singapore's "
                               "port authority signed it.")
     assert ("GovernmentAgency", "Department for Ports, Shipping and Trade") in found
+
+
+def test_a_month_ends_a_complement_and_a_title_a_remit(nlp: Language) -> None:
+    found = entity_names(nlp, "Peru signed the Memorandum of Understanding on Ports in Dec "
+                              "2022 with Chile's Minister of Ports and Harbour Board Chairman "
+                              "Dr Ana Ruiz.")
+    names = {n for _, n in found}
+    assert "Memorandum of Understanding on Ports" in names
+    assert "Minister of Ports" in names

@@ -277,3 +277,17 @@ def test_an_undefined_acronym_joins_the_one_name_it_spells() -> None:
                                          _m("HDS", "Organization", "model")])
     assert entity.label == "Meeting"
     assert entity.aliases == ("HDS",)
+
+
+def test_initials_need_title_case_words_and_leave_an_entity_they_spell() -> None:
+    entities = resolve_document(_doc(), [_m("Data+AI Boost SME programme", "Programme", "names"),
+                                         _m("DBS", "Organization", "model")])
+    assert len(entities) == 2
+    series = "https://example.org/series/pmc"
+    entities = resolve_document(_doc(), [
+        _m("Ports Ministerial Conference", "MeetingSeries", "gazetteer", key=series),
+        _m("PMC", "MeetingSeries", "acronym", key=series,
+           acronym_of="Ports Ministerial Conference"),
+        _m("9th Ports Ministerial Conference", "Meeting", "meetings", series=series,
+           ordinal=9, series_name="Ports Ministerial Conference")])
+    assert {e.label for e in entities} == {"Meeting", "MeetingSeries"}

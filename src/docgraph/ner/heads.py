@@ -178,7 +178,8 @@ def _named_without_brackets(doc: Doc, candidate: Candidate) -> Candidate:
 
 
 # Days and months: a name's complement never starts with one.
-_TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])
+_TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:],
+                         *calendar.month_abbr[1:], "Sept"])
 
 
 def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int],

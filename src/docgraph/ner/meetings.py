@@ -172,7 +172,8 @@ def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon, persons: Iterable[
 
 
 # Days and months: a complement never starts with one ("the 5th Summit on Monday").
-_TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])
+_TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:],
+                         *calendar.month_abbr[1:], "Sept"])
 
 
 def complement_end(doc: Doc, start: int, persons: Iterable[int] = (),

@@ -283,21 +283,33 @@ def _link_initials(mentions: list[Mention], sets: UnionFind,
     """An acronym nobody defined joins the one name of the page it spells.
 
     "the Tallinn Digital Summit ... Minister Teo's participation at the TDS": the
-    initials of the name's capitalised words.
+    initials of the name's words, each a capitalised word ("Data+AI Boost SME programme"
+    spells nothing). An acronym already part of an entity that it spells stays there
+    ("the ASEAN Ministerial Conference on Cybersecurity (AMCC) ... the 9th ...").
     """
     spelt: dict[str, set[int]] = {}
     for index, mention in enumerate(mentions):
-        words = [w for w in re.split(r"[\s-]+", mention.name) if w[:1].isupper()]
-        if mention.label != "Person" and len(words) >= 2 and not mention.anaphor:
+        words = [w for w in re.split(r"[\s-]+", mention.name) if w.lower() not in _GLUE]
+        if mention.label not in ("Person", "MeetingSeries") and len(words) >= 2 and \
+                mention.ordinal is None and not mention.anaphor and \
+                all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words):
             spelt.setdefault("".join(w[0] for w in words), set()).add(sets.find(index))
     for index, mention in enumerate(mentions):
-        if mention.acronym_of or mention.source in ("acronym", "acronym-definition") or \
-                mention.label == "Person" or not looks_like_acronym(mention.text) or \
+        if mention.acronym_of or mention.source in ("acronym", "acronym-definition",
+                                                    "gazetteer") or \
+                mention.label in ("Person", "MeetingSeries") or \
+                not looks_like_acronym(mention.text) or \
                 not mention.text.isalpha() or not mention.text.isupper():
             continue
-        roots = {sets.find(r) for r in spelt.get(mention.text, ())} - {sets.find(index)}
+        roots = {sets.find(r) for r in spelt.get(mention.text, ())}
+        if sets.find(index) in roots:
+            continue
         if len(roots) == 1 and sets.union(roots.pop(), index):
             reasons[index] = "acronym"
+
+
+# Small words a name's initials skip: "Centre *for* ...".
+_GLUE = frozenset({"of", "and", "for", "on", "the", "in", "&", "to"})
 
 
 def _link_unaddressed(mentions: list[Mention], keys: list[str], sets: UnionFind,
