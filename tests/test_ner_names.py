@@ -322,3 +322,9 @@ def test_a_month_ends_a_complement_and_a_title_a_remit(nlp: Language) -> None:
     names = {n for _, n in found}
     assert "Memorandum of Understanding on Ports" in names
     assert "Minister of Ports" in names
+
+
+def test_a_body_inside_a_post_ends_before_the_holders_honorific(nlp: Language) -> None:
+    found = entity_names(nlp, "Permanent Secretary of the Ministry of Ocean Economy and "
+                              "Society Mr Pornsak Wattana led the delegation.")
+    assert ("Ministry", "Ministry of Ocean Economy and Society") in found

@@ -360,6 +360,23 @@ def _of_head(doc: Doc, start: int, segment: int, end: int, lexicon: Lexicon
     return segment, None
 
 
+def _honorific_starts(doc: Doc) -> set[int]:
+    """Where the honorifics before the names found after them start.
+
+    "Permanent Secretary of the Ministry of Digital Economy and Society Mr Pornchai ...":
+    a name never runs over an honorific into a person's name.
+    """
+    starts = set()
+    for candidate in cands.candidates(doc):
+        if candidate.label != "Person" or not candidate.honorific:
+            continue
+        for start in range(candidate.start - 1, max(-1, candidate.start - 12), -1):
+            if doc[start : candidate.start].text == candidate.honorific:
+                starts.add(start)
+                break
+    return starts
+
+
 def located_names(doc: Doc) -> set[int]:
     """Tokens where the name of a place or a body starts: what "in" may locate.
 
@@ -522,7 +539,8 @@ class Names:
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
         persons = set(doc.user_data.get(cands.PERSON_STARTS, ())) | {
-            c.start for c in cands.candidates(doc) if c.label == "Person"}
+            c.start for c in cands.candidates(doc) if c.label == "Person"} | \
+            _honorific_starts(doc)
         places = {(c.start, c.end) for c in cands.candidates(doc)
                   if c.source == "gazetteer" and coarse_type(c.label) in ("Country", "Place")}
         countries = {(c.start, c.end) for c in cands.candidates(doc)
