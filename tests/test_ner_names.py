@@ -45,9 +45,30 @@ def test_a_title_before_a_name_keeps_both(nlp: Language, text: str, post: str,
     ("Dr. Siti Aminah binti Haji Yusof attended.", "Siti Aminah binti Haji Yusof"),
     ("YB Datuk Seri Haji Kamal Bin Ahmad opened the meeting.", "Kamal Bin Ahmad"),
     ("Ms Ji-woo Park was appointed.", "Ji-woo Park"),
+    # Abbreviated honorifics keep their full stop; chains of them name no one.
+    ("It was opened by H.E. Prof. Dr. Ir. Siti Rahayu, Minister of Ports.", "Siti Rahayu"),
+    ("Hon. Engr. Ramon Villanueva, Undersecretary for Ports, signed it.", "Ramon Villanueva"),
+    ("The Minister for Culture, Rt Hon Jonathan Pike, spoke.", "Jonathan Pike"),
+    ("Shri Arvind Mohan Mehta and Smt. Lakshmi Rao signed.", "Arvind Mohan Mehta"),
+    ("Shri Arvind Mohan Mehta and Smt. Lakshmi Rao signed.", "Lakshmi Rao"),
+    ("Oman's Minister of Ports H.E. Eng. Omar Haddad spoke.", "Omar Haddad"),
+    # Brunei: the title conferred with a rank sits between two honorifics.
+    (("Yang Berhormat Pehin Orang Kaya Laila Wijaya Dato Seri Setia Awang Haji Idris "
+      "Matusin spoke."), "Idris Matusin"),
 ])
 def test_honorific_chains_and_particles(nlp: Language, text: str, name: str) -> None:
-    assert ("Person", name) in entity_names(nlp, text)
+    found = entity_names(nlp, text)
+    assert ("Person", name) in found
+    # No piece of the chain is a name of its own: "H.E. Prof. Dr. Ir", "Laila Wijaya".
+    assert not any(n != name and any(w in n for w in ("H.E.", "Hon", "Shri", "Pehin",
+                                                      "Wijaya", "Eng"))
+                   for _, n in found), found
+
+
+def test_a_post_then_a_dotted_honorific_and_a_name(nlp: Language) -> None:
+    found = entity_names(nlp, "Peru's Undersecretary of Fisheries Hon. Rosa Quintana "
+                              "opened the forum.")
+    assert {("Post", "Undersecretary of Fisheries"), ("Person", "Rosa Quintana")} <= found
 
 
 def test_posts_said_of_someone_and_qualified_posts(nlp: Language) -> None:
@@ -197,3 +218,113 @@ def test_a_field_before_and_and_a_gerund_belong_to_the_name(nlp: Language, text:
 def test_a_post_names_no_work_inside_it(nlp: Language) -> None:
     found = entity_names(nlp, "Mr Lim, Project Manager of Arcwell Builders, said so.")
     assert not any(name == "Project Manager" for _, name in found)
+
+
+# Whole names of works, bodies and meetings -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    # A head word ending a remit is the remit's ("... and Society"), not a second name.
+    ("The Ministry of Ocean Economy and Society sent a delegation.",
+     "Ministry of Ocean Economy and Society"),
+    # "in" before a field goes on in a complement; before a place it ends the name.
+    (("Peru and Chile signed a Memorandum of Understanding on Cooperation in Maritime "
+     "Training."), "Memorandum of Understanding on Cooperation in Maritime Training"),
+    ("The Forum on Port Logistics in Singapore drew 300 people.", "Forum on Port Logistics"),
+    # A head noun with "of" inside it.
+    ("Malta and Peru signed the Letter of Intent on Port Data.",
+     "Letter of Intent on Port Data"),
+    ("The Logistics Industry Transformation Map 2030 was launched.",
+     "Logistics Industry Transformation Map 2030"),
+    # A numbered meeting's complement: a head inside it, possessives and comma lists.
+    (("Chile hosted the 4th Meeting of the Ministerial Committee on Ports and Shipping in "
+     "Santiago."), "4th Meeting of the Ministerial Committee on Ports and Shipping"),
+    ("The 6th Regional Meeting on Water, Energy and Food was held in Lima.",
+     "6th Regional Meeting on Water, Energy and Food"),
+    ("She attended the 2nd Meeting of the Farmers’ Council on Rice Trade last week.",
+     "2nd Meeting of the Farmers’ Council on Rice Trade"),
+    ("Peru chaired the 3rd Workshop on Regional Cooperation in Port Safety on 2 May.",
+     "3rd Workshop on Regional Cooperation in Port Safety"),
+])
+def test_whole_names_over_remits_complements_and_lists(nlp: Language, text: str,
+                                                       name: str) -> None:
+    assert name in {n for _, n in entity_names(nlp, text)}
+
+
+def test_in_before_a_place_ends_a_meetings_name(nlp: Language) -> None:
+    found = entity_names(nlp, "Peru attended the 3rd Summit on Ocean Data in Singapore.")
+    assert {("Meeting", "3rd Summit on Ocean Data"), ("Country", "Singapore")} <= found
+
+
+# Classes and fragments ---------------------------------------------------------------------
+
+def test_myanmars_u_is_no_honorific_inside_a_name_or_before_a_word(nlp: Language) -> None:
+    found = entity_names(nlp, "The PAKT U Care Symposium 2021 was opened by U Thein Naing. "
+                              "Members of PAKT U Care joined.")
+    assert ("Person", "Thein Naing") in found
+    assert not any(label == "Person" and "Care" in name for label, name in found)
+
+
+def test_a_degree_names_no_body(nlp: Language) -> None:
+    found = entity_names(nlp, "She holds a Master of Public Administration from Harvard "
+                              "and a Master in Management from HEC.")
+    assert not any(name.endswith("Administration") or name.startswith("Master")
+                   for _, name in found)
+
+
+def test_a_name_ending_in_a_head_ends_before_and_the(nlp: Language) -> None:
+    found = entity_names(nlp, "He sat on the board of the Housing & Development Board and "
+                              "the Port Data Regional Board.")
+    assert {"Housing & Development Board", "Port Data Regional Board"} <= {n for _, n in found}
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    ("Ministers met at the PortxSummit in May.", "Meeting", "PortxSummit"),
+    ("LIMBURG – Today, Peru and Chile met in the capital.", "Place", "LIMBURG"),
+    ("Ms Ana Torres spoke first. As chair, Ana thanked the guests.", "Person", "Ana Torres"),
+    ("He met Mr Joost van Dam tot Hoorn on Monday.", "Person", "Joost van Dam tot Hoorn"),
+])
+def test_names_typed_by_their_form_and_their_page(nlp: Language, text: str, label: str,
+                                                  name: str) -> None:
+    found = entity_names(nlp, text)
+    assert (label, name) in found, found
+    assert not any(n == name and lab != label for lab, n in found)
+
+
+def test_a_seat_in_parliament_is_no_body(nlp: Language) -> None:
+    found = entity_names(nlp, "Mr Tan, Member of Parliament for Bukit Timah GRC, spoke.")
+    assert not any(name.startswith("Parliament for") for _, name in found)
+
+
+def test_sector_words_are_no_firms(nlp: Language) -> None:
+    found = entity_names(nlp, "EdTech and MedTech firms joined the GovTech event.")
+    assert not {"EdTech", "MedTech"} & {n for _, n in found}
+
+
+def test_two_branches_sharing_their_bank_are_two_names(nlp: Language) -> None:
+    found = entity_names(nlp, "Banks including Harbour Bank Singapore Branch and Shenzhen "
+                              "Branch, and students of Ngee Ann Polytechnic and Republic "
+                              "Polytechnic took part.")
+    assert {"Harbour Bank Singapore Branch", "Harbour Bank Shenzhen Branch", "Ngee Ann Polytechnic",
+            "Republic Polytechnic"} <= {n for _, n in found}
+    assert not any(" and " in name for _, name in found)
+
+
+def test_a_country_after_and_ends_a_bodys_remit(nlp: Language) -> None:
+    found = entity_names(nlp, "The Department for Ports, Shipping and Trade and Singapore's "
+                              "port authority signed it.")
+    assert ("GovernmentAgency", "Department for Ports, Shipping and Trade") in found
+
+
+def test_a_month_ends_a_complement_and_a_title_a_remit(nlp: Language) -> None:
+    found = entity_names(nlp, "Peru signed the Memorandum of Understanding on Ports in Dec "
+                              "2022 with Chile's Minister of Ports and Harbour Board Chairman "
+                              "Dr Ana Ruiz.")
+    names = {n for _, n in found}
+    assert "Memorandum of Understanding on Ports" in names
+    assert "Minister of Ports" in names
+
+
+def test_a_body_inside_a_post_ends_before_the_holders_honorific(nlp: Language) -> None:
+    found = entity_names(nlp, "Permanent Secretary of the Ministry of Ocean Economy and "
+                              "Society Mr Pornsak Wattana led the delegation.")
+    assert ("Ministry", "Ministry of Ocean Economy and Society") in found

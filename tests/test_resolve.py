@@ -214,3 +214,80 @@ def test_only_a_title_alone_is_scoped_to_its_page() -> None:
     keys = {e.name: e.key for e in resolve_document(_doc("p1"), mentions)}
     scoped = {name for name, key in keys.items() if key.endswith("@p1")}
     assert scoped == {"Chief Executive", "Senior Minister of State", "Chief of Staff"}
+
+
+def test_a_form_of_address_picks_among_people_sharing_a_surname() -> None:
+    mentions = [_m("Ng Cher Wei", "Person", "people", honorific="Mr"),
+                _m("Alicia Ng", "Person", "people", honorific="Mrs"),
+                _m("Ng", "Person", "people", honorific="Mr"),
+                _m("Ng", "Person", "people", honorific="Mrs")]
+    entities = resolve_document(_doc(), mentions)
+    assert _names(entities) == {"Ng Cher Wei": ("Ng",), "Alicia Ng": ("Ng",)}
+    # Among two people with the surname, "Mr Lee" is the one the page calls "Mr".
+    mentions = [_m("Lee Wen Hao", "Person", "people", honorific="Mr"),
+                _m("Lee Kong Chian", "Person", "people", honorific="Minister Mentor"),
+                _m("Lee", "Person", "people", honorific="Mr")]
+    assert _names(resolve_document(_doc(), mentions))["Lee Wen Hao"] == ("Lee",)
+
+
+def test_a_surname_without_address_joins_its_one_addressed_form() -> None:
+    mentions = [_m("Tan", "Person", "people", honorific="Mr"), _m("Tan", "Person", "people")]
+    assert len(resolve_document(_doc(), mentions)) == 1
+    mentions.append(_m("Tan", "Person", "people", honorific="Ms"))
+    assert len(resolve_document(_doc(), mentions)) == 3
+
+
+def test_a_name_with_its_kind_word_or_its_year_is_the_same_thing() -> None:
+    [entity] = resolve_document(_doc(), [
+        _m("SkillsBridge", "Organization", "names"),
+        _m("SkillsBridge movement", "Programme", "names")])
+    assert entity.label == "Programme"
+    assert [m.rule for m in entity.merges] == ["kind-word"]
+    [meeting] = resolve_document(_doc(), [_m("Harbour Symposium 2019", "Meeting", "names"),
+                                          _m("Harbour Symposium", "Meeting", "names")])
+    assert meeting.name == "Harbour Symposium 2019"
+
+
+def test_meetings_named_by_their_series_acronym_join_the_meeting() -> None:
+    series = "https://example.org/series/pdc"
+    mentions = [
+        _m("2nd Port Data Committee", "Meeting", "meetings", series=series, ordinal=2,
+           series_name="Port Data Committee"),
+        _m("PDC", "MeetingSeries", "acronym", key=series, acronym_of="Port Data Committee"),
+        _m("OPI", "Programme", "acronym", key="ocean port initiative",
+           acronym_of="Ocean Port Initiative"),
+        _m("2nd OPI PDC meeting", "Meeting", "meetings", series="name:opi pdc meeting",
+           ordinal=2, series_name="OPI PDC meeting"),
+        _m("OPI PDC meeting", "Meeting", "names")]
+    entities = resolve_document(_doc(), mentions)
+    [meeting] = [e for e in entities if e.label == "Meeting"]
+    assert set(meeting.aliases) == {"2nd OPI PDC meeting", "OPI PDC meeting"}
+    assert [e.name for e in entities if e.label == "MeetingSeries"] == ["Port Data Committee"]
+    # With two meetings of the series on the page, the series's name alone is neither.
+    mentions.append(_m("third PDC", "Meeting", "meetings", series="acronym:PDC", ordinal=3,
+                       series_name="PDC"))
+    entities = resolve_document(_doc(), mentions)
+    meetings = {e.name: e for e in entities if e.label == "Meeting"}
+    assert set(meetings) == {"2nd Port Data Committee", "third PDC", "OPI PDC meeting"}
+    assert meetings["third PDC"].series == series
+
+
+def test_an_undefined_acronym_joins_the_one_name_it_spells() -> None:
+    [entity] = resolve_document(_doc(), [_m("Harbour Data Summit", "Meeting", "names"),
+                                         _m("HDS", "Organization", "model")])
+    assert entity.label == "Meeting"
+    assert entity.aliases == ("HDS",)
+
+
+def test_initials_need_title_case_words_and_leave_an_entity_they_spell() -> None:
+    entities = resolve_document(_doc(), [_m("Data+AI Boost SME programme", "Programme", "names"),
+                                         _m("DBS", "Organization", "model")])
+    assert len(entities) == 2
+    series = "https://example.org/series/pmc"
+    entities = resolve_document(_doc(), [
+        _m("Ports Ministerial Conference", "MeetingSeries", "gazetteer", key=series),
+        _m("PMC", "MeetingSeries", "acronym", key=series,
+           acronym_of="Ports Ministerial Conference"),
+        _m("9th Ports Ministerial Conference", "Meeting", "meetings", series=series,
+           ordinal=9, series_name="Ports Ministerial Conference")])
+    assert {e.label for e in entities} == {"Meeting", "MeetingSeries"}

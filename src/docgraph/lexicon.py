@@ -69,6 +69,9 @@ class Lexicon:
     """Shapes of text that never name an entity ("Section 61MA", "Annex C")."""
     slogan_cues: frozenset[str] = frozenset()
     """Words before a quoted phrase that make it a slogan ("the theme")."""
+    degrees: frozenset[str] = frozenset()
+    """Words that open the name of a degree ("Master of Business Administration"), whose
+    complement is a field, not a body."""
     address_titles: frozenset[str] = frozenset()
     """One-word titles that, right before a name, address a person by rank rather than
     name an office ("Minister Teo", "Secretary Raimondo")."""
@@ -151,6 +154,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             head_starts=frozenset(head.split()[0] for head in heads),
             possessors=frozenset(data.get("possessors", ())),
             slogan_cues=frozenset(data.get("slogan_cues", ())),
+            degrees=frozenset(data.get("degrees", ())),
             lowercase_heads={head: label for label, words in
                              data.get("lowercase_heads", {}).items() for head in words},
             honorific_parts=frozenset(word for phrase in data["honorifics"]

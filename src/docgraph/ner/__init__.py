@@ -119,12 +119,13 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
 
 
 def _tokenizer_rules(nlp: Language, lexicon: str | Path | None) -> None:
-    """Two changes to spaCy's English tokenizer, for names.
+    """Three changes to spaCy's English tokenizer, for names.
 
     A paragraph number glued to the name after it is split off ("55.Mr Sharael Taha":
     spaCy keeps "55.Mr" as one token, which starts no name). Terms the lexicon lists
     as one token stay one ("5G", which spaCy cuts like "5 g" of a unit, leaving "G
-    Career Conversion Programme").
+    Career Conversion Programme"), and so do the lexicon's abbreviated honorifics
+    ("Eng.", "Hon.").
     """
     from spacy.util import compile_infix_regex
 
@@ -135,8 +136,17 @@ def _tokenizer_rules(nlp: Language, lexicon: str | Path | None) -> None:
     if not hasattr(tokenizer, "infix_finditer"):  # a custom tokenizer is left as it is
         return
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    for term in lexicon_setting(str(lexicon) if lexicon else None).single_tokens:
+    words = lexicon_setting(str(lexicon) if lexicon else None)
+    for term in words.single_tokens:
         tokenizer.add_special_case(term, [{"ORTH": term}])
+    # An abbreviated honorific keeps its full stop, as spaCy's own "Dr." and "Prof." do:
+    # "Eng. Khalid", "Hon. Maria", "Ir. Bambang". Cut off, the stop could end a sentence
+    # between the honorific and the name, and "Eng" alone is also a given name.
+    for phrase in words.honorifics:
+        for word in phrase.split():
+            if len(word) > 2 and word.endswith(".") and word[:-1].isalpha() and \
+                    len(nlp.make_doc(word)) > 1:
+                tokenizer.add_special_case(word, [{"ORTH": word}])
 
 
 @dataclass(frozen=True, slots=True)

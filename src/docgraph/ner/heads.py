@@ -36,7 +36,9 @@ from docgraph.vocab import coarse_type
 
 
 def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
-               places: set[tuple[int, int]] | None = None) -> list[Candidate]:
+               places: set[tuple[int, int]] | None = None,
+               located: set[int] | None = None,
+               countries: set[tuple[int, int]] | None = None) -> list[Candidate]:
     """Capitalised names that say what they are: "... Authority", "Project ...".
 
     A name is split at "of"/"on"/"for"; the first part whose last words are a head noun
@@ -45,9 +47,14 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
     One-word camel-case names (GovTech, PhoGPT) are organisations or, by their ending,
     products. A bare head after "the" ("the Working Group") is kept as an anaphor for
     the resolver to attach to the one name in the document with that head, if any.
+    ``located`` are tokens where the name of a place or body starts: "in" before one
+    says where, not what ("... on Digital Trade in Singapore"); ``countries`` are the
+    gazetteer's countries, which end a complement after "and" ("the Department for
+    Science, Innovation and Technology and Singapore's ...").
     """
     persons = persons or set()
     places = places or set()
+    located = located or set()
     lower = lower_words(doc)
     found: list[Candidate] = []
     index = 0
@@ -67,8 +74,8 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
                 "ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
             index += 1
             continue
-        end = _phrase_end(doc, index, lexicon, persons)
-        typed = _typed_parts(doc, index, end, lexicon, places)
+        end = _phrase_end(doc, index, lexicon, persons, located)
+        typed = _typed_parts(doc, index, end, lexicon, places, countries or set())
         lowercase = _lowercase_head(doc, index, end, lexicon, places, lower)
         if lowercase is not None:
             typed = [lowercase]
@@ -80,8 +87,45 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
         # "the Ministry of Communications and Information & Ministry of Health": a name
         # that ends inside the phrase leaves the rest to be read again.
         resume = max((c.end for c in typed), default=end)
+        elided = _elided(doc, typed, end, located)
+        if elided is not None:
+            found.append(elided)
+            resume = elided.end
         index = max(resume if resume < end else end, index + 1)
     return found
+
+
+def _elided(doc: Doc, typed: list[Candidate], end: int, located: set[int]
+            ) -> Candidate | None:
+    """The second of two names sharing their first words, written without them.
+
+    "X Singapore Branch and Shenzhen Branch" names "X Shenzhen Branch" too. After a
+    name come "and", a place and the name's own last word, ending the phrase; a place
+    stands in the same position in the first name ("Singapore"): the words before it
+    are the second name's too. ("Ngee Ann Polytechnic and Republic Polytechnic" are
+    two names of their own.)
+    """
+    if not typed:
+        return None
+    first = max(typed, key=lambda c: c.end)
+    last = doc[first.end - 1].text
+    start = first.end + 1
+    if first.end >= end or doc[first.end].text not in ("and", "&"):
+        return None
+    stop = next((i + 1 for i in range(start + 1, min(start + 3, end))
+                 if doc[i].text == last), None)
+    if stop is None or stop != end or not all(name_like(t) for t in doc[start:stop]):
+        return None
+    size = stop - start
+    if start not in located or first.end - size not in located:
+        return None
+    words = doc[first.start : first.end]
+    if len(words) <= size or [t.text for t in words[-size:]] == \
+            [t.text for t in doc[start:stop]]:
+        return None
+    prefix = doc[first.start : first.end - size].text
+    return Candidate(start, stop, first.label, "names", typed_by_head=True,
+                     name=f"{prefix} {doc[start:stop].text}")
 
 
 def _bodies_met(doc: Doc, typed: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
@@ -134,16 +178,20 @@ def _named_without_brackets(doc: Doc, candidate: Candidate) -> Candidate:
 
 
 # Days and months: a name's complement never starts with one.
-_TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])
+_TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:],
+                         *calendar.month_abbr[1:], "Sept"])
 
 
-def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> int:
+def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int],
+                located: set[int] | frozenset[int] = frozenset()) -> int:
     """End of the capitalised phrase from ``start``: the longest stretch a name can take.
 
     It runs over capitalised words and numbers, "of"/"on"/"for"/"and" (with "the")
     between them, hyphenated words ("Singapore-Australia", "Info-communications"),
     possessives ("Prime Minister's Office", "Ministers' Meeting") and, inside a
-    complement, comma lists ("Department of Environment, Parks and Recreation").
+    complement, comma lists ("Department of Environment, Parks and Recreation") and
+    "in" before a field ("Memorandum of Understanding on Cooperation in Digital
+    Government"), but not before a place or body (``located``: "... in Singapore").
     """
     index = start
     last = start
@@ -165,7 +213,9 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
                 text.isalpha():
             index += 1  # "Info-communications", "Co-ordination"
             last = index
-        elif text in CONNECTORS or text in ("and", "&") or (text == "under" and complement):
+        elif text in CONNECTORS or text in ("and", "&") or (text == "under" and complement) \
+                or (text == "in" and complement and index == last and
+                    not {index + 1, index + 2} & located):
             if index + 1 < len(doc) and doc[index + 1].text in _TIME_WORDS:
                 break  # "Parliament on Monday", "the Summit in May"
             if index + 1 < len(doc) and (name_like(doc[index + 1]) or (
@@ -182,7 +232,7 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int]) -> in
                     and index + 1 < len(doc) and name_like(doc[index + 1]))):
             index += 1  # "Singapore-Australia", "Ministers' Meeting", "People's Republic"
         elif text == "," and complement and index == last and \
-                _list_continues(doc, index + 1, lexicon):
+                list_continues(doc, index + 1, lexicon):
             index += 1
         elif index == last and index > start and bracketed_acronym(doc, index) and \
                 index + 4 < len(doc) and doc[index + 3].text in CONNECTORS and \
@@ -201,7 +251,7 @@ def _inside_head(previous: str, glue: str, lexicon: Lexicon) -> bool:
     return previous in lexicon.head_starts and any(h.startswith(opening) for h in lexicon.heads)
 
 
-def _list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:
+def list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     """After a comma in a complement: "Parks and Recreation" ends a list of remits.
 
     Items are one or two capitalised words that are no name of their own (no head noun
@@ -237,7 +287,9 @@ def _list_continues(doc: Doc, start: int, lexicon: Lexicon) -> bool:
 
 
 def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
-                 places: set[tuple[int, int]] | None = None) -> list[Candidate]:
+                 places: set[tuple[int, int]] | None = None,
+                 countries: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()
+                 ) -> list[Candidate]:
     """Find the typed name, if any, within the capitalised phrase ``[start, end)``.
 
     ``places`` are the gazetteer's places and countries, which are names of their own
@@ -245,6 +297,14 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
     """
     if end - start == 1:
         return _single_word(doc, start, lexicon)
+    if doc[start].text in lexicon.degrees and doc[start + 1].text in ("of", "in"):
+        return []  # "Master of Business Administration": a degree, not a body
+    # "the Housing & Development Board and the ACI Regional Board": a name ending in a
+    # head noun before "and the" ends there; the next is read on its own.
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].text in ("and", "&")
+                and doc[i + 1].text == "the" and head_label(doc, start, i, lexicon)), None)
+    if cut is not None:
+        end = cut
     # "Telecommunications and Information Technology Ministers Meeting": a head noun at
     # the end of the whole core covers the words joined by "and" before it.
     whole = core_end(doc, start, end)
@@ -254,7 +314,7 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
             and remit(doc, start, first_and, whole, lexicon):
         label = head_label(doc, start, whole, lexicon)
         if label is not None:
-            name_end = _with_complements(doc, whole, end, lexicon, label)
+            name_end = _with_complements(doc, whole, end, lexicon, label, countries)
             return [Candidate(start, name_end, label, "names", typed_by_head=True)]
     # Segments are separated by "of"/"on"/"for"/"and"; try each as the core of a name.
     bounds = [start] + [i + 1 for i in range(start, end) if doc[i].text in CONNECTORS
@@ -268,14 +328,64 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
             return [Candidate(core_start, segment, leading, "names", typed_by_head=True)]
         label = head_label(doc, core_start, segment, lexicon)
         if label is None:
+            segment, label = _of_head(doc, core_start, segment, end, lexicon)
+        if label is None:
             continue
-        name_end = _with_complements(doc, segment, end, lexicon, label)
+        name_end = _with_complements(doc, segment, end, lexicon, label, countries)
         if head_only(doc, core_start, name_end, lexicon):
             anaphor = core_start > 0 and doc[core_start - 1].text in ("the", "The")
             return [Candidate(core_start, segment, label, "names", anaphor=True,
                               typed_by_head=True)] if anaphor else []
         return [Candidate(core_start, name_end, label, "names", typed_by_head=True)]
     return []
+
+
+def _of_head(doc: Doc, start: int, segment: int, end: int, lexicon: Lexicon
+             ) -> tuple[int, str | None]:
+    """A head noun with "of" inside it: "Letter of Intent", "Exchange of Visits".
+
+    The segment before "of" is no head alone ("Letter"); with the word after "of" it is.
+    Returns the segment's new end and the head's class (None when there is no such head).
+    """
+    if segment + 1 >= end or doc[segment].text != "of":
+        return segment, None
+    for size in (2, 1):
+        if segment - size < start:
+            continue
+        phrase = " ".join([*(t.text for t in doc[segment - size : segment]), "of",
+                           doc[segment + 1].text])
+        label = lexicon.heads.get(phrase)
+        if label is not None:
+            return segment + 2, label
+    return segment, None
+
+
+def _honorific_starts(doc: Doc) -> set[int]:
+    """Where the honorifics before the names found after them start.
+
+    "Permanent Secretary of the Ministry of Digital Economy and Society Mr Pornchai ...":
+    a name never runs over an honorific into a person's name.
+    """
+    starts = set()
+    for candidate in cands.candidates(doc):
+        if candidate.label != "Person" or not candidate.honorific:
+            continue
+        for start in range(candidate.start - 1, max(-1, candidate.start - 12), -1):
+            if doc[start : candidate.start].text == candidate.honorific:
+                starts.add(start)
+                break
+    return starts
+
+
+def located_names(doc: Doc) -> set[int]:
+    """Tokens where the name of a place or a body starts: what "in" may locate.
+
+    The gazetteer's places, countries and bodies, and the model's places (its entities
+    until the repair component rewrites them).
+    """
+    return {c.start for c in cands.candidates(doc) if c.source == "gazetteer" and
+            coarse_type(c.label) in ("Country", "Place", "Organization")} | {
+        e.start for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
 
 
 def and_at(doc: Doc, start: int, end: int) -> int | None:
@@ -316,7 +426,13 @@ def _single_word(doc: Doc, index: int, lexicon: Lexicon) -> list[Candidate]:
     if CAMEL.match(text) and text not in lexicon.not_entities and \
             not re.fullmatch(r"[A-Z]{2,}s", text):  # "MOUs" is a plural, not a name
         kind = "Product" if text.endswith(lexicon.product_suffixes) else "Organization"
-        return [Candidate(index, index + 1, kind, "names")]
+        # "ATxSummit", "InnovFest Forum"...: a head noun ending a camel-case word says
+        # what it is.
+        ending = next((label for head, label in lexicon.heads.items()
+                       if " " not in head and len(head) >= 4 and head[0].isupper() and
+                       text.endswith(head) and len(text) > len(head)), None)
+        return [Candidate(index, index + 1, ending or kind, "names",
+                          typed_by_head=ending is not None)]
     head = lexicon.heads.get(text)
     if head and index > 0 and doc[index - 1].text in ("the", "The"):
         return [Candidate(index, index + 1, head, "names", anaphor=True, typed_by_head=True)]
@@ -361,7 +477,9 @@ def _head(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[str | None,
     return None, 0
 
 
-def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: str) -> int:
+def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: str,
+                      countries: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()
+                      ) -> int:
     """Extend a name over "of/on/for X" complements (and "X and Y" inside them).
 
     "and the" starts another name ("the Government of Singapore and the Government of
@@ -371,10 +489,19 @@ def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: st
     """
     if core >= end or doc[core].text not in CONNECTORS:
         return core
+    if doc[core].text == "for" and coarse_type(label) == "Organization" and \
+            head_label(doc, core + 1, segment_end(doc, core + 1, end), lexicon) == "Place":
+        return core  # "Member of Parliament for Choa Chu Kang GRC": a seat, not a name
     for index in range(core, end - 1):
-        if doc[index].text in ("and", "&") and (doc[index + 1].text == "the" or
-                                                doc[index + 1].text in lexicon.head_starts):
+        # A head word that ends the phrase is a remit's last word ("Ministry of Digital
+        # Economy and Society"); one that goes on opens a second name ("... and
+        # Ministry of Health").
+        if doc[index].text in ("and", "&") and (doc[index + 1].text == "the" or (
+                doc[index + 1].text in lexicon.head_starts and index + 2 < end)):
             return index
+        if doc[index].text in ("and", "&") and (index + 1, end) in countries and \
+                index > core + 1:
+            return index  # "... for Science, Innovation and Technology and Singapore"
         if doc[index].text in ("and", "&"):
             after = segment_end(doc, index + 1, end)
             if after - index > 2 and head_label(doc, index + 1, after, lexicon) is not None:
@@ -412,8 +539,12 @@ class Names:
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
         persons = set(doc.user_data.get(cands.PERSON_STARTS, ())) | {
-            c.start for c in cands.candidates(doc) if c.label == "Person"}
+            c.start for c in cands.candidates(doc) if c.label == "Person"} | \
+            _honorific_starts(doc)
         places = {(c.start, c.end) for c in cands.candidates(doc)
                   if c.source == "gazetteer" and coarse_type(c.label) in ("Country", "Place")}
-        cands.add(doc, find_names(doc, self.lexicon, persons, places))
+        countries = {(c.start, c.end) for c in cands.candidates(doc)
+                     if c.source == "gazetteer" and coarse_type(c.label) == "Country"}
+        cands.add(doc, find_names(doc, self.lexicon, persons, places, located_names(doc),
+                                  countries))
         return doc

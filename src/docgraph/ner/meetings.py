@@ -20,11 +20,13 @@ from docgraph.ner import candidates as cands
 from docgraph.ner.acronyms import with_acronyms
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.gazetteer import GazetteerIndex, gazetteer_index
+from docgraph.ner.heads import list_continues, located_names
 from docgraph.ner.tokens import (
     CONNECTORS,
     POSSESSIVE,
     Phrases,
     bracketed_acronym,
+    joined,
     name_like,
     proper_word,
     words,
@@ -38,7 +40,8 @@ _MEETING_WORDS = frozenset({"meeting", "summit", "session", "conference", "dialo
 
 
 def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
-                  series_phrases: Phrases, persons: Iterable[int] = ()) -> list[Candidate]:
+                  series_phrases: Phrases, persons: Iterable[int] = (),
+                  located: Iterable[int] = ()) -> list[Candidate]:
     """Meetings with a number.
 
     "4th ASEAN Digital Ministers Meeting", "5th ADGMIN", "ADGMIN5", "the inaugural
@@ -46,9 +49,11 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
 
     Each is linked to its series (a gazetteer series, an acronym, or the name after
     the ordinal) with its number in the series. ``persons`` are tokens where a
-    person's name starts, which a meeting's name never runs into.
+    person's name starts, which a meeting's name never runs into; ``located`` those
+    where a place's or body's name starts, which "in" before them locates.
     """
     persons = frozenset(persons)
+    places = frozenset(located)
     found = []
     # Acronyms the document defines after a head noun of another class: "Digital Economy
     # Agreement (DEA)" makes "Singapore's third DEA" an agreement, not a meeting.
@@ -73,7 +78,8 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
         if size:
             entry = gazetteer.series(doc[after : after + size].text)
             if entry is not None:
-                found.append(Candidate(index, after + size, "Meeting", "meetings",
+                found.append(Candidate(index, _meeting_word_end(doc, after + size, lexicon),
+                                       "Meeting", "meetings",
                                        series=entry.iri, series_name=entry.name,
                                        ordinal=number))
                 continue
@@ -89,7 +95,7 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
                                    series=f"acronym:{nxt.text}", series_name=nxt.text,
                                    ordinal=number))
             continue
-        end = _meeting_name_end(doc, after, lexicon, persons)
+        end = _meeting_name_end(doc, after, lexicon, persons, places)
         if end:
             name = with_acronyms(doc, after, end)
             entry = gazetteer.series(name)
@@ -112,6 +118,17 @@ def find_meetings(doc: Doc, lexicon: Lexicon, gazetteer: GazetteerIndex,
     return found
 
 
+def _meeting_word_end(doc: Doc, end: int, lexicon: Lexicon) -> int:
+    """Take in the series's acronym and a lower-case meeting word after a series's name.
+
+    "the 2nd Joint Implementation Committee (JIC) meeting": one mention.
+    """
+    after = end + bracketed_acronym(doc, end) if end < len(doc) else end
+    if after < len(doc) and lexicon.lowercase_heads.get(doc[after].text) == "Meeting":
+        return after + 1
+    return end
+
+
 def _ordinal(text: str, lexicon: Lexicon) -> int | None:
     match = _ORDINAL.match(text)
     if match:
@@ -119,16 +136,18 @@ def _ordinal(text: str, lexicon: Lexicon) -> int | None:
     return lexicon.ordinals.get(text)
 
 
-def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon,
-                      persons: Iterable[int] = ()) -> int | None:
+def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon, persons: Iterable[int] = (),
+                      located: Iterable[int] = ()) -> int | None:
     """End of a capitalised name from ``start`` whose head is a meeting word.
 
     The longest such name wins: "the 2nd Pacific Ocean Ministerial Meeting", not "... Ocean
     Ministerial"; a capitalised complement after the head belongs to it
-    (:func:`complement_end`).
+    (:func:`complement_end`), and a head inside a complement does not end the name
+    ("the 14th Meeting of the Ministerial Committee on Trade", not "... of the
+    Ministerial").
     """
     index = start
-    best: int | None = None
+    heads: list[int] = []
     while index < len(doc) and index - start < 15:
         token = doc[index]
         if index > start and lexicon.lowercase_heads.get(token.text) == "Meeting" and \
@@ -139,7 +158,7 @@ def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon,
             for size in (3, 2, 1):
                 head = " ".join(t.text for t in doc[max(start, index - size) : index])
                 if lexicon.heads.get(head) == "Meeting":
-                    best = index
+                    heads.append(index)
                     break
         elif token.text in ("of", "on", "for", "and", "&", "the", "-") or \
                 token.text in POSSESSIVE:
@@ -148,27 +167,37 @@ def _meeting_name_end(doc: Doc, start: int, lexicon: Lexicon,
             index += 3  # "Association of Southeast Asian Nations (ASEAN) Digital ..."
         else:
             break
-    return complement_end(doc, best, persons) if best is not None else None
+    return max((complement_end(doc, head, persons, lexicon, located) for head in heads),
+               default=None)
 
 
 # Days and months: a complement never starts with one ("the 5th Summit on Monday").
-_TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])
+_TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:],
+                         *calendar.month_abbr[1:], "Sept"])
 
 
-def complement_end(doc: Doc, start: int, persons: Iterable[int] = ()) -> int:
+def complement_end(doc: Doc, start: int, persons: Iterable[int] = (),
+                   lexicon: Lexicon | None = None, located: Iterable[int] = ()) -> int:
     """End of the "of/on/for X" complement that belongs to a name ending at ``start``.
 
     "the 7th Ministerial Roundtable on Online Safety", "the 9th Meeting of the ASEAN
     Working Group on Data Governance": capitalised words after "of", "on" or "for" (and
     "the") belong to the meeting's name. The complement runs over capitalised words,
-    numbers after them, further "of/on/for" complements, "and"/"&" between capitalised
-    words, hyphens and bracketed acronyms, and ends before lower-case text, a date, "and
-    the" (another name) or a person's name. ``start`` itself when there is none.
+    numbers after them, further "of/on/for" complements and, after one, "in" before a
+    field ("Workshop on Regional Cooperation in Cybersecurity"; not before a place or
+    body in ``located``: "... in Singapore"), "and"/"&" between capitalised words,
+    possessives ("Citizens' Panel"), comma lists ("on Science, Technology and
+    Innovation", with a ``lexicon``), hyphens and bracketed acronyms, and ends before
+    lower-case text, a date, "and the" (another name) or a person's name. ``start``
+    itself when there is none.
     """
     people = set(persons)
+    places = set(located)
     index = start
     last = start
-    while index < len(doc) and doc[index].text in CONNECTORS:
+    while index < len(doc) and (doc[index].text in CONNECTORS or (
+            doc[index].text == "in" and index > start and
+            not {index + 1, index + 2} & places)):
         after = index + 1
         if after < len(doc) and doc[after].text == "the":
             after += 1
@@ -189,6 +218,15 @@ def complement_end(doc: Doc, start: int, persons: Iterable[int] = ()) -> int:
             elif bracketed_acronym(doc, index) and index + 3 < len(doc) and \
                     name_like(doc[index + 3]):
                 index += 3  # "Sanitary and Phytosanitary (SPS) Cooperation"
+            elif index == last and index + 1 < len(doc) and joined(doc, index) and \
+                    name_like(doc[index + 1]) and (
+                        (token.text in ("'", "’") and doc[index - 1].text.endswith("s")) or
+                        (lexicon is not None and token.text in ("'s", "’s") and
+                         doc[index - 1].text in lexicon.possessors)):
+                index += 1  # "the Citizens' Panel on ...", "the People's Republic"
+            elif lexicon is not None and index == last and token.text == "," and \
+                    list_continues(doc, index + 1, lexicon):
+                index += 1  # "on Science, Technology and Innovation"
             else:
                 break
         if index != last:
@@ -214,5 +252,6 @@ class Meetings:
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
         persons = doc.user_data.get(cands.PERSON_STARTS, ())
-        cands.add(doc, find_meetings(doc, self.lexicon, self.index, self.series, persons))
+        cands.add(doc, find_meetings(doc, self.lexicon, self.index, self.series, persons,
+                                     located_names(doc)))
         return doc

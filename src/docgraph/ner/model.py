@@ -40,8 +40,10 @@ def model_candidates(doc: Doc, ents: Iterable[Span], lexicon: Lexicon) -> list[C
         if label == "Person":  # "Datuk Dr Ching Thoo": the honorifics are not the name
             while start < end and doc[start].text in lexicon.honorific_words:
                 start += 1
-            if all(t.text in lexicon.honorific_parts for t in doc[start:end]):
-                continue  # "Yang Berhormat Dato": a form of address without a name
+            while end > start and doc[end - 1].text in lexicon.honorific_words:
+                end -= 1  # "Seri Kerna Dato": a rank's words before the next honorific
+        if all(t.text in lexicon.honorific_parts or t.is_punct for t in doc[start:end]):
+            continue  # "Yang Berhormat Dato", "H.E. Prof. Dr.": a form of address alone
         if start >= end:
             continue
         text = doc[start:end].text

@@ -15,7 +15,15 @@ from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import CAMEL, POSSESSIVE, Phrases, joined, name_like, words
+from docgraph.ner.tokens import (
+    CAMEL,
+    POSSESSIVE,
+    Phrases,
+    joined,
+    name_like,
+    proper_word,
+    words,
+)
 
 _MAX_NAME_WORDS = 8
 # An initial before a name: "K Shanmugam", "S. Iswaran" ("A" and "I" are words).
@@ -47,6 +55,13 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
             size = honorifics.match(doc, index) if index < len(doc) else 0
         start = index
         end = name_end(doc, start, lexicon, non_names)
+        start, end = _titled_chain(doc, start, end, lexicon, honorifics, non_names)
+        if start - first == 1 and len(doc[first].text) == 1 and end > start and (
+                not proper_word(doc[start]) or
+                (first > 0 and (name_like(doc[first - 1]) or doc[first - 1].text == "&"))):
+            # Myanmar's "U": a honorific before a name, not in "NTUC U Live" or before a
+            # common word ("Smart Nation & U Event").
+            end = start
         if end > start and not any(i in blocked for i in range(start, end)) \
                 and doc[end - 1].text not in lexicon.heads \
                 and doc[start].text[:1].isupper() and \
@@ -62,6 +77,35 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
         else:
             index = max(index, first + 1)
     return found
+
+
+_MAX_TITLE_WORDS = 2
+
+
+def _titled_chain(doc: Doc, start: int, end: int, lexicon: Lexicon, honorifics: Phrases,
+                  non_names: frozenset[str]) -> tuple[int, int]:
+    """Skip a conferred title's words between two honorifics of one chain.
+
+    Brunei's "Pehin Orang Kaya Seri Kerna Dato Seri Setia Awang Haji Abdul Mutalib":
+    the words between "Pehin Orang Kaya" and "Dato Seri Setia" are the title conferred
+    with the rank ("Seri Kerna"), not a name; the name follows the last honorific. A
+    few capitalised words with single spaces and no stop between two honorifics are
+    read so when the honorific after them is one of several words ("Dato Seri Setia",
+    "Dato Paduka"), as Malay ranks are; a name must follow the chain.
+    """
+    while start < end <= start + _MAX_TITLE_WORDS and end < len(doc) and \
+            honorifics.match(doc, end) > 1 and \
+            all(doc[i].whitespace_ == " " and doc[i].is_alpha for i in range(start, end)):
+        index = end
+        size = honorifics.match(doc, index)
+        while size:
+            index += size
+            size = honorifics.match(doc, index) if index < len(doc) else 0
+        after = name_end(doc, index, lexicon, non_names)
+        if after <= index:
+            break
+        start, end = index, after
+    return start, end
 
 
 def name_end(doc: Doc, start: int, lexicon: Lexicon, non_names: frozenset[str]) -> int:

@@ -426,9 +426,10 @@ class _Bounds:
                 index += 1
                 last = index
             elif text in ("and", "&") and self._joins(index, last) and \
-                    self._word(index + 1) and not self.titles.plural(doc, index + 1):
-                # "Chairman of the Council, and Members of ...": a new phrase, not more of
-                # the remit.
+                    self._word(index + 1) and not self.titles.plural(doc, index + 1) and \
+                    not self._titled(index + 1):
+                # "Chairman of the Council, and Members of ...", "... for Oceans and
+                # Atmosphere and NOAA Administrator": a new phrase, not more of the remit.
                 index += 1
             elif text in ("and", "&") and self._joins(index, last) and \
                     index + 1 < len(doc) and doc[index + 1].text == "the" and \
@@ -450,6 +451,22 @@ class _Bounds:
             else:
                 break
         return last if last > start else start
+
+    def _titled(self, start: int) -> bool:
+        """Whether a title ends the capitalised words from ``start``: "NOAA Administrator".
+
+        A name after it does not count against it ("... and NOAA Administrator Dr X").
+        """
+        doc = self.doc
+        index = start
+        while index < len(doc) and index - start < 3 and name_like(doc[index]):
+            size = self.titles.match(doc, index)
+            after = index + size
+            if size and (after >= len(doc) or not name_like(doc[after]) or
+                         self.honorifics.match(doc, after) or after in self.persons):
+                return True
+            index += 1
+        return False
 
     def _list_continues(self, start: int) -> bool:
         """After a comma: "Tourism and Investment" continues a list; "Mr Gan" does not.

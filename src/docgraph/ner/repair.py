@@ -39,6 +39,7 @@ class Repair:
         model = _outside_headings(doc, model_candidates_of(doc, self.lexicon))
         model = _placed(doc, _proper(doc, _in_english(doc, _not_slogans(doc, model,
                                                                          self.lexicon))))
+        model = _datelines(doc, _named_people(doc, model, self.lexicon))
         found = _merge_split_names(doc, cands.candidates(doc) + model)
         chosen = [c for c in cands.select(found) if keep(doc, c, self.lexicon)]
         chosen = _vouched_headings(doc, chosen, self.lexicon)
@@ -113,6 +114,52 @@ def _vouched_headings(doc: Doc, chosen: list[cands.Candidate], lexicon: Lexicon
     return [c for c in chosen if c not in doubtful or doc[c.start : c.end].text in vouched]
 
 
+def _named_people(doc: Doc, found: list[cands.Candidate], lexicon: Lexicon
+                  ) -> list[cands.Candidate]:
+    """The model's names made of the words of a person the page names are that person.
+
+    "Mrs Elaine Ng ... As an advocate of partnerships, Elaine has ...": the model reads
+    the given name alone as a body; a name whose every word is a word of a name found
+    after an honorific on the same page is a person's.
+    """
+    known = {t.text for c in cands.candidates(doc) if c.label == "Person" and
+             c.source == "people" for t in doc[c.start : c.end]
+             if t.is_alpha and t.text[:1].isupper() and t.text not in lexicon.honorific_words}
+    if not known:
+        return found
+    return [cands.relabel(c, "Person") if c.label != "Person" and not c.typed_by_head and
+            c.end - c.start <= 3 and all(t.text in known for t in doc[c.start : c.end])
+            else c for c in found]
+
+
+def _datelines(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
+    """A name in a dateline is a place: "BRUSSELS, 3 May 2024 –", "WASHINGTON – Today".
+
+    The model reads a city in capitals as a body or a person. A dateline is one the
+    cleaner marked, or a word in capitals opening one of the first blocks before a
+    spaced dash.
+    """
+    quiet = sorted(doc.user_data.get(cands.QUIET, ()))
+    starts = [start for start, _ in quiet]
+    openings = {start for start, *_ in doc.user_data.get(cands.BLOCKS, ())[:_DATELINE_BLOCKS]}
+
+    def in_dateline(candidate: cands.Candidate) -> bool:
+        first, last = doc[candidate.start], doc[candidate.end - 1]
+        index = bisect_right(starts, first.idx) - 1
+        if index >= 0 and last.idx < quiet[index][1]:
+            return True
+        opening = first.idx in openings or (candidate.start > 0 and
+                                            doc[candidate.start - 1].is_space and
+                                            doc[candidate.start - 1].idx in openings)
+        return opening and candidate.end - candidate.start <= 2 and \
+            doc[candidate.start : candidate.end].text.isupper() and \
+            candidate.end < len(doc) and doc[candidate.end].text in ("–", "—", "-") and \
+            bool(last.whitespace_)
+
+    return [cands.relabel(c, "Place") if c.label in ("Organization", "Person", "Work")
+            and in_dateline(c) else c for c in found]
+
+
 def _in_english(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
     """Drop the model's names in sentences that are not English.
 
@@ -140,6 +187,9 @@ def _in_english(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]
         return found
     return [c for c in found if starts[bisect_right(starts, c.start) - 1] not in foreign]
 
+
+# Blocks of a page that may open with a dateline.
+_DATELINE_BLOCKS = 4
 
 # Words before a place's name that say it is a place: "in Brisbane", "at Cannes".
 _LOCATIVES = frozenset({"in", "at", "from", "near", "across", "around", "outside",

@@ -17,7 +17,9 @@ The contract: :func:`resolve_document` turns one document's mentions into
 - ``bilateral-name``: a name without the parties it starts with ("Digital Trade
   Principles" for "EU-Singapore Digital Trade Principles");
 - ``generic-name``: a generic name ("Memorandum of Understanding", "MOU") for the one
-  specific name of the document that it opens ("MOU on Cooperation on AI").
+  specific name of the document that it opens ("MOU on Cooperation on AI");
+- ``kind-word``: a name and the same name with a word of its kind after it
+  ("SkillsFuture", "the national SkillsFuture movement").
 
 Across documents, :mod:`docgraph.resolve.site` takes over.
 """
@@ -75,14 +77,16 @@ class UnionFind:
         return True
 
 
-def _base_key(mention: Mention) -> str:
+def _base_key(mention: Mention, series: dict[str, str] | None = None) -> str:
     if mention.ordinal is not None and mention.series:
-        return f"meeting:{mention.series}#{mention.ordinal}"
+        named = (series or {}).get(mention.series, mention.series)
+        return f"meeting:{named}#{mention.ordinal}"
     if mention.key and mention.key.startswith(("http://", "https://")):
         return mention.key
     if mention.key and mention.source in ("acronym", "acronym-definition"):
         return f"{group(mention.label)}:{mention.key}"
-    return f"{group(mention.label)}:{normalise_name(mention.name)}{_rank(mention)}"
+    name = normalise_name(mention.name)
+    return f"{group(mention.label)}:{name}{_rank(mention)}{_addressed(mention)}"
 
 
 def ranked_title(mention: Mention) -> str | None:
@@ -96,6 +100,26 @@ def ranked_title(mention: Mention) -> str | None:
             len(mention.name.split()) == 1:
         return title
     return None
+
+
+def address(mention: Mention) -> str | None:
+    """Whether a person's honorific addresses a man or a woman ("Mr", "Mdm"); else None."""
+    if mention.label != "Person" or not mention.honorific:
+        return None
+    words = mention.honorific.split()
+    forms = rules().address
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            found = forms.get(" ".join(words[start : start + size]))
+            if found:
+                return found
+    return None
+
+
+def _addressed(mention: Mention) -> str:
+    """A key suffix that keeps "Mr Ng" and "Mrs Ng" apart: a surname alone, addressed."""
+    form = address(mention) if len(mention.name.split()) == 1 else None
+    return f"|{form}" if form else ""
 
 
 def _rank(mention: Mention) -> str:
@@ -117,7 +141,8 @@ def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[En
     mentions = list(mentions)
     sets = UnionFind(len(mentions))
     reasons: dict[int, str] = {}
-    keys = [_base_key(m) for m in mentions]
+    series = _series_aliases(mentions)
+    keys = [_base_key(m, series) for m in mentions]
     first_with_key: dict[str, int] = {}
     for index, key in enumerate(keys):
         if key in first_with_key:
@@ -125,11 +150,16 @@ def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[En
             reasons[index] = _rule_for(mentions[index], mentions[first_with_key[key]])
         else:
             first_with_key[key] = index
+    _link_unaddressed(mentions, keys, sets, reasons)
+    _link_series_meetings(mentions, keys, series, sets, reasons)
+    _link_initials(mentions, sets, reasons)
     _link_acronyms(mentions, keys, first_with_key, sets, reasons)
     _link_short_names(mentions, sets, reasons)
     _link_qualified_posts(mentions, sets, reasons)
     _link_generic_prefixes(mentions, sets, reasons)
     _link_bilateral_names(mentions, sets, reasons)
+    _link_kind_words(mentions, sets, reasons)
+    _link_dated_names(mentions, sets, reasons)
     _link_acronym_names(mentions, sets, reasons)
     dropped = _link_anaphors(mentions, sets, reasons)
     members: dict[int, list[int]] = {}
@@ -141,7 +171,7 @@ def resolve_document(document: Document, mentions: Sequence[Mention]) -> list[En
     for indices in members.values():
         entity = _entity(document, [mentions[i] for i in indices],
                          [reasons.get(i, "first") for i in indices],
-                         bare=all(i in bare for i in indices))
+                         bare=all(i in bare for i in indices), series=series)
         if entity is not None:
             entities.append(entity)
     entities.extend(_series_entities(document, entities))
@@ -179,9 +209,137 @@ def _link_acronyms(mentions: list[Mention], keys: list[str], first: dict[str, in
             reasons[index] = "acronym"
 
 
+# Words that name a meeting of a series named by its acronym: "the SCI JIC meeting".
+_MEETING_WORDS = frozenset({"meeting", "meetings"})
+
+
+def _series_aliases(mentions: list[Mention]) -> dict[str, str]:
+    """Series named by an acronym, and the series the page defines the acronym for.
+
+    "the inaugural Singapore-China Digital Policy Dialogue (DPD) ... the second DPD":
+    the series "DPD" is the Singapore-China Digital Policy Dialogue. "the 2nd Joint
+    Implementation Committee (JIC) meeting ... the 2nd SCI JIC meeting": a name made of
+    the page's acronyms and a meeting word, one of them a series's, is that series.
+    """
+    defined: dict[str, str] = {}
+    acronyms: set[str] = set()
+    numbered = [m for m in mentions if m.series and m.ordinal is not None]
+    for mention in mentions:
+        if mention.source not in ("acronym", "acronym-definition") and \
+                not mention.acronym_of:
+            continue
+        acronyms.add(mention.text)
+        if mention.label == "MeetingSeries" and mention.key:
+            defined.setdefault(mention.text, mention.key)
+        elif group(mention.label) == "meeting" and mention.acronym_of:
+            long_form = normalise_name(mention.acronym_of)
+            match = next((m.series for m in numbered if m.series and
+                          normalise_name(m.name).endswith(long_form)), None)
+            if match:
+                defined.setdefault(mention.text, match)
+    aliases = {f"acronym:{acronym}": series for acronym, series in defined.items()}
+    for mention in mentions:
+        if not mention.series or mention.series in aliases or \
+                not mention.series.startswith("name:") or not mention.series_name:
+            continue
+        words = [w for w in mention.series_name.split()
+                 if w.lower() not in _MEETING_WORDS]
+        named = {defined[w] for w in words if w in defined}
+        if words and len(named) == 1 and all(w in acronyms for w in words):
+            aliases[mention.series] = named.pop()
+    return {alias: series for alias, series in aliases.items() if alias != series}
+
+
+def _series_of_name(name: str, series: dict[str, str]) -> str | None:
+    """The series an unnumbered meeting's name stands for: "the SCI JIC meeting"."""
+    return series.get(f"name:{normalise_name(name)}")
+
+
+def _link_series_meetings(mentions: list[Mention], keys: list[str],
+                          series: dict[str, str], sets: UnionFind,
+                          reasons: dict[int, str]) -> None:
+    """A meeting named by its series alone joins the one meeting of that series.
+
+    "The 4th SCI JIC meeting was held in Shenzhen ... MOUs were signed at the sidelines
+    of the SCI JIC meeting": on a page about one meeting of the series, that meeting.
+    """
+    by_series: dict[str, set[int]] = {}
+    for index, key in enumerate(keys):
+        if key.startswith("meeting:") and "#" in key:
+            by_series.setdefault(key[len("meeting:") : key.rindex("#")], set()).add(
+                sets.find(index))
+    for index, mention in enumerate(mentions):
+        if group(mention.label) != "meeting" or mention.ordinal is not None or \
+                mention.label == "MeetingSeries":
+            continue
+        named = _series_of_name(mention.name, series)
+        roots = {sets.find(r) for r in by_series.get(named or "", ())}
+        if len(roots) == 1 and sets.union(roots.pop(), index):
+            reasons[index] = "meeting"
+
+
+def _link_initials(mentions: list[Mention], sets: UnionFind,
+                   reasons: dict[int, str]) -> None:
+    """An acronym nobody defined joins the one name of the page it spells.
+
+    "the Tallinn Digital Summit ... Minister Teo's participation at the TDS": the
+    initials of the name's words, each a capitalised word ("Data+AI Boost SME programme"
+    spells nothing). An acronym already part of an entity that it spells stays there
+    ("the ASEAN Ministerial Conference on Cybersecurity (AMCC) ... the 9th ...").
+    """
+    spelt: dict[str, set[int]] = {}
+    for index, mention in enumerate(mentions):
+        words = [w for w in re.split(r"[\s-]+", mention.name) if w.lower() not in _GLUE]
+        if mention.label not in ("Person", "MeetingSeries") and len(words) >= 2 and \
+                mention.ordinal is None and not mention.anaphor and \
+                all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words):
+            spelt.setdefault("".join(w[0] for w in words), set()).add(sets.find(index))
+    for index, mention in enumerate(mentions):
+        if mention.acronym_of or mention.source in ("acronym", "acronym-definition",
+                                                    "gazetteer") or \
+                mention.label in ("Person", "MeetingSeries") or \
+                not looks_like_acronym(mention.text) or \
+                not mention.text.isalpha() or not mention.text.isupper():
+            continue
+        roots = {sets.find(r) for r in spelt.get(mention.text, ())}
+        if sets.find(index) in roots:
+            continue
+        if len(roots) == 1 and sets.union(roots.pop(), index):
+            reasons[index] = "acronym"
+
+
+# Small words a name's initials skip: "Centre *for* ...".
+_GLUE = frozenset({"of", "and", "for", "on", "the", "in", "&", "to"})
+
+
+def _link_unaddressed(mentions: list[Mention], keys: list[str], sets: UnionFind,
+                      reasons: dict[int, str]) -> None:
+    """A surname without a form of address joins the one addressed set of that surname.
+
+    "Mr Tan said ... Tan added": one person; with "Mr Ng" and "Mrs Ng" on the page, a
+    bare "Ng" could be either, so it stays apart.
+    """
+    addressed: dict[str, set[int]] = {}
+    for index, mention in enumerate(mentions):
+        if _addressed(mention):
+            addressed.setdefault(keys[index].rsplit("|", 1)[0], set()).add(index)
+    for index, mention in enumerate(mentions):
+        if mention.label != "Person" or _addressed(mention) or \
+                len(mention.name.split()) != 1:
+            continue
+        roots = {sets.find(i) for i in addressed.get(keys[index], ())}
+        if len(roots) == 1 and sets.union(roots.pop(), index):
+            reasons[index] = "same-name"
+
+
 def _link_short_names(mentions: list[Mention], sets: UnionFind,
                       reasons: dict[int, str]) -> None:
-    """A person's partial name joins the one person whose full name contains it."""
+    """A person's partial name joins the one person whose full name contains it.
+
+    A form of address must agree ("Mr Ng" is not "Mrs Elaine Ng"); among several
+    people with the name, the one the page addresses alike wins ("Mr Lee" is "Mr Lee
+    Seow Hiang", not "Minister Mentor Lee Kuan Yew").
+    """
     people = [i for i, m in enumerate(mentions) if m.label == "Person"]
     full: dict[str, int] = {}
     for index in people:
@@ -193,6 +351,11 @@ def _link_short_names(mentions: list[Mention], sets: UnionFind,
         for word in name.split():
             by_word.setdefault(word, set()).add(name)
     evidence = _titles_held(mentions, sets)
+    addressed: dict[int, set[str]] = {}
+    for index in people:
+        form = address(mentions[index])
+        if form:
+            addressed.setdefault(sets.find(index), set()).add(form)
     for index in people:
         words = normalise_name(mentions[index].name).split()
         if not words:
@@ -204,6 +367,11 @@ def _link_short_names(mentions: list[Mention], sets: UnionFind,
         if title in rules().ranked:
             # "Senior Minister Teo" is not Josephine Teo because she is the page's Teo.
             holders = {h for h in holders if title in evidence.get(h, ())}
+        form = address(mentions[index])
+        if form:
+            holders = {h for h in holders if addressed.get(h, {form}) & {form}}
+            alike = {h for h in holders if form in addressed.get(h, ())}
+            holders = alike if len(alike) == 1 else holders
         if len(holders) == 1:
             sets.union(holders.pop(), index)
             reasons[index] = "short-name"
@@ -219,6 +387,8 @@ class Rules:
     """Short forms of ranked titles ("DPM"), normalised."""
     kind_words: frozenset[str]
     """Lower-case words after a name that only say its kind ("programme", "app")."""
+    address: dict[str, str]
+    """Forms of address ("Mr", "Mdm") and whom they address ("man", "woman")."""
 
 
 @functools.cache
@@ -228,7 +398,9 @@ def rules() -> Rules:
     data = tomllib.loads(text)
     return Rules(frozenset(normalise_name(t) for t in data["ranked_titles"]),
                  {k: normalise_name(v) for k, v in data["title_abbreviations"].items()},
-                 frozenset(data["kind_words"]))
+                 frozenset(data["kind_words"]),
+                 {form: whom for whom, forms in data["address_forms"].items()
+                  for form in forms})
 
 
 def _title(honorific: str | None) -> str | None:
@@ -441,6 +613,54 @@ def _link_bilateral_names(mentions: list[Mention], sets: UnionFind,
             reasons[index] = "bilateral-name"
 
 
+def _link_kind_words(mentions: list[Mention], sets: UnionFind,
+                     reasons: dict[int, str]) -> None:
+    """A name joins the one entity named so with a word of its kind after it.
+
+    "SkillsFuture ... the national SkillsFuture movement", "OneSME ... the OneSME
+    platform": one thing, and the kind word says which class (a camel-case name alone
+    is guessed a body).
+    """
+    kinds = rules().kind_words
+    named: dict[str, set[int]] = {}
+    for index, mention in enumerate(mentions):
+        words = normalise_name(mention.name).split()
+        if not mention.anaphor and group(mention.label) in _KIND_GROUPS and \
+                len(words) >= 2 and words[-1] in kinds:
+            named.setdefault(" ".join(words[:-1]), set()).add(index)
+    for index, mention in enumerate(mentions):
+        if mention.anaphor or group(mention.label) not in _KIND_GROUPS or \
+                mention.label == "Person":
+            continue
+        roots = {sets.find(i) for i in named.get(normalise_name(mention.name), ())}
+        if len(roots) == 1 and sets.union(roots.pop(), index):
+            reasons[index] = "kind-word"
+
+
+_KIND_GROUPS = frozenset({"work", "organization"})
+_YEARED = re.compile(r"^(.+?)\s+(?:19|20)\d\d$")
+
+
+def _link_dated_names(mentions: list[Mention], sets: UnionFind,
+                      reasons: dict[int, str]) -> None:
+    """An event's name joins the one event of the page named so with its year.
+
+    "U Live Symposium 2019 ... last year's U Live Symposium": on one page, the event.
+    """
+    dated: dict[str, set[int]] = {}
+    for index, mention in enumerate(mentions):
+        match = _YEARED.match(normalise_name(mention.name))
+        if match and group(mention.label) == "meeting" and mention.ordinal is None:
+            dated.setdefault(match.group(1), set()).add(sets.find(index))
+    for index, mention in enumerate(mentions):
+        if group(mention.label) != "meeting" or mention.ordinal is not None or \
+                mention.anaphor:
+            continue
+        roots = dated.get(normalise_name(mention.name), set())
+        if len(roots) == 1 and sets.union(next(iter(roots)), index):
+            reasons[index] = "same-name"
+
+
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9&-]*[A-Z0-9])\)")
 
 
@@ -508,7 +728,7 @@ def _link_anaphors(mentions: list[Mention], sets: UnionFind,
 
 
 def _entity(document: Document, mentions: list[Mention], rules: list[str], *,
-            bare: bool = False) -> Entity | None:
+            bare: bool = False, series: dict[str, str] | None = None) -> Entity | None:
     label = _label(mentions)
     if label == "Person" and not _credible_person(mentions):
         return None
@@ -521,14 +741,17 @@ def _entity(document: Document, mentions: list[Mention], rules: list[str], *,
         if mention.anaphor and mention.name not in forms and mention.name != name:
             forms.append(mention.name)
     iri = next((m.key for m in mentions if m.key and m.key.startswith("http")), None)
-    series = next((m.series for m in mentions if m.series), None)
+    found_series = next((m.series for m in mentions if m.series), None)
     ordinal = next((m.ordinal for m in mentions if m.ordinal is not None), None)
-    key = iri or (f"meeting:{series}#{ordinal}" if series and ordinal is not None
+    found_series = (series or {}).get(found_series or "", found_series)
+    key = iri or (f"meeting:{found_series}#{ordinal}" if found_series and ordinal is not None
                   else f"{group(label)}:{normalise_name(name)}")
     if label == "Person" and not iri and len(name.split()) == 1:
         # A surname alone names someone only on its page: "Mr Lee" is one Lee here and
         # another there, so it does not join other pages' "Lee" by name.
-        key = f"{key}{next(filter(None, map(_rank, mentions)), '')}@{document.id}"
+        rank = next(filter(None, map(_rank, mentions)), "")
+        addressed = next(filter(None, map(_addressed, mentions)), "")
+        key = f"{key}{rank}{addressed}@{document.id}"
     elif label == "Post" and bare:
         # A title alone ("Chairman", "Chief Executive", "Prime Minister") is an office of
         # a body the page does not name: one node per page, never one for the whole site.
@@ -544,7 +767,7 @@ def _entity(document: Document, mentions: list[Mention], rules: list[str], *,
         documents=(document.id,),
         iri=iri,
         honorifics=tuple(dict.fromkeys(m.honorific for m in mentions if m.honorific)),
-        series=series,
+        series=found_series,
         ordinal=ordinal,
         merges=tuple(dict.fromkeys(merges)),
     )
@@ -601,9 +824,11 @@ def _label(mentions: list[Mention]) -> str:
     gazetteer = [m.label for m in mentions if m.source == "gazetteer"]
     if gazetteer:
         return gazetteer[0]
-    counts = Counter(m.label for m in mentions if not m.anaphor)
-    if not counts:
-        counts = Counter(m.label for m in mentions)
+    # The model's class is the weakest evidence: a rule's (a head noun, a title, an
+    # acronym's long form) outvotes it ("the Tallinn Digital Summit ... the TDS").
+    counts = Counter(m.label for m in mentions if not m.anaphor and m.source != "model") \
+        or Counter(m.label for m in mentions if not m.anaphor) or \
+        Counter(m.label for m in mentions)
     ranked = sorted(counts.items(), key=lambda kv: (kv[0] in GENERIC, -kv[1], kv[0]))
     return ranked[0][0]
 
