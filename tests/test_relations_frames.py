@@ -185,3 +185,120 @@ def test_more_families_read_from_frames(nlp: Language, text: str,
 def test_what_a_sentence_does_not_say(nlp: Language, text: str,
                                       forbidden: tuple[str, str, str]) -> None:
     assert forbidden not in triples(nlp, text)
+
+
+# Descriptions, successions and lists (names and bodies our own) ------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare title after "be" is the subject's post; the body after it is theirs
+    ("Before that, Mr Oka Banda Kusuma was Senior Director, Lima Data Council, for six years.",
+     {("Oka Banda Kusuma", "holdsPost", "Senior Director"),
+      ("Oka Banda Kusuma", "memberOf", "Lima Data Council")}),
+    # a department between a post and its body
+    ("Dr Amara Nwosu, Senior Vice President, Research and Enterprise, Lagos Data Institute",
+     {("Amara Nwosu", "memberOf", "Lagos Data Institute")}),
+    # an acronym title said of someone
+    ("Mr Tomas Ruiz, CEO, Andes Robotics Pte Ltd, spoke at the launch.",
+     {("Tomas Ruiz", "holdsPost", "CEO"), ("Tomas Ruiz", "memberOf", "Andes Robotics Pte Ltd")}),
+    # a title whose field the vocabulary does not know, after a modifier
+    ("Mr Ravi Iyer, Chief Fintech Officer of the Lima Data Council, said so.",
+     {("Ravi Iyer", "memberOf", "Lima Data Council")}),
+    # a title, the body's acronym in brackets, then the holder's name
+    (("She met Deputy Secretary-General of the Lima Data Council (LDC) Jonas Berg and "
+      "others."), {("Jonas Berg", "memberOf", "Lima Data Council")}),
+    # a title, an honorific, then the name
+    ("The Lima Data Council (LDC) met. LDC Chairman Mdm Siti Rahma said it would.",
+     {("Siti Rahma", "memberOf", "Lima Data Council")}),
+    # "Chair" of a body, said of a person
+    ("Ms Ana Quispe, Chair of the Andes Trade Board, said so.",
+     {("Ana Quispe", "chairOf", "Andes Trade Board")}),
+])
+def test_descriptions_of_people(nlp: Language, text: str,
+                                expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(nlp, text)
+
+
+def test_a_chair_a_country_holds_is_no_post(nlp: Language) -> None:
+    found = triples(nlp, "Peru, as the Chair of the 5th Andes Digital Ministers Meeting "
+                         "(ADMM), has handed over the Chairmanship to Chile.")
+    assert ("Peru", "chairOf", "5th Andes Digital Ministers Meeting") in found
+    assert not {t for t in found if t[1] == "holdsPost"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Jonas Berg will take over from Ms Ana Quispe as Chief Executive of the Lima Data "
+    "Council on 1 May.",
+    "Mr Jonas Berg will succeed Ms Ana Quispe as Chief Executive of the Lima Data Council.",
+])
+def test_a_successor_and_the_holder_today(nlp: Language, text: str) -> None:
+    found = triples(nlp, text)
+    post = "Chief Executive of the Lima Data Council"
+    assert {("Jonas Berg", "holdsPost", post), ("Ana Quispe", "holdsPost", post)} <= found
+
+
+def test_a_successor_to_a_title_of_a_body(nlp: Language) -> None:
+    found = triples(nlp, "The Lima Data Council (LDC) met. Mr Jonas Berg will succeed "
+                         "Ms Ana Quispe as LDC's new Chairman.")
+    assert {("Jonas Berg", "memberOf", "Lima Data Council"),
+            ("Ana Quispe", "memberOf", "Lima Data Council")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Under the chairmanship of Peru, the Andes Working Group on Data completed its plan.",
+    "Under Peru's chairmanship, the 3rd Andes Data Dialogue adopted two initiatives.",
+    "Under the Philippines’ chairmanship, the 3rd Andes Data Dialogue adopted two "
+    "initiatives.",
+])
+def test_under_a_chairmanship(nlp: Language, text: str) -> None:
+    found = triples(nlp, text)
+    assert any(p == "chairOf" and s in ("Peru", "Philippines") for s, p, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The Andes Data Coalition, whose members include Peru, Chile and Kenya, met today.",
+    "The members of the Andes Data Coalition include Peru, Chile and Kenya.",
+    "The Andes Data Coalition's members include Peru, Chile and Kenya.",
+])
+def test_whose_members_include(nlp: Language, text: str) -> None:
+    found = triples(nlp, text)
+    assert {(c, "memberOf", "Andes Data Coalition") for c in ("Peru", "Chile", "Kenya")} \
+        <= found
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Peru and Kenya are members of the Andes Cross-Border Data Forum.",
+     "Andes Cross-Border Data Forum"),
+    ("The Lima Services Partnership comprises the Lima Data Council and the Andes Trade "
+     "Board.", "Lima Services Partnership"),
+])
+def test_a_name_with_members_is_a_body(nlp: Language, text: str, body: str) -> None:
+    found = triples(nlp, text)
+    assert any(p == "memberOf" and o == body for _, p, o in found)
+
+
+def test_a_forum_one_takes_part_in_stays_a_meeting(nlp: Language) -> None:
+    found = triples(nlp, "Minister Lee participated in the Andes Ambrosia Forum in Lima.")
+    assert ("Lee", "attended", "Andes Ambrosia Forum") in found
+    assert not {t for t in found if t[1] == "memberOf"}
+
+
+def test_names_set_off_by_commas_alone_are_no_list(nlp: Language) -> None:
+    found = triples(nlp, "Speaking at the 5th Andes Digital Ministers Meeting, which was "
+                         "chaired by Peru, Professor Ana Lima, Minister for Data, called for "
+                         "closer cooperation.")
+    assert ("Peru", "chairOf", "5th Andes Digital Ministers Meeting") in found
+    assert ("Ana Lima", "chairOf", "5th Andes Digital Ministers Meeting") not in found
+
+
+def test_a_version_is_another_work(nlp: Language) -> None:
+    found = triples(nlp, "The Smart Nation 2.0 succeeds the Smart Nation Initiative.")
+    # the earlier work goes by the gazetteer's name for it, "Smart Nation"
+    assert any(s == "Smart Nation 2.0" and p == "derivedFrom" and o.startswith("Smart Nation")
+               and o != s for s, p, o in found)
+
+
+def test_a_name_the_model_lost_comes_back(nlp: Language) -> None:
+    found = triples(nlp, "Chile signed the Joint Declaration on Online Safety with Peru at a "
+                         "ceremony in Lima on 3 May 2021.")
+    assert ("Peru", "signed", "Joint Declaration on Online Safety") in found

@@ -75,6 +75,9 @@ class Lexicon:
     address_titles: frozenset[str] = frozenset()
     """One-word titles that, right before a name, address a person by rank rather than
     name an office ("Minister Teo", "Secretary Raimondo")."""
+    shared_titles: frozenset[str] = frozenset()
+    """Titles that countries and bodies hold too ("Singapore, as the Chair of the
+    Meeting"): posts only when said of a person."""
 
 
 def load_gazetteers(paths: Iterable[Path] = ()) -> tuple[GazetteerEntry, ...]:
@@ -143,6 +146,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             post_titles=tuple(posts["titles"]),
             standalone_posts=frozenset(posts["standalone"]),
             address_titles=frozenset(posts.get("address", ())),
+            shared_titles=frozenset(posts.get("shared", ())),
             ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
             heads=heads,
             leading_heads=leading,

@@ -64,12 +64,33 @@ def coordination(token: Token) -> Iterator[tuple[Token, str]]:
             # Meeting (ADGMIN)" names the series, not a second argument.
             bracketed = child.i > 0 and child.doc[child.i - 1].text == "("
             if child.dep_ == "conj":
-                todo.append((child, how or "conj"))
+                # Judged once, at the top of the chain: its lower links carry no "and".
+                if item.dep_ == "conj" or _conjoined(item):
+                    todo.append((child, how or "conj"))
             elif child.dep_ == "appos" and not bracketed:
                 todo.append((child, "appos"))
             elif child.dep_ == "prep" and child.lower_ == "with" and any(
                     c.lower_ == "together" for c in child.children):
                 todo.extend((c, "with") for c in child.children if c.dep_ == "pobj")
+
+
+def _conjoined(token: Token) -> bool:
+    """Whether a token's conjuncts come with a conjunction ("A, B and C").
+
+    Without one, two names the parser's "conj" joins are set off by commas alone:
+    "chaired by Indonesia, Professor Yeo, Minister for X, called for ...", where Yeo is
+    the subject of the next clause.
+    """
+    chain, members = [token], 1
+    while chain:
+        item = chain.pop()
+        for child in item.children:
+            if child.dep_ in ("cc", "preconj"):
+                return True
+            if child.dep_ == "conj":
+                chain.append(child)
+                members += 1
+    return members > 2  # "Brunei, Cambodia, Lao PDR": a list cut short, still a list
 
 
 def verb_read_as_noun(token: Token) -> bool:

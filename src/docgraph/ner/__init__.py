@@ -439,6 +439,7 @@ def _mentions(doc: Doc, layout: list[_Piece]) -> dict[int, Mention]:
     """The chosen candidates as mentions in block offsets, by the candidate's id."""
     starts = [piece.text_start for piece in layout]
     chosen = doc.user_data.get(cands.MENTIONS, [])
+    retyped = doc.user_data.get(cands.RETYPED, {})
     out: dict[int, Mention] = {}
     for candidate in chosen:
         span = doc[candidate.start : candidate.end]
@@ -452,7 +453,7 @@ def _mentions(doc: Doc, layout: list[_Piece]) -> dict[int, Mention]:
         high = min(span[-1].sent.end_char, piece.text_start + piece.length)
         out[id(candidate)] = Mention(
             text=span.text,
-            label=candidate.label,
+            label=retyped.get(id(candidate), candidate.label),
             block=piece.block,
             start=span.start_char + shift,
             end=span.end_char + shift,

@@ -32,6 +32,8 @@ BLOCKS = "docgraph.blocks"
 """Key in ``Doc.user_data`` of each block's character range, kind and heading."""
 QUIET = "docgraph.quiet"
 """Key in ``Doc.user_data`` of the character ranges (datelines) that state no relation."""
+RETYPED = "docgraph.retyped"
+"""Key in ``Doc.user_data`` of the chosen candidates a relation retyped: id to label."""
 
 # How much each source is trusted when candidates overlap; higher wins.
 PRIORITY = {
@@ -134,6 +136,15 @@ def select(found: list[Candidate]) -> list[Candidate]:
     # document's length.
     taken: set[int] = set()
     for candidate in ranked:
+        tokens = range(candidate.start, candidate.end)
+        if taken.isdisjoint(tokens):
+            chosen.append(candidate)
+            taken.update(tokens)
+    # A name dropped for a longer one that lost in turn comes back: in "the Joint
+    # Declaration on Online Safety with Singapore" the model's span beat "Singapore",
+    # then lost to the shorter "Joint Declaration on Online Safety".
+    for candidate in sorted((found[i] for i in dropped),
+                            key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
         tokens = range(candidate.start, candidate.end)
         if taken.isdisjoint(tokens):
             chosen.append(candidate)

@@ -8,6 +8,7 @@ resolution can tell "Viet Nam" and "Vietnam" are one country.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,10 @@ from spacy.tokens import Doc
 
 from docgraph.lexicon import GazetteerEntry, load_gazetteers
 from docgraph.ner import candidates as cands
+from docgraph.vocab import coarse_type
+
+# A version after a work's name: "2.0", "3", "v2".
+_VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)+|v\d+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +83,14 @@ class Gazetteer:
         found = []
         for _, start, end in self.matcher(doc):
             entry = self.index.by_form.get(doc[start:end].text)
-            if entry is not None:
-                found.append(cands.Candidate(start, end, entry.label, "gazetteer",
-                                             key=entry.iri, name=entry.name))
+            if entry is None:
+                continue
+            if end < len(doc) and _VERSION.match(doc[end].text) and \
+                    coarse_type(entry.label) == "Work":
+                # "Smart Nation 2.0": another edition of the work, a thing of its own.
+                found.append(cands.Candidate(start, end + 1, entry.label, "gazetteer"))
+                continue
+            found.append(cands.Candidate(start, end, entry.label, "gazetteer",
+                                         key=entry.iri, name=entry.name))
         cands.add(doc, found)
         return doc

@@ -182,6 +182,14 @@ _TIME_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:],
                          *calendar.month_abbr[1:], "Sept"])
 
 
+def _post_follows(doc: Doc, index: int, lexicon: Lexicon) -> bool:
+    """Whether a post's title (after modifiers) starts at ``index``: a new post."""
+    while index < len(doc) and doc[index].text in lexicon.post_modifiers:
+        index += 1
+    return index < len(doc) and any(title.split()[0] == doc[index].text
+                                    for title in lexicon.post_titles)
+
+
 def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int],
                 located: set[int] | frozenset[int] = frozenset()) -> int:
     """End of the capitalised phrase from ``start``: the longest stretch a name can take.
@@ -218,6 +226,8 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int],
                     not {index + 1, index + 2} & located):
             if index + 1 < len(doc) and doc[index + 1].text in _TIME_WORDS:
                 break  # "Parliament on Monday", "the Summit in May"
+            if text in ("and", "&") and _post_follows(doc, index + 1, lexicon):
+                break  # "Permanent Secretary of the Ministry of X and Chairman of Y"
             if index + 1 < len(doc) and (name_like(doc[index + 1]) or (
                     doc[index + 1].text == "the" and index + 2 < len(doc)
                     and name_like(doc[index + 2]))):

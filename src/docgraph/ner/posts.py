@@ -65,6 +65,11 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
     index = 0
     while index < len(doc):
         start = index
+        if texts[start] in lexicon.post_modifiers and bounds.inside_qualifier(start):
+            # "International Telecommunications Union Director": the body's last word,
+            # not a modifier; the body qualifies the title after it.
+            index += 1
+            continue
         index, size = bounds.fielded_title(start)
         fielded = size > 0
         # Modifiers come before a title, but some titles start with one ("Chief
@@ -87,6 +92,11 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
         long_title = known.acronyms.get(doc[index].text) if size == 1 else None
         # A title's acronym alone is a post only next to a name: "sent by SMS" is not.
         standalone = long_title is None and doc[start:end].text in lexicon.standalone_posts
+        if doc[index:end].text in lexicon.shared_titles and \
+                not bounds.appositive(start, complement_end, found,
+                                      bounds.qualified(start) < start):
+            index = end
+            continue
         if complement_end > end:
             end = complement_end
         elif not standalone and \
@@ -192,6 +202,12 @@ class _Bounds:
             and c.end - c.start == 1] + [
             Candidate(e.start, e.end, "Place", "model") for e in doc.ents
             if e.label_ == "NORP" and e.end - e.start == 1]
+        self._qualifier_insides = {i for c in self._qualifiers
+                                   for i in range(c.start + 1, c.end)}
+
+    def inside_qualifier(self, index: int) -> bool:
+        """Whether token ``index`` is inside a place or body, after its first word."""
+        return index in self._qualifier_insides
 
     def fielded_title(self, start: int) -> tuple[int, int]:
         """A title after modifiers and the words of a field: "Senior Technology Advisor".
@@ -204,12 +220,12 @@ class _Bounds:
         doc, texts = self.doc, words(self.doc)
         index = start
         while index < len(doc) and texts[index] in self.lexicon.post_modifiers and \
-                not self.titles.match(doc, index):
+                not self._title_itself(index):
             index += 1
         modified = index > start
         fields = 0
         while fields < 2 and index < len(doc) and not self.titles.match(doc, index) and \
-                self._field_word(index):
+                self._field_word(index, modified):
             index += 1
             fields += 1
             if modified and index + 2 < len(doc) and texts[index] in ("and", "&") and \
@@ -218,11 +234,28 @@ class _Bounds:
         size = self.titles.match(doc, index) if fields and index < len(doc) else 0
         return (index, size) if size else (start, 0)
 
-    def _field_word(self, index: int) -> bool:
+    def _title_itself(self, index: int) -> bool:
+        """Whether a word that may modify a title is the title here.
+
+        "Principal of Ngee Ann Polytechnic" is a title; "Principal Private Secretary"
+        and "Principal Engineer" are titles it modifies.
+        """
+        size = self.titles.match(self.doc, index)
+        if size != 1 or index + 1 >= len(self.doc):
+            return size > 0
+        return not (self.titles.match(self.doc, index + 1) or
+                    self._field_word(index + 1, True))
+
+    def _field_word(self, index: int, modified: bool = False) -> bool:
+        """Whether a word can name the field of an office ("Technology" Advisor).
+
+        After a modifier, a word of a newer field the vocabulary lacks will do too:
+        "Chief Fintech Officer", "Senior Cybersecurity Manager".
+        """
         token = self.doc[index]
         text = token.text
         return name_like(token) and token.is_alpha and not token.is_upper and \
-            not token.is_sent_start and text.lower() in self._vocabulary and \
+            not token.is_sent_start and (modified or text.lower() in self._vocabulary) and \
             token.pos_ in ("PROPN", "NOUN", "ADJ") and \
             text not in self.lexicon.post_modifiers and \
             not self.honorifics.match(self.doc, index) and index not in self.persons
@@ -250,11 +283,21 @@ class _Bounds:
             # "Deputy Chairman – Mr Loh Lik Peng", a role in a list; "Shenzhen Mayor, Mr
             # Qin Weizhong", a title the name is in apposition to.
             return True
+        honorific = end
+        while honorific < len(self.doc) and self.honorifics.match(self.doc, honorific):
+            honorific += self.honorifics.match(self.doc, honorific)
+        if honorific > end and self.people_start(honorific):
+            # "NLB Chairman Mdm Chua Li Ting": an office, then its holder; "Minister Mr
+            # Tan" only addresses him.
+            return qualified or end - start > 1 or \
+                self.doc[start].text not in self.lexicon.address_titles
         if end in self.persons or self.people_start(end):
             # "President Xi Jinping", "Vice Premier Ding", but "Minister Teo", "Secretary
             # Raimondo": a word of address says no more than the person's rank.
             return qualified or end - start > 1 or \
                 self.doc[start].text not in self.lexicon.address_titles
+        if self._complement_of_someone(start):
+            return True
         index = start - 1
         steps = 0
         while index >= 0 and steps < 3 and self.doc[index].text in _APPOSITION_GAPS:
@@ -263,6 +306,28 @@ class _Bounds:
         if steps == 0 or index < 0:
             return False
         return self.people_end(index + 1) or any(post.end == index + 1 for post in found)
+
+    def _complement_of_someone(self, start: int) -> bool:
+        """Whether a bare title is what a person is: "Mr Kok was Senior Director, ...".
+
+        The title follows a form of "be" (past adverbs: "is also currently Chairman")
+        whose subject is a person's name or "he"/"she".
+        """
+        doc = self.doc
+        index = start - 1
+        while index >= 0 and start - index <= 4 and (
+                doc[index].pos_ == "ADV" or doc[index].text == ","):
+            index -= 1
+        if index < 0 or doc[index].lemma_ != "be":
+            return False
+        verb = doc[index]
+        subjects = [t for t in verb.children if t.dep_ == "nsubj"]
+        if not subjects and verb.dep_ in ("aux", "auxpass"):
+            subjects = [t for t in verb.head.children if t.dep_ == "nsubj"]
+        # A name that ends right at the verb is its subject whatever the parse makes of
+        # the name's last word ("Mr Kok Ping Soon was ...": "Soon" read as an adverb).
+        return self.people_end(index) or any(
+            t.lower_ in ("he", "she") or self.people_end(t.i + 1) for t in subjects)
 
     def people_start(self, index: int) -> bool:
         """Whether a name found after an honorific starts at ``index``."""

@@ -40,6 +40,7 @@ class Repair:
         model = _placed(doc, _proper(doc, _in_english(doc, _not_slogans(doc, model,
                                                                          self.lexicon))))
         model = _datelines(doc, _named_people(doc, model, self.lexicon))
+        model = _holders(doc, model)
         found = _merge_split_names(doc, cands.candidates(doc) + model)
         chosen = [c for c in cands.select(found) if keep(doc, c, self.lexicon)]
         chosen = _vouched_headings(doc, chosen, self.lexicon)
@@ -129,6 +130,31 @@ def _named_people(doc: Doc, found: list[cands.Candidate], lexicon: Lexicon
         return found
     return [cands.relabel(c, "Person") if c.label != "Person" and not c.typed_by_head and
             c.end - c.start <= 3 and all(t.text in known for t in doc[c.start : c.end])
+            else c for c in found]
+
+
+def _holders(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
+    """A name right after a post is its holder's, whatever the model typed it.
+
+    "Deputy Secretary-General of the Organisation for Economic Cooperation and
+    Development (OECD) Ulrik Vestergaard Knudsen": nothing but the body's acronym in
+    brackets stands between the post and the name, so the name is a person's. Names the
+    gazetteers or a head noun ("... Authority") typed keep their type.
+    """
+    ends: set[int] = set()
+    for post in cands.candidates(doc):
+        if post.label != "Post" or post.source != "posts":
+            continue
+        end = post.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            end += 3  # "(OECD)"
+        ends.add(end)
+    if not ends:
+        return found
+    return [cands.relabel(c, "Person")
+            if c.start in ends and c.label != "Person" and not c.typed_by_head and
+            2 <= c.end - c.start <= 4 and all(t.is_alpha and t.text[:1].isupper()
+                                              for t in doc[c.start : c.end])
             else c for c in found]
 
 
@@ -322,7 +348,11 @@ def _made_by(doc: Doc, chosen: list[cands.Candidate]) -> list[cands.Candidate]:
 def keep(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
     """Whether a candidate can name an entity at all (not a technology, role, number)."""
     text = doc[candidate.start : candidate.end].text
-    if text in lexicon.not_entities or not any(c.isalpha() for c in text) or \
+    # A bare title is no entity ("the CEO said"), but the posts component finds one only
+    # said of a person ("Mr Peter Ho, CEO, HOPE Technik"): then it is the post held.
+    said_of_someone = candidate.label == "Post" and candidate.source == "posts"
+    if (text in lexicon.not_entities and not said_of_someone) or \
+            not any(c.isalpha() for c in text) or \
             any(pattern.search(text) for pattern in lexicon.not_entity_patterns):
         return False
     if text.count("(") != text.count(")"):

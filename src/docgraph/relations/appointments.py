@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from docgraph.clauses import Frame, Role
+from docgraph.clauses import Frame, Role, Status
 from docgraph.clauses.parse import coordinated
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
@@ -55,17 +55,26 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
              for listed in findings.args.listed(post, sentence)]
     bodies = [m for m in _entities(findings, frame.heads(Role.OBLIQUE, spec.bodies))
               if entity_group(m.label) == "Organization"]
+    if not posts:
+        # "will succeed Mr Chan as NLB's new Chairman": a title with its body's
+        # possessive but no post named whole; the holders are members of the body.
+        bodies += [m for h in attributes if doc[h].text in findings.ctx.lexicon.post_titles
+                   for c in doc[h].children if c.dep_ == "poss"
+                   for m in _entities(findings, [c.i])
+                   if entity_group(m.label) == "Organization" and m not in bodies]
     rule = f"appointment:{lemma}"
     for holder in holders + keepers:
         if holder.label != "Person":
             continue
+        # A predecessor holds the post now, whenever the successor is to take it over.
+        status = frame.status if holder in holders else Status.DONE
         for post in posts:
             findings.add(holder, spec.relation, post, rule, spec.confidence, sentence,
-                         frame.status)
-        if holder in holders:
+                         status)
+        if holder in holders or not posts:
             for body in bodies:
                 findings.add(holder, "memberOf", body, rule, spec.confidence, sentence,
-                             frame.status)
+                             status)
 
 
 def _posts(findings: Findings, heads: list[int]) -> list[Candidate]:

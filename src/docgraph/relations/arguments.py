@@ -25,7 +25,7 @@ from bisect import bisect_left
 from spacy.tokens import Span
 
 from docgraph.ner.candidates import Candidate
-from docgraph.relations.context import Context
+from docgraph.relations.context import Context, entity_group
 
 # Words that join the members of a list, and phrases that do.
 _JOINERS = frozenset({",", "and", "&", "or", "including", "namely", "comprising", ":",
@@ -119,16 +119,23 @@ class Arguments:
         if position is None:
             return []
         members = [self.units[position][2]]
+        commas_only = True
         while position + 1 < len(self.units):
             nxt = self.units[position + 1]
-            gap = self.doc[self.units[position][1] : nxt[0]]
+            gap = [t.text for t in self.doc[self.units[position][1] : nxt[0]]]
             if nxt[0] < self.units[position][1] or nxt[1] > sentence.end or \
-                    not _joins([t.text for t in gap], self._also) or \
+                    not _joins(gap, self._also) or \
                     self._subject_elsewhere(nxt[0], nxt[1], index):
                 break
+            commas_only = commas_only and not any(w in _JOINERS and w != "," for w in gap) \
+                and not any(phrase in " ".join(gap) for phrase in _JOINING_PHRASES)
             members.append(nxt[2])
             position += 1
-        return members
+        # A person and others set off by commas alone make no list: "chaired by
+        # Indonesia, Professor Yeo, Minister for X, called for ...", where Yeo starts the
+        # main clause ("delegates from Brunei, Cambodia, Lao PDR" is one).
+        mixed = len({entity_group(m.label) == "Person" for m in members}) > 1
+        return members[:1] if commas_only and mixed else members
 
     def _subject_elsewhere(self, start: int, end: int, index: int) -> bool:
         """Whether tokens ``[start, end)`` hold the subject of a verb after them.

@@ -7,10 +7,12 @@ keeps the most confident reading of each (subject, relation, object).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from docgraph.clauses import Status
 from docgraph.ner.candidates import QUIET, Candidate
@@ -44,6 +46,11 @@ class Findings:
         self.doc: Doc = ctx.doc
         self.rules: Rules = ctx.rules
         self.found: dict[tuple[int, str, int], Found] = {}
+        # Mentions a relation showed to be bodies (see _a_body_by_role), by id: new label.
+        self.retyped: dict[int, str] = {}
+        # Whether what a token predicates is done, planned, ...: the clause layer's
+        # reading once the parse is there (see docgraph.relations.extractor).
+        self.status_of: Callable[[Token], Status] = lambda token: Status.DONE
         quiet = sorted(self.doc.user_data.get(QUIET, ()))
         self._quiet_starts = [start for start, _ in quiet]
         self._quiet_ends = [end for _, end in quiet]
@@ -74,9 +81,12 @@ class Findings:
                 self.ctx.text(subject) == self.ctx.text(obj):
             return False
         signature = self.rules.signatures[predicate]
-        if entity_group(subject.label) not in signature.subject or \
-                entity_group(obj.label) not in signature.object:
+        if entity_group(subject.label) not in signature.subject:
             return False
+        if entity_group(obj.label) not in signature.object:
+            if not self._a_body_by_role(predicate, obj, rule):
+                return False
+            self.retyped[id(obj)] = self.rules.bodies_by_role.label
         if self._another_edition(subject) or self._another_edition(obj):
             return False
         key = (id(subject), predicate, id(obj))
@@ -87,6 +97,21 @@ class Findings:
             self.found[key] = Found(subject, predicate, obj, rule, confidence, sentence,
                                     status)
         return True
+
+    def _a_body_by_role(self, predicate: str, mention: Candidate, rule: str) -> bool:
+        """Whether a name its head typed as a work or a meeting is a body in ``predicate``.
+
+        "the Open Data Partnership" is a pact by its head; whoever participates in it or
+        is a member of it makes it a body.
+        """
+        spec = self.rules.bodies_by_role
+        group = entity_group(mention.label)
+        if predicate not in spec.relations or group not in ("Work", "Meeting") or \
+                (group == "Meeting" and rule not in spec.meeting_rules):
+            return False
+        name = self.ctx.text(mention)
+        head = re.split(r" (?:of|on|for|in) ", name)[0].split()
+        return bool(head) and head[-1] in spec.heads
 
     def _another_edition(self, mention: Candidate) -> bool:
         """Whether a meeting's name is said of another edition: "the next CET Dialogue".

@@ -34,6 +34,8 @@ from docgraph.relations.rules import Role
 _RELATIONS = {"Post": "holdsPost", "Organization": "memberOf", "Country": "basedIn",
               "Place": "basedIn"}
 _MAX_GAP = 4
+# The longest department name between a post and its body, in tokens.
+_MAX_UNIT = 7
 
 
 def describe(ctx: Context) -> dict[int, list[Candidate]]:
@@ -274,6 +276,9 @@ def _after(ctx: Context, outer: list[Candidate], index: int, allowed: set[str]
     for position in range(index + 1, len(outer)):
         item = outer[position]
         gap = [t.text for t in doc[previous.end : item.start]]
+        if previous.label == "Post" and entity_group(item.label) == "Organization" and \
+                _unit_gap(gap):
+            gap = [","]  # "Head, Emerging Technologies, Temasek": the post's department
         if item.start >= sentence.end or not _fits(gap, allowed) or not _describes(item):
             return
         if previous is person and _is_place(item) and \
@@ -293,6 +298,18 @@ def _after(ctx: Context, outer: list[Candidate], index: int, allowed: set[str]
             return  # "Chaired by Dr X, Minister for Y, the Committee agreed ..."
         yield item
         previous = item
+
+
+def _unit_gap(gap: list[str]) -> bool:
+    """Whether the words between a post and a body name a department of the body.
+
+    "Senior Vice President, Graduate Education and Research Translation, National
+    University of Singapore": capitalised words set off by commas, no entity among them.
+    """
+    inner = gap[1:-1]
+    return len(gap) > 2 and gap[0] == "," and gap[-1] == "," and len(inner) <= _MAX_UNIT \
+        and inner[0][:1].isupper() and \
+        all(w[:1].isupper() or w in ("and", "&", "of", "-") for w in inner)
 
 
 def _in_a_phrase(ctx: Context, item: Candidate) -> bool:
@@ -334,6 +351,11 @@ def _before(ctx: Context, outer: list[Candidate], index: int, allowed: set[str],
                 not _describes(item) or id(item) in claimed or (
                     item.label != "Post" and _in_a_phrase(ctx, item)):
             break  # "At the opening of the X Centre, Permanent Secretary Ms Y": not a title
+        if following is person and gap == [")"] and item.start > 0 and \
+                doc[item.start - 1].text == "(" and position > 0 and \
+                outer[position - 1].label == "Post" and outer[position - 1].end == item.start - 1:
+            following = item  # "Secretary-General of the OECD (OECD) Ulrik Knudsen"
+            continue
         if following is person and (item.label != "Post" or "and" in gap or "&" in gap
                                     or "(" in gap or ")" in gap):
             break

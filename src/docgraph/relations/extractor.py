@@ -13,11 +13,11 @@ from spacy.tokens import Doc, Token
 from docgraph.clauses import ClauseReader
 from docgraph.clauses.parse import Lemmas
 from docgraph.lexicon import Lexicon, load_lexicon
-from docgraph.ner.candidates import Candidate
+from docgraph.ner.candidates import RETYPED, Candidate
 from docgraph.relations import appointments, descriptions, groups, roles, surface, verbs
 from docgraph.relations.arguments import Arguments
 from docgraph.relations.base import Findings, Found
-from docgraph.relations.context import Context
+from docgraph.relations.context import Context, entity_group
 from docgraph.relations.rules import Rules, load_rules
 
 
@@ -47,6 +47,7 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
         clauses = ClauseReader(ctx.lemma, {*ctx.rules.triggers_by_noun,
                                            *ctx.rules.appointments.nouns,
                                            *ctx.rules.chairs.nouns})
+        findings.status_of = clauses.status
         # One pass over the tokens for every rule that looks at each: building a Token
         # is the largest cost of reading a doc from Python.
         for sentence in doc.sents:
@@ -61,5 +62,17 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
     groups.find(findings)
     surface.find(findings)
     descriptions.find(findings, chains, places)
-    return sorted(findings.found.values(), key=lambda f: (
+    found = list(findings.found.values())
+    if findings.retyped:
+        # A mention a relation showed to be a body is one in every relation it is in.
+        doc.user_data[RETYPED] = dict(findings.retyped)
+        found = [f for f in found if _fits(ctx, f, findings.retyped)]
+    return sorted(found, key=lambda f: (
         f.sentence.start, f.subject.start, f.object.start, f.predicate))
+
+
+def _fits(ctx: Context, found: Found, retyped: dict[int, str]) -> bool:
+    signature = ctx.rules.signatures[found.predicate]
+    return entity_group(retyped.get(id(found.subject), found.subject.label)) in \
+        signature.subject and \
+        entity_group(retyped.get(id(found.object), found.object.label)) in signature.object

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from docgraph.clauses import Status
 from docgraph.clauses.parse import subjects
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
@@ -32,8 +33,18 @@ def _as_role(findings: Findings, as_token: Token, sentence: Span) -> None:
     post = ctx.top[role_token.i]
     if post is not None and post.label == "Post":  # "appointed X as Chairman of the Board"
         spec = findings.rules.patterns["copula_post"]
+        verb = as_token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        # "will take over from Y as Chairman": planned, as the verb is
+        status = findings.status_of(verb) if verb.pos_ in ("VERB", "AUX") else Status.DONE
         findings.add(_role_holder(findings, as_token), spec.relation, post, "role:as post",
-                     spec.confidence, sentence)
+                     spec.confidence, sentence, status)
+        before = _before(findings, as_token)
+        if before is not None and _predecessor(findings, before) is not None:
+            # "takes over from Y as Chairman": Y is the Chairman now.
+            findings.add(ctx.holders.get(id(before), before), spec.relation, post,
+                         "role:as post", spec.confidence, sentence)
         return
     words = " ".join(t.text for t in role_token.subtree if (
         t.i <= role_token.i and t.dep_ in ("compound", "amod")) or t.i == role_token.i)
@@ -60,12 +71,22 @@ def _under_role(findings: Findings, under: Token, sentence: Span) -> None:
     """"held under the chairmanship of Singapore", "under Singapore's Chairmanship"."""
     ctx = findings.ctx
     role_token = next((c for c in under.children if c.dep_ == "pobj"), None)
+    if role_token is None:
+        # "Under Malaysia's chairmanship, the Dialogue adopted ...", parsed with the
+        # chairmanship as the verb's subject: the first noun after "under".
+        role_token = next((t for t in sentence.doc[under.i + 1 : min(under.i + 5,
+                                                                         sentence.end)]
+                           if t.pos_ == "NOUN"), None)
     if role_token is None or not role_token.lower_.endswith("ship"):
         return
     role = next((r for r in findings.rules.roles if role_token.text in r.nouns), None)
     if role is None:
         return
-    holders = [m for c in role_token.children if c.dep_ == "poss" for m in ctx.expand(c)]
+    # "Malaysia's chairmanship"; "the Philippines’ chairmanship", where the parser takes
+    # a plural's bare apostrophe for punctuation and the name for a modifier.
+    holders = [m for c in role_token.children if c.dep_ == "poss" or (
+        c.dep_ in ("nmod", "compound") and c.i + 1 < role_token.i and
+        sentence.doc[c.i + 1].text in ("’", "'")) for m in ctx.expand(c)]
     holders += [m for c in role_token.children if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
     verb = under.head
@@ -73,13 +94,15 @@ def _under_role(findings: Findings, under: Token, sentence: Span) -> None:
     # completed ...": the meeting or the body the clause is about.
     meetings = [m for t in subjects(verb) for m in ctx.expand(ctx.antecedent(t))
                 if entity_group(m.label) in ("Meeting", "Organization")
-                and not _members(findings, m)] if verb.pos_ in ("VERB", "AUX") else []
+                and not _members(findings, m) and m not in holders
+                ] if verb.pos_ in ("VERB", "AUX") else []
     if not meetings and verb.pos_ in ("VERB", "AUX") and under.i < verb.i:
         # "Under the chairmanship of X, the Working Group completed ..." with the subject
-        # misparsed: the name right before the verb.
+        # misparsed (as an apposition to X): the name right before the verb.
         meetings = [m for m in findings.args.before(verb.i, sentence)[-1:]
                     if entity_group(m.label) in ("Meeting", "Organization")
-                    and not _members(findings, m) and m not in holders]
+                    and not _members(findings, m) and m.start > role_token.i]
+        holders = [h for h in holders if h not in meetings]
     if not meetings:  # "Under Singapore's Chairmanship, AMS strengthened ...": of what?
         return
     for holder in holders:
@@ -107,20 +130,48 @@ def _members(findings: Findings, mention: Candidate) -> bool:
 def _role_holder(findings: Findings, as_token: Token) -> Candidate | None:
     """Who holds a role: the entity just before "as", or the verb's subject."""
     ctx = findings.ctx
-    index = as_token.i - 1
-    start = as_token.sent.start
-    while index >= start and findings.doc[index].is_punct:
-        index -= 1
-    before = ctx.top[index] if index >= start else None
-    if before is not None:
-        return ctx.holders.get(id(before), before)
+    before = _before(findings, as_token)
     head = as_token.head
+    if before is not None:
+        verb = _predecessor(findings, before)
+        if verb is None:
+            return ctx.holders.get(id(before), before)
+        head = verb  # "takes over from Y as X": the subject of "takes over" holds X
     if head.pos_ in ("VERB", "AUX"):
         for subject in subjects(head):
             found = ctx.expand(ctx.antecedent(subject))
             if found:
                 return found[0]
     return ctx.at(head)
+
+
+def _before(findings: Findings, as_token: Token) -> Candidate | None:
+    """The entity just before "as" (past punctuation), if any."""
+    index = as_token.i - 1
+    start = as_token.sent.start
+    while index >= start and findings.doc[index].is_punct:
+        index -= 1
+    return findings.ctx.top[index] if index >= start else None
+
+
+def _predecessor(findings: Findings, mention: Candidate) -> Token | None:
+    """The verb of a mention whose role passes on, if it is one.
+
+    "take over from Y as Chairman", "succeed Y as Chief Executive": the verb's subject
+    takes the role Y holds.
+    """
+    doc = findings.doc
+    root = next((t for t in doc[mention.start : mention.end]
+                 if not mention.start <= t.head.i < mention.end), None)
+    if root is None:
+        return None
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and \
+            root.head.head.pos_ == "VERB":
+        return root.head.head
+    if root.dep_ == "dobj" and \
+            findings.ctx.lemma(root.head) in findings.rules.appointments.successions:
+        return root.head
+    return None
 
 
 # Copulas: "a statutory board under X", "a party to X" ------------------------------
@@ -178,6 +229,7 @@ def copula(findings: Findings, token: Token) -> None:
             # "a board member of A, the B and C", however the parser broke the list up
             owners += [m for c in preps if c.head.i == token.i
                        for m in findings.args.after(c.i, token.sent) if m not in owners]
+            owners += [m for m in _whose(findings, token) if m not in owners]
             for member in _described(findings, token):
                 for owner in owners:
                     findings.add(member, spec.relation, owner, name, spec.confidence,
@@ -263,6 +315,30 @@ def _copula_post(findings: Findings, token: Token) -> None:
                          spec.confidence, token.sent)
 
 
+# Verbs whose subject, a noun such as "members", is said of the list after them.
+_LISTING_VERBS = frozenset({"be", "include", "comprise"})
+
+
+def _whose(findings: Findings, noun: Token) -> list[Candidate]:
+    """The owner of a noun through a possessive.
+
+    "X, whose members include ...", "X's members", "its members".
+    """
+    ctx = findings.ctx
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.lower_ == "whose":
+            verb = noun.head
+            while verb.dep_ not in ("relcl", "ROOT") and verb.head is not verb:
+                verb = verb.head
+            if verb.dep_ == "relcl":
+                return ctx.expand(ctx.antecedent(verb.head))
+        else:  # "the Coalition's members", "its members"
+            return ctx.expand(ctx.antecedent(child))
+    return []
+
+
 def _described(findings: Findings, noun: Token) -> list[Candidate]:
     """What a predicate noun describes: "X is a board", "X, a board".
 
@@ -274,8 +350,10 @@ def _described(findings: Findings, noun: Token) -> list[Candidate]:
                  for m in ctx.expand(_whole_list(ctx.antecedent(s), noun.head))]
         return found + [m for m in findings.args.before(noun.head.i, noun.sent)
                         if m not in found]
-    if noun.dep_ == "nsubj" and ctx.lemma(noun.head) == "be":
-        found = [m for c in noun.head.children if c.dep_ == "attr" for m in ctx.expand(c)]
+    if noun.dep_ == "nsubj" and ctx.lemma(noun.head) in _LISTING_VERBS:
+        # "The members of X are A, B and C"; "whose members include A and B"
+        found = [m for c in noun.head.children if c.dep_ in ("attr", "dobj")
+                 for m in ctx.expand(c)]
         return found + [m for m in findings.args.after(noun.head.i, noun.sent)
                         if m not in found]
     if noun.dep_ == "appos":

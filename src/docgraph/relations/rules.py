@@ -182,6 +182,19 @@ class Pattern:
 
 
 @dataclass(frozen=True, slots=True)
+class BodiesByRole:
+    """Names an ambiguous head typed as works or meetings, that a relation shows to be bodies.
+
+    "Peru participates in the Open Data Partnership": a body, not a pact.
+    """
+
+    heads: frozenset[str] = frozenset()
+    relations: frozenset[str] = frozenset()
+    label: str = "Organization"
+    meeting_rules: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """The contents of ``ontologies/relations.yaml``."""
 
@@ -209,6 +222,7 @@ class Rules:
     other_words: frozenset[str]
     pairs: Pairs
     inclusions: frozenset[str]
+    bodies_by_role: BodiesByRole = field(default_factory=lambda: BodiesByRole())
     triggers_by_lemma: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
     triggers_by_noun: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
 
@@ -278,6 +292,11 @@ def load_rules(path: Path | None = None) -> Rules:
             other_words=frozenset(data["coreference"]["other"]),
             pairs=reader.pairs(data["coreference"]["pairs"]),
             inclusions=frozenset(data["coreference"]["inclusions"]),
+            bodies_by_role=BodiesByRole(
+                heads=frozenset(data["bodies_by_role"]["heads"]),
+                relations=frozenset(data["bodies_by_role"]["relations"]),
+                label=str(data["bodies_by_role"]["label"]),
+                meeting_rules=frozenset(data["bodies_by_role"]["meeting_rules"])),
             triggers_by_lemma={k: tuple(v) for k, v in by_lemma.items()},
             triggers_by_noun={k: tuple(v) for k, v in by_noun.items()},
         )
