@@ -227,8 +227,8 @@ def test_a_chair_a_country_holds_is_no_post(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Mr Jonas Berg will take over from Ms Ana Quispe as Chief Executive of the Lima Data "
-    "Council on 1 May.",
+    ("Mr Jonas Berg will take over from Ms Ana Quispe as Chief Executive of the Lima Data "
+     "Council on 1 May."),
     "Mr Jonas Berg will succeed Ms Ana Quispe as Chief Executive of the Lima Data Council.",
 ])
 def test_a_successor_and_the_holder_today(nlp: Language, text: str) -> None:
@@ -247,8 +247,8 @@ def test_a_successor_to_a_title_of_a_body(nlp: Language) -> None:
 @pytest.mark.parametrize("text", [
     "Under the chairmanship of Peru, the Andes Working Group on Data completed its plan.",
     "Under Peru's chairmanship, the 3rd Andes Data Dialogue adopted two initiatives.",
-    "Under the Philippines’ chairmanship, the 3rd Andes Data Dialogue adopted two "
-    "initiatives.",
+    ("Under the Philippines’ chairmanship, the 3rd Andes Data Dialogue adopted two "
+     "initiatives."),
 ])
 def test_under_a_chairmanship(nlp: Language, text: str) -> None:
     found = triples(nlp, text)
@@ -269,8 +269,8 @@ def test_whose_members_include(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(("text", "body"), [
     ("Peru and Kenya are members of the Andes Cross-Border Data Forum.",
      "Andes Cross-Border Data Forum"),
-    ("The Lima Services Partnership comprises the Lima Data Council and the Andes Trade "
-     "Board.", "Lima Services Partnership"),
+    (("The Lima Services Partnership comprises the Lima Data Council and the Andes Trade "
+      "Board."), "Lima Services Partnership"),
 ])
 def test_a_name_with_members_is_a_body(nlp: Language, text: str, body: str) -> None:
     found = triples(nlp, text)
