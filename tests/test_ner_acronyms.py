@@ -8,6 +8,7 @@ from docgraph.ner import BLANK, build_pipeline
 from docgraph.ner.acronyms import long_form_start
 from docgraph.ner.candidates import MENTIONS
 from docgraph.vocab import coarse_type
+from helpers import entity_names
 
 
 @pytest.mark.parametrize(("acronym", "words", "start"), [
@@ -62,3 +63,29 @@ def test_the_acronym_of_a_body_inside_a_post_still_names_it(rules: Language) -> 
                 "(KSTM), met KSTM officials.")
     assert ("KSTM", "Ministry") in {(doc[m.start:m.end].text, m.label)
                                    for m in doc.user_data[MENTIONS]}
+
+
+# Short names in brackets that do not spell the long form (names our own) -------------
+
+
+@pytest.mark.parametrize(("text", "short", "long"), [
+    # one proper word after a body's name
+    (("The Ministry of Digital Affairs and Culture (Digikul) of Peru met today. Digikul "
+     "signed two agreements."), "Digikul", "Ministry of Digital Affairs and Culture"),
+    # an acronym and the body's own last word
+    (("The Lima Provident Fund Board (LPF Board) met today. LPF Board agreed to two "
+     "projects."), "LPF Board", "Lima Provident Fund Board"),
+])
+@pytest.mark.model
+def test_a_short_name_in_brackets_is_the_body(nlp: Language, text: str, short: str,
+                                              long: str) -> None:
+    found = entity_names(nlp, text)
+    names = {name for _, name in found}
+    assert long in names
+    assert short not in names
+
+
+@pytest.mark.model
+def test_a_place_in_brackets_is_no_short_name(nlp: Language) -> None:
+    found = entity_names(nlp, "The Lima Data Council (Singapore) met today.")
+    assert ("Country", "Singapore") in found

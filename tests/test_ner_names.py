@@ -328,3 +328,16 @@ def test_a_body_inside_a_post_ends_before_the_holders_honorific(nlp: Language) -
     found = entity_names(nlp, "Permanent Secretary of the Ministry of Ocean Economy and "
                               "Society Mr Pornsak Wattana led the delegation.")
     assert ("Ministry", "Ministry of Ocean Economy and Society") in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Report. ANDES-NLP was developed by the Lima Data Council.", "ANDES-NLP"),
+    ("Report. Quillon was built by the Andes Data Lab.", "Quillon"),
+])
+def test_a_made_thing_nobody_named_is_a_product(nlp: Language, text: str, name: str) -> None:
+    assert ("Product", name) in entity_names(nlp, text)
+
+
+def test_a_common_noun_made_is_no_product(nlp: Language) -> None:
+    found = entity_names(nlp, "Report. Guidance was developed by the Lima Data Council.")
+    assert not {n for _, n in found if n == "Guidance"}

@@ -51,6 +51,7 @@ class Lexicon:
     """Head noun (possibly several words) -> class local name."""
     leading_heads: Mapping[str, str]
     product_suffixes: tuple[str, ...]
+    made_verbs: frozenset[str]
     not_entities: frozenset[str]
     head_starts: frozenset[str] = frozenset()
     """First words of the head nouns ("Memorandum" of "Memorandum of Understanding")."""
@@ -151,6 +152,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             heads=heads,
             leading_heads=leading,
             product_suffixes=tuple(data["product_suffixes"]),
+            made_verbs=frozenset(data["made_verbs"]),
             not_entities=frozenset(data["not_entities"]),
             single_tokens=tuple(data.get("single_tokens", ())),
             not_entity_patterns=tuple(re.compile(p) for p in

@@ -130,10 +130,13 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
         close = inner + 1
         if close < len(doc) and doc[close].text in QUOTES:
             close += 1
+        short = _short_form(doc, index, inner, positions)
+        if short:  # "(Komdigi)", "(CPF Board)": a short name of a body, not its letters
+            close = inner + short
         if close >= len(doc) or doc[close].text != ")":
             continue
-        acronym = doc[inner].text
-        if not looks_like_acronym(acronym):
+        acronym = doc[inner:close].text if short else doc[inner].text
+        if not short and not looks_like_acronym(acronym):
             continue
         end = index - 1 if index > 0 and doc[index - 1].text in QUOTES else index
         # An acronym the gazetteer knows keeps the gazetteer's identity and class.
@@ -164,6 +167,30 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
             key, label = known.key, known.label
         definitions.append(Definition(acronym, label, key, long_form))
     return new, definitions
+
+
+def _short_form(doc: Doc, paren: int, inner: int, positions: _ByPosition) -> int:
+    """Tokens in a body's short name in brackets that does not spell it, or 0.
+
+    "the Ministry of Communication and Digital Affairs (Komdigi)": one proper word, no
+    common English one; "the Central Provident Fund Board (CPF Board)": an acronym and
+    the body's own last word. Only after a body's name, and never a name of its own
+    ("(Singapore)" says where the body is).
+    """
+    if inner + 1 >= len(doc) or not any(
+            coarse_type(c.label) == "Organization" for c in positions.ending.get(paren, ())):
+        return 0
+    if any(c.source == "gazetteer" for c in positions.starting.get(inner, ())):
+        return 0
+    word = doc[inner]
+    if doc[inner + 1].text == ")" and word.is_alpha and word.text[:1].isupper() and \
+            not word.is_upper and not looks_like_acronym(word.text) and proper_word(word):
+        return 1
+    if inner + 2 < len(doc) and doc[inner + 2].text == ")" and \
+            looks_like_acronym(word.text) and paren > 0 and \
+            doc[inner + 1].text == doc[paren - 1].text and doc[inner + 1].is_title:
+        return 2
+    return 0
 
 
 def _spells_title(doc: Doc, end: int, acronym: str, title_words: frozenset[str]) -> bool:
@@ -302,9 +329,20 @@ _NAME_GLUE = frozenset({"of", "and", "for", "the", "&", "-", "on", "in"})
 def acronym_uses(doc: Doc, definitions: Iterable[Definition]) -> list[Candidate]:
     """Every occurrence of a defined acronym, as a mention of its long form's entity."""
     by_text = {d.acronym: d for d in definitions}
-    return [Candidate(i, i + 1, by_text[t.text].label, "acronym", key=by_text[t.text].key,
-                      acronym_of=by_text[t.text].long_form)
-            for i, t in enumerate(doc) if t.text in by_text]
+    found = [Candidate(i, i + 1, by_text[t.text].label, "acronym", key=by_text[t.text].key,
+                       acronym_of=by_text[t.text].long_form)
+             for i, t in enumerate(doc) if t.text in by_text]
+    # Short names of two words ("CPF Board"), by their first word.
+    pairs = {tuple(d.acronym.split()): d for d in definitions if " " in d.acronym}
+    if pairs:
+        firsts = {first for first, _ in pairs}
+        texts = [t.text for t in doc]
+        for i, text in enumerate(texts[:-1]):
+            definition = pairs.get((text, texts[i + 1])) if text in firsts else None
+            if definition is not None:
+                found.append(Candidate(i, i + 2, definition.label, "acronym",
+                                       key=definition.key, acronym_of=definition.long_form))
+    return found
 
 
 

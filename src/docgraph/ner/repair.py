@@ -13,13 +13,13 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import CAMEL, common_words, lower_words, words
+from docgraph.ner.tokens import CAMEL, common_words, lower_words, proper_word, words
 from docgraph.vocab import coarse_type
 
 
@@ -33,6 +33,16 @@ class Repair:
 
     def __init__(self, nlp: Language, lexicon: str | None) -> None:
         self.lexicon = lexicon_setting(lexicon)
+        # The pipeline's lemmatizer, enabled or not, for the few verbs read here.
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names \
+            else None
+        self._lemmatize: Callable[[Token], list[str]] | None = getattr(
+            lemmatizer, "lemmatize", None)
+
+    def _lemma(self, token: Token) -> str:
+        if token.lemma_ or self._lemmatize is None:
+            return token.lemma_ or token.lower_
+        return self._lemmatize(token)[0]
 
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
@@ -45,6 +55,7 @@ class Repair:
         chosen = [c for c in cands.select(found) if keep(doc, c, self.lexicon)]
         chosen = _vouched_headings(doc, chosen, self.lexicon)
         chosen = _made_by(doc, chosen)
+        chosen = _made_things(doc, chosen, self.lexicon, self._lemma)
         doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
         doc.user_data[cands.MENTIONS] = sorted(chosen + _inside_posts(doc, chosen, found),
                                                key=lambda c: (c.start, -c.end))
@@ -343,6 +354,35 @@ def _made_by(doc: Doc, chosen: list[cands.Candidate]) -> list[cands.Candidate]:
                     and nxt.label not in ("Country", "Place", "Meeting"):
                 out[index] = cands.relabel(first, "Product")
     return out
+
+
+def _made_things(doc: Doc, chosen: list[cands.Candidate], lexicon: Lexicon,
+                 lemma: Callable[[Token], str]) -> list[cands.Candidate]:
+    """A name nobody proposed, made by someone: "SEA-LION was developed by AI Singapore".
+
+    The subject of a passive verb of making with a "by" agent, capitalised and with no
+    determiner, names a product: a common noun there would take one ("The sailor was
+    ...").
+    """
+    if not doc.has_annotation("DEP"):
+        return chosen
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    added = []
+    for token in doc:
+        if token.dep_ != "nsubjpass" or token.i in taken or \
+                lemma(token.head) not in lexicon.made_verbs or \
+                not any(c.dep_ == "agent" for c in token.head.children) or \
+                any(c.dep_ in ("det", "poss") for c in token.children):
+            continue
+        start = token.left_edge.i
+        words = doc[start : token.i + 1]
+        if any(t.i in taken or not t.text[:1].isupper() for t in words if t.is_alpha) or \
+                token.tag_ != "NNP" or token.text in lexicon.not_entities:
+            continue
+        if start == token.i and token.is_sent_start and not proper_word(token):
+            continue  # "Guidance was developed by ...": a sentence's capital, a common noun
+        added.append(cands.Candidate(start, token.i + 1, "Product", "names"))
+    return sorted(chosen + added, key=lambda c: c.start) if added else chosen
 
 
 def keep(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
