@@ -117,6 +117,15 @@ def test_made_by_possessive_and_parenthetical_place(nlp: Language) -> None:
              "Infocomm Media Development Authority")} <= found
 
 
+def test_made_by_in_a_title_whose_root_is_the_work(nlp: Language) -> None:
+    # The parse's root is inside the work's name and "by" hangs on it: walking up from
+    # "by" must stop at the root (a spaCy token is a new object at each access, so
+    # "head is not token" never stops there).
+    found = triples(nlp, "Digital Economy Framework for Action by IMDA.")
+    assert ("Digital Economy Framework for Action", "developedBy",
+            "Infocomm Media Development Authority") in found
+
+
 def test_a_pronoun_needs_one_antecedent(nlp: Language) -> None:
     one = triples(nlp, "Mrs Josephine Teo attended the 5th ASEAN Digital Ministers' Meeting, "
                        "where she handed over the Chairmanship to Thailand.")

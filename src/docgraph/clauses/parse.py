@@ -179,9 +179,9 @@ def relative_antecedent(token: Token) -> Token:
         clause = token.head
         if clause.dep_ == "prep":  # "the Network, of which X and Y are members"
             clause = clause.head
-        while clause.dep_ in ("aux", "auxpass") and clause.head is not clause:
+        while clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
             clause = clause.head  # "which was co-chaired by X", the subject on "was"
-        while clause.dep_ == "conj" and clause.head.dep_ != "relcl" and clause.head is not clause:
+        while clause.dep_ == "conj" and clause.head.dep_ != "relcl" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "conj":
             clause = clause.head

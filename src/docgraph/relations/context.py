@@ -313,7 +313,7 @@ class Context:
         a parenthesised acronym.
         """
         found = relative_antecedent(token)
-        if found is token or self.top[found.i] is not None:
+        if found.i == token.i or self.top[found.i] is not None:
             return found
         index = token.i - 1
         while index >= 0 and self.doc[index].is_punct:

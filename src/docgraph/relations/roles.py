@@ -34,7 +34,7 @@ def _as_role(findings: Findings, as_token: Token, sentence: Span) -> None:
     if post is not None and post.label == "Post":  # "appointed X as Chairman of the Board"
         spec = findings.rules.patterns["copula_post"]
         verb = as_token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         # "will take over from Y as Chairman": planned, as the verb is
         status = findings.status_of(verb) if verb.pos_ in ("VERB", "AUX") else Status.DONE
@@ -114,7 +114,7 @@ def _whole_list(antecedent: Token, verb: Token) -> Token:
     """The first of a list a plural relative clause is said of ("A, B and C, which are")."""
     if verb.tag_ not in ("VBP",) and verb.lower_ not in ("are", "were"):
         return antecedent
-    while antecedent.dep_ == "conj" and antecedent.head is not antecedent:
+    while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
         antecedent = antecedent.head
     return antecedent
 
@@ -330,7 +330,7 @@ def _whose(findings: Findings, noun: Token) -> list[Candidate]:
             continue
         if child.lower_ == "whose":
             verb = noun.head
-            while verb.dep_ not in ("relcl", "ROOT") and verb.head is not verb:
+            while verb.dep_ not in ("relcl", "ROOT") and verb.head.i != verb.i:
                 verb = verb.head
             if verb.dep_ == "relcl":
                 return ctx.expand(ctx.antecedent(verb.head))

@@ -82,7 +82,7 @@ def _agent_of_an_act(findings: Findings, left: Candidate, right: Candidate) -> b
     if left.start <= owner.i < left.end:
         # The parser may hang "by" on the thing: then the act is what the thing is "of"
         # ("the setting up of the Foundation by the LTA").
-        while left.start <= owner.head.i < left.end and owner.head is not owner:
+        while left.start <= owner.head.i < left.end and owner.head.i != owner.i:
             owner = owner.head
         if owner.dep_ != "pobj":
             return False
