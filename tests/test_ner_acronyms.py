@@ -89,3 +89,28 @@ def test_a_short_name_in_brackets_is_the_body(nlp: Language, text: str, short: s
 def test_a_place_in_brackets_is_no_short_name(nlp: Language) -> None:
     found = entity_names(nlp, "The Lima Data Council (Singapore) met today.")
     assert ("Country", "Singapore") in found
+
+
+# Acronyms of terms, and of names in the possessive ---------------------------------
+
+
+@pytest.mark.model
+def test_an_acronym_of_lower_case_words_names_nothing(nlp: Language) -> None:
+    for acronym, text in [
+            ("ANPR", ("The Council asked about automated number plate recognition (ANPR) in "
+                     "Chile, and the oversight of ANPR in Chile.")),
+            ("VCS", ("The Council asked about the risks of voice cloning software (VCS) in "
+                    "Kenya; and what oversight of VCS in Kenya exists."))]:
+        found = entity_names(nlp, text)
+        assert not any(name == acronym for _, name in found)
+        assert any(label == "Country" for label, _ in found)
+
+
+@pytest.mark.model
+def test_a_possessive_before_the_brackets_is_not_in_the_long_form(nlp: Language) -> None:
+    found = entity_names(nlp, "The mapping used the Andean Bureau of Weights and Measures’ "
+                              "guide and the Lima Institute of Data Quality’s (LIDQ) Data "
+                              "Quality Framework.")
+    names = {name for _, name in found}
+    assert "Lima Institute of Data Quality" in names
+    assert not any(name.endswith(("’s", "'s")) for name in names)

@@ -69,6 +69,14 @@ def test_honorifics_are_attributes_not_names(nlp: Language, text: str, name: str
     assert (person.name, person.honorific) == (name, honorific)
 
 
+def test_an_address_before_a_title_is_not_a_body_qualifying_it(nlp: Language) -> None:
+    # "H.E." looks like an acronym, but it is how the holder is addressed.
+    doc = nlp("H.E. President Ana Quispe hosted a dinner for the delegates.")
+    texts = {doc[m.start:m.end].text for m in doc.user_data[MENTIONS]}
+    assert not any(text.startswith("H.E.") for text in texts)
+    assert "Ana Quispe" in texts
+
+
 def test_suffix_stays_in_the_mention_but_not_the_name(nlp: Language) -> None:
     doc = nlp("The Treaty was signed by Mr K Shanmugam SC today.")
     person = next(m for m in doc.user_data[MENTIONS] if m.label == "Person")

@@ -83,3 +83,10 @@ def test_a_chair_post_chairs_what_it_names(nlp: Language) -> None:
     found = triples(nlp, "Mr Juan Ortiz, Chairman of the 7th Andean Digital Ministers "
                          "Meeting, closed the session.")
     assert ("Juan Ortiz", "chairOf", "7th Andean Digital Ministers Meeting") in found
+
+
+def test_a_mission_abroad_is_of_its_country_not_in_it(nlp: Language) -> None:
+    found = triples(nlp, "The workshop was co-organised by the High Commission of Peru and the "
+                         "Ministry of Mining of Chile.")
+    assert ("Ministry of Mining of Chile", "basedIn", "Chile") in found
+    assert not any(s == "High Commission of Peru" and p == "basedIn" for s, p, _ in found)

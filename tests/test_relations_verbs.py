@@ -121,3 +121,10 @@ def test_every_titled_member_of_a_subject_list_chairs(nlp: Language) -> None:
                          "third Chile-Peru Ocean Dialogue in Lima.")
     chairs = {s for s, p, _ in found if p == "chairOf"}
     assert chairs == {"Ana Quispe", "Pedro Soto", "Luis Rojas", "Rosa Vega"}
+
+
+def test_a_verb_that_needs_its_preposition_says_nothing_without_it(nlp: Language) -> None:
+    # "build on X" derives from X; "build X" does not.
+    assert not triples(nlp, "The Andes Data Plan will build a Digital Andes Strategy.")
+    found = triples(nlp, "The Andes Data Plan builds on the Digital Andes Strategy.")
+    assert ("Andes Data Plan", "derivedFrom", "Digital Andes Strategy") in found

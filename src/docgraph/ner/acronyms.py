@@ -104,7 +104,7 @@ class _ByPosition:
 
 
 def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
-                     ) -> tuple[list[Candidate], list[Definition]]:
+                     ) -> tuple[list[Candidate], list[Definition], set[str]]:
     """"Long Form (ACR)" and "ACR (Long Form)" definitions.
 
     The long form is found by Schwartz–Hearst alignment, or, for acronyms in another
@@ -113,10 +113,13 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
     candidate covering it or its head noun.
 
     Returns:
-        New candidates for long forms nobody had proposed, and the definitions.
+        New candidates for long forms nobody had proposed, the definitions, and the
+        acronyms defined by lower-case words (terms such as "facial recognition
+        technology (FRT)", which name nothing).
     """
     new: list[Candidate] = []
     definitions: list[Definition] = []
+    terms: set[str] = set()
     positions = _ByPosition(found)
     # Where a bracket follows a post's title, inside the post or at its end.
     titled = {i for c in found if c.label == "Post" for i in range(c.start + 1, c.end + 1)}
@@ -139,6 +142,8 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
         if not short and not looks_like_acronym(acronym):
             continue
         end = index - 1 if index > 0 and doc[index - 1].text in QUOTES else index
+        if end > 1 and doc[end - 1].text in ("'s", "’s"):
+            end -= 1  # "the National Institute of Standards and Technology’s (NIST) ..."
         # An acronym the gazetteer knows keeps the gazetteer's identity and class.
         known = next((c for c in positions.starting.get(inner, ())
                       if c.source == "gazetteer" and c.end == inner + 1), None)
@@ -149,6 +154,8 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
         defined = _long_form(doc, end, acronym, positions, lexicon,
                              aligned_only=known is not None)
         if defined is None:
+            if known is None and _term(doc, end, acronym):
+                terms.add(acronym)
             continue
         long_start, label, key, made = defined
         long_form = doc[long_start:end].text
@@ -166,7 +173,22 @@ def find_definitions(doc: Doc, found: list[Candidate], lexicon: Lexicon
         if known is not None and known.key:
             key, label = known.key, known.label
         definitions.append(Definition(acronym, label, key, long_form))
-    return new, definitions
+    return new, definitions, terms
+
+
+def _term(doc: Doc, paren: int, acronym: str) -> bool:
+    """Whether lower-case words before ``paren`` spell ``acronym``: a term, not a name.
+
+    "facial recognition technology (FRT)", "small and medium enterprises (SMEs)": what
+    the acronym stands for is written in lower case, so it names no one thing.
+    """
+    sentence_start = doc[paren].sent.start if doc.has_annotation("SENT_START") else 0
+    window = doc[max(sentence_start, paren - 2 * len(acronym) - 5) : paren]
+    offset = long_form_start(acronym.rstrip("s"), [t.text for t in window])
+    if offset is None:
+        return False
+    words = [t for t in window[offset:] if t.is_alpha]
+    return len(words) >= 2 and all(t.is_lower for t in words)
 
 
 def _short_form(doc: Doc, paren: int, inner: int, positions: _ByPosition) -> int:
@@ -329,14 +351,14 @@ _NAME_GLUE = frozenset({"of", "and", "for", "the", "&", "-", "on", "in"})
 def acronym_uses(doc: Doc, definitions: Iterable[Definition]) -> list[Candidate]:
     """Every occurrence of a defined acronym, as a mention of its long form's entity."""
     by_text = {d.acronym: d for d in definitions}
-    found = [Candidate(i, i + 1, by_text[t.text].label, "acronym", key=by_text[t.text].key,
-                       acronym_of=by_text[t.text].long_form)
-             for i, t in enumerate(doc) if t.text in by_text]
+    found = [Candidate(i, i + 1, by_text[text].label, "acronym", key=by_text[text].key,
+                       acronym_of=by_text[text].long_form)
+             for i, text in enumerate(words(doc)) if text in by_text]
     # Short names of two words ("CPF Board"), by their first word.
     pairs = {tuple(d.acronym.split()): d for d in definitions if " " in d.acronym}
     if pairs:
         firsts = {first for first, _ in pairs}
-        texts = [t.text for t in doc]
+        texts = words(doc)
         for i, text in enumerate(texts[:-1]):
             definition = pairs.get((text, texts[i + 1])) if text in firsts else None
             if definition is not None:
@@ -383,6 +405,7 @@ class Acronyms:
         self.lexicon = lexicon_setting(lexicon)
         self._document: object = None
         self._definitions: dict[str, Definition] = {}
+        self._terms: set[str] = set()
 
     def __call__(self, doc: Doc) -> Doc:
         """Process one doc."""
@@ -390,10 +413,13 @@ class Acronyms:
         if document is None or document != self._document:
             self._document = document
             self._definitions = {}
+            self._terms = set()
         found = cands.candidates(doc) + model_candidates_of(doc, self.lexicon)
-        new, definitions = find_definitions(doc, found, self.lexicon)
+        new, definitions, terms = find_definitions(doc, found, self.lexicon)
         for definition in definitions:
             self._definitions.setdefault(definition.acronym, definition)
+        self._terms |= terms - self._definitions.keys()
+        doc.user_data[cands.TERMS] = frozenset(self._terms)
         cands.add(doc, new)
         uses = acronym_uses(doc, self._definitions.values())
         cands.add(doc, uses)

@@ -32,6 +32,8 @@ BLOCKS = "docgraph.blocks"
 """Key in ``Doc.user_data`` of each block's character range, kind and heading."""
 QUIET = "docgraph.quiet"
 """Key in ``Doc.user_data`` of the character ranges (datelines) that state no relation."""
+TERMS = "docgraph.terms"
+"""Key in ``Doc.user_data`` of the acronyms the document defines by lower-case words."""
 RETYPED = "docgraph.retyped"
 """Key in ``Doc.user_data`` of the chosen candidates a relation retyped: id to label."""
 

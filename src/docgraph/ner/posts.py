@@ -30,6 +30,7 @@ from docgraph.ner.tokens import (
     joined,
     lower_words,
     name_like,
+    name_like_word,
     without_brackets,
     words,
 )
@@ -197,7 +198,8 @@ class _Bounds:
                             ] + [
             Candidate(i, i + 1, "Organization", "posts") for i, text in enumerate(words(doc))
             if looks_like_acronym(text) and len(text) > 1 and text not in lexicon.not_entities
-            and not titles.match(doc, i) and i not in places] + [
+            and not titles.match(doc, i) and i not in places
+            and not honorifics.match(doc, i)] + [  # "H.E. President X": an address
             c for c in model_candidates_of(doc, lexicon) if c.label in ("Place",)
             and c.end - c.start == 1] + [
             Candidate(e.start, e.end, "Place", "model") for e in doc.ents
@@ -218,6 +220,9 @@ class _Bounds:
         Returns where the title starts and its length (0 when there is none).
         """
         doc, texts = self.doc, words(self.doc)
+        if texts[start] not in self.lexicon.post_modifiers and \
+                not name_like_word(texts[start]):
+            return start, 0  # most words: a field word is capitalised, as a modifier is
         index = start
         while index < len(doc) and texts[index] in self.lexicon.post_modifiers and \
                 not self._title_itself(index):

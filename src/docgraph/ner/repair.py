@@ -51,6 +51,9 @@ class Repair:
                                                                          self.lexicon))))
         model = _datelines(doc, _named_people(doc, model, self.lexicon))
         model = _holders(doc, model)
+        # "facial recognition technology (FRT)": the model's "FRT" names nothing.
+        terms = doc.user_data.get(cands.TERMS, frozenset())
+        model = [c for c in model if doc[c.start : c.end].text not in terms]
         found = _merge_split_names(doc, cands.candidates(doc) + model)
         chosen = [c for c in cands.select(found) if keep(doc, c, self.lexicon)]
         chosen = _vouched_headings(doc, chosen, self.lexicon)

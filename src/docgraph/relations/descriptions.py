@@ -62,15 +62,21 @@ def qualify(ctx: Context, chains: dict[int, list[Candidate]]) -> dict[int, list[
     Ministry of Post and Telecommunications (MPTC) of Cambodia", "the Ministry of
     Communications and Information of Singapore": the place right before the body's
     name, after it with "of" (past a bracketed acronym), or at the end of its name.
-    Items already in a person's description are left to it.
+    Items already in a person's description are left to it. A mission abroad
+    (`nouns` of the ``description_place`` pattern: "the High Commission of Canada") is
+    of its country, not in it.
     """
     doc = ctx.doc
     outer = ctx.outer
     described = {id(item) for chain in chains.values() for item in chain}
     found: dict[int, list[Candidate]] = {}
+    abroad = ctx.rules.patterns["description_place"].nouns
     for index, body in enumerate(outer):
         if entity_group(body.label) != "Organization":
             continue
+        text = doc[body.start : body.end].text
+        if any(text.startswith(noun) or f" {noun}" in text for noun in abroad):
+            continue  # "the High Commission of Canada": Canada's, in Singapore
         places: list[Candidate] = []
         # "Singapore's ASEAN Chairmanship": the possessive is the chairmanship's; an
         # intergovernmental body is of no one country.

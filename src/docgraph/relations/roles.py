@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Span, Token
 
 from docgraph.clauses import Status
@@ -186,6 +188,11 @@ def copula(findings: Findings, token: Token) -> None:
     """
     ctx = findings.ctx
     patterns = findings.rules.patterns
+    if token.pos_ != "AUX" and token.dep_ not in ("attr", "appos") and \
+            token.lower_ not in _copula_words(tuple(patterns[name].nouns for name in (
+                "party_to", "maker_of", "member_of", "part_of"))) and \
+            token.i not in ctx.heads_of(("prep",), patterns["under"].words):
+        return  # most tokens: no pattern below starts at them
     under, party = patterns["under"], patterns["party_to"]
     member_of, part_of = patterns["member_of"], patterns["part_of"]
     if token.i in ctx.heads_of(("prep",), under.words) and (
@@ -238,6 +245,12 @@ def copula(findings: Findings, token: Token) -> None:
     _copula_role(findings, token)
     if token.pos_ == "AUX":
         _interjected_posts(findings, token)
+
+
+@functools.cache
+def _copula_words(nouns: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words (lower case) at which the copula patterns' nouns end."""
+    return frozenset(noun.split()[-1].lower() for group in nouns for noun in group)
 
 
 def _copula_role(findings: Findings, token: Token) -> None:

@@ -177,8 +177,10 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
             # "the Guide, which was adapted from the Framework": the passive's subject is
             # what relates to the preposition's object.
             doers, things = things, targets
-        # "handed over the Chairmanship to Thailand": the object is the recipient.
-        things = targets if trigger.requires else (targets or things)
+        # "handed over the Chairmanship to Thailand": the object is the recipient. A verb
+        # that needs its preposition says nothing of its object without it: "build on X"
+        # derives from X, "build X" does not.
+        things = targets
     _state(findings, trigger, doers, things, rule, sentence, frame.status)
 
 
