@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench pictures chromium clean
+.PHONY: demo test lint typecheck pytest bench pictures chromium clean train
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ chromium:
 
 pictures: $(INSTALLED) chromium
 	$(BIN)/python docs/make_pictures.py
+
+# Train the entity judge again from training/judge/labels: reads the labelled pages of
+# ../shared/corpus/mddi-posts, writes src/docgraph/data/judge.json (the same labels give
+# the same weights) and reports precision and recall on the held-out labels.
+PAGES ?= ../shared/corpus/mddi-posts/pages
+train: $(INSTALLED)
+	$(BIN)/python tools/train_judge.py --pages $(PAGES) --report
 
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench_clean.py

@@ -90,3 +90,16 @@ def test_a_mission_abroad_is_of_its_country_not_in_it(nlp: Language) -> None:
                          "Ministry of Mining of Chile.")
     assert ("Ministry of Mining of Chile", "basedIn", "Chile") in found
     assert not any(s == "High Commission of Peru" and p == "basedIn" for s, p, _ in found)
+
+
+def test_an_acronym_modifying_a_noun_after_and_ends_the_remit(nlp: Language) -> None:
+    found = triples(nlp, "We thank Dr Rosa Quispe, Head of the Quechua Resource Panel, and LDC "
+                         "member Ms Ana Mamani, for their time.")
+    assert ("Rosa Quispe", "holdsPost", "Head of the Quechua Resource Panel") in found
+
+
+def test_a_year_inside_a_body_s_name_stays_in_the_post(nlp: Language) -> None:
+    found = triples(nlp, "Mr Tomas Rojas, Chairman of the ANDEXPO 2024 Organising Committee, "
+                         "spoke.")
+    assert ("Tomas Rojas", "holdsPost",
+            "Chairman of the ANDEXPO 2024 Organising Committee") in found

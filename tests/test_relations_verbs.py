@@ -128,3 +128,17 @@ def test_a_verb_that_needs_its_preposition_says_nothing_without_it(nlp: Language
     assert not triples(nlp, "The Andes Data Plan will build a Digital Andes Strategy.")
     found = triples(nlp, "The Andes Data Plan builds on the Digital Andes Strategy.")
     assert ("Andes Data Plan", "derivedFrom", "Digital Andes Strategy") in found
+
+
+def test_appointing_sets_up_a_panel_not_a_university(nlp: Language) -> None:
+    found = triples(nlp, "The Lima Data Office appointed the Open Data Review Panel in May.")
+    assert ("Lima Data Office", "established", "Open Data Review Panel") in found
+    found = triples(nlp, "The Lima Data Office has appointed Andes Polytechnic and the "
+                         "University of Cusco to lead the programme.")
+    assert not any(p == "established" for _, p, _ in found)
+
+
+def test_a_possessive_of_a_modifier_is_not_the_maker(nlp: Language) -> None:
+    # The possessive is the channel's: the office did not make TikTok.
+    found = triples(nlp, "The livestreams stay on the Lima Data Office’s TikTok channel.")
+    assert not any(p == "developedBy" for _, p, _ in found)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import warnings
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -52,7 +52,7 @@ BLOCK_STARTS = "docgraph.block_starts"
 
 
 def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path] = (),
-                   lexicon: str | Path | None = None) -> Language:
+                   lexicon: str | Path | None = None, judge: bool = True) -> Language:
     """Assemble the recogniser.
 
     Args:
@@ -60,6 +60,9 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
             :data:`BLANK` for rules only.
         gazetteers: Extra gazetteer files (SKOS Turtle) to use besides docgraph's.
         lexicon: A lexicon file to use instead of docgraph's.
+        judge: Add the trained entity judge (``docgraph_judge_v1``) after the rules'
+            choice; it is added only with a statistical model, on whose output it was
+            trained.
 
     Returns:
         The pipeline. Two of a model's components are swapped for faster ones that
@@ -108,12 +111,15 @@ def build_pipeline(model: str | None = None, *, gazetteers: Sequence[str | Path]
     import docgraph.relations.component  # noqa: F401
 
     config = {"lexicon": str(lexicon) if lexicon else None}
+    statistical = "ner" in nlp.pipe_names
     for component in COMPONENTS:
         settings: dict[str, object] = {}
         if component in ("docgraph_gazetteer_v1", "docgraph_meetings_v1"):
             settings["gazetteers"] = [str(p) for p in gazetteers]
         if component != "docgraph_gazetteer_v1":
             settings.update(config)
+        if component == "docgraph_relations_v1" and judge and statistical:
+            nlp.add_pipe("docgraph_judge_v1", config=config)
         nlp.add_pipe(component, config=settings)
     return nlp
 
@@ -324,7 +330,8 @@ memory of a long document follows it (on 2 MB of text: 678 MB at 100,000, 502 MB
 
 
 def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int = 8,
-              include_boilerplate: bool = False, chunk_size: int = CHUNK_SIZE
+              include_boilerplate: bool = False, chunk_size: int = CHUNK_SIZE,
+              observe: Callable[[Doc, Document, dict[int, Mention]], None] | None = None
               ) -> Iterator[Analysis]:
     """Find the mentions (and, with ``docgraph_relations_v1``, relations) in each document.
 
@@ -335,6 +342,9 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
         include_boilerplate: Also read blocks marked as boilerplate.
         chunk_size: Most characters of one text given to spaCy (a longer document is
             cut between blocks), and of one batch once it holds more than one text.
+        observe: Called with each processed doc, its document and its mentions (by the
+            id of the candidate each came from), before the doc is let go: to read
+            what the components left in ``doc.user_data`` (tools/train_judge.py).
 
     Yields:
         Each document's analysis, in document order.
@@ -374,6 +384,8 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
             item for group in batches()
             for item in nlp.pipe(group, as_tuples=True, batch_size=len(group))):
         mentions = _mentions(doc, layout)
+        if observe is not None:
+            observe(doc, document, mentions)
         found.extend(mentions.values())
         relations.extend(_relations(doc, layout, document, mentions))
         # A processed Doc sits in reference cycles through its user data (the rules'

@@ -5,12 +5,14 @@ forbids dots in factory names, so the version is the last part)::
 
     docgraph_gazetteer_v1 -> docgraph_people_v1 -> docgraph_posts_v1
     -> docgraph_meetings_v1 -> docgraph_names_v1 -> docgraph_acronyms_v1
-    -> docgraph_repair_v1
+    -> docgraph_repair_v1 -> docgraph_judge_v1
 
 Each of the first six proposes candidates (:mod:`docgraph.ner.candidates`); the last
 chooses among them and the model's own entities, and writes ``doc.ents`` with docgraph's
-class names as labels. Chosen candidates, with what the rules learned about them
-(honorifics, acronyms, meeting series), are in ``doc.user_data[MENTIONS]``. Each
+class names as labels; the judge (with a statistical model only: it was trained on
+one) keeps, retypes or drops each by a trained classifier. Chosen candidates, with what
+the rules learned about them (honorifics, acronyms, meeting series), are in
+``doc.user_data[MENTIONS]``. Each
 component lives in the module of its rules (:mod:`docgraph.ner.people`, ...).
 """
 
@@ -23,6 +25,7 @@ from spacy.language import Language
 from docgraph.ner.acronyms import Acronyms
 from docgraph.ner.gazetteer import Gazetteer
 from docgraph.ner.heads import Names
+from docgraph.ner.judge import Judge
 from docgraph.ner.meetings import Meetings
 from docgraph.ner.people import People
 from docgraph.ner.posts import Posts
@@ -78,3 +81,12 @@ def make_acronyms(nlp: Language, name: str, lexicon: str | None) -> Acronyms:
 def make_repair(nlp: Language, name: str, lexicon: str | None) -> Repair:
     """The final choice of entities."""
     return Repair(nlp, lexicon)
+
+
+@Language.factory("docgraph_judge_v1",
+                  default_config={"weights": None, "lexicon": None, "apply": True},
+                  assigns=["doc.ents", "doc.user_data"])
+def make_judge(nlp: Language, name: str, weights: str | None, lexicon: str | None,
+               apply: bool) -> Judge:
+    """The trained entity judge: keeps, retypes or drops the chosen entities."""
+    return Judge(nlp, weights, lexicon, apply)

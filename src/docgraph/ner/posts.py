@@ -37,6 +37,7 @@ from docgraph.ner.tokens import (
 from docgraph.vocab import coarse_type
 
 _ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 # What may stand between a name and the post said of it, or between two such posts.
 _APPOSITION_GAPS = frozenset({",", "(", ")", "/", "and", "&"})
 # Classes of a place or body that may qualify a post named right after it.
@@ -485,8 +486,10 @@ class _Bounds:
             token = doc[index]
             text = token.text
             named = self._named(index)
-            numbered = _ORDINAL.match(text) is not None and index + 1 < len(doc) and \
-                name_like(doc[index + 1])  # "Chairman of the 7th ... Meeting"
+            # "Chairman of the 7th ... Meeting", "Chairman of the SINGPEX 2019 Organising
+            # Committee"
+            numbered = (_ORDINAL.match(text) is not None or _YEAR.match(text) is not None) \
+                and index + 1 < len(doc) and name_like(doc[index + 1])
             if (name_like(token) or numbered) and not self.honorifics.match(doc, index) and (
                     index == last or not self.titles.match(doc, index) or last == start) \
                     and not (named and last > start):
@@ -497,7 +500,7 @@ class _Bounds:
                 last = index
             elif text in ("and", "&") and self._joins(index, last) and \
                     self._word(index + 1) and not self.titles.plural(doc, index + 1) and \
-                    not self._titled(index + 1):
+                    not self._titled(index + 1) and not self._acronym_modifier(index + 1):
                 # "Chairman of the Council, and Members of ...", "... for Oceans and
                 # Atmosphere and NOAA Administrator": a new phrase, not more of the remit.
                 index += 1
@@ -521,6 +524,16 @@ class _Bounds:
             else:
                 break
         return last if last > start else start
+
+    def _acronym_modifier(self, index: int) -> bool:
+        """Whether an acronym at ``index`` modifies the common noun after it.
+
+        "Head of the Tamil Resource Panel, and NTC member Ms X": "NTC member" starts a
+        new description; the remit ended before "and".
+        """
+        doc = self.doc
+        return index + 1 < len(doc) and doc[index].is_upper and len(doc[index]) > 1 and \
+            doc[index + 1].is_lower and doc[index + 1].pos_ == "NOUN"
 
     def _titled(self, start: int) -> bool:
         """Whether a title ends the capitalised words from ``start``: "NOAA Administrator".

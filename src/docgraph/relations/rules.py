@@ -44,6 +44,8 @@ class Trigger:
         requires: A direct object the verb must have ("handed over the Chairmanship").
         particle: A particle that must follow the verb ("set up").
         default: What an implicit thing is ("meeting": the meeting just named).
+        things: Classes the thing must have, when the verb says the relation only of
+            them ("appointed a panel" sets it up; "appointed NUS to lead" does not).
     """
 
     relation: str
@@ -56,6 +58,7 @@ class Trigger:
     requires: frozenset[str] = frozenset()
     particle: str | None = None
     default: str | None = None
+    things: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +326,7 @@ class _Reader:
 
     def trigger(self, spec: Mapping[str, Any]) -> Trigger:
         self._keys(spec, {"relation", "lemmas", "confidence", "nouns", "partners", "via",
-                          "inverse", "requires", "particle", "default"},
+                          "inverse", "requires", "particle", "default", "things"},
                    f"verb {spec.get('lemmas')}")
         return Trigger(
             relation=spec["relation"], lemmas=frozenset(spec["lemmas"]),
@@ -331,7 +334,7 @@ class _Reader:
             partners=frozenset(spec.get("partners", ())),
             via=tuple(spec.get("via", ())), inverse=bool(spec.get("inverse", False)),
             requires=frozenset(spec.get("requires", ())), particle=spec.get("particle"),
-            default=spec.get("default"))
+            default=spec.get("default"), things=frozenset(spec.get("things", ())))
 
     def gathering(self, spec: Mapping[str, Any]) -> Gathering:
         self._keys(spec, {"lemmas", "particles", "confidence"}, "gathering verbs")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
@@ -41,7 +41,8 @@ def find(findings: Findings) -> None:
                 not _agent_of_an_act(findings, left, right):
             findings.add(left, made_by.relation, right, "pattern:x-by-y", made_by.confidence,
                          sentence)
-        if words in (["’s"], ["'s"]) and groups[1] == "Work":
+        if words in (["’s"], ["'s"]) and groups[1] == "Work" and \
+                not _modifies_a_noun(doc, right):
             findings.add(right, possessive.relation, left, "pattern:possessive",
                          possessive.confidence, sentence)
         if words == ["("] and right.end < len(doc) and doc[right.end].text == ")" and \
@@ -66,6 +67,14 @@ def find(findings: Findings) -> None:
             spec = patterns["body_place"]
             findings.add(left, spec.relation, right, "pattern:body-in-place",
                          spec.confidence, sentence)
+
+
+def _modifies_a_noun(doc: Doc, name: Candidate) -> bool:
+    """Whether a common noun follows the name, whose phrase it only modifies.
+
+    "MCI's YouTube channel": the possessive is the channel's; MCI did not make YouTube.
+    """
+    return name.end < len(doc) and doc[name.end].pos_ == "NOUN" and doc[name.end].is_lower
 
 
 def _agent_of_an_act(findings: Findings, left: Candidate, right: Candidate) -> bool:

@@ -239,6 +239,8 @@ def _without_affiliations(findings: Findings, doers: list[Candidate]) -> list[Ca
 def _state(findings: Findings, trigger: Trigger, doers: list[Candidate],
            things: list[Candidate], rule: str, sentence: Span,
            status: Status = Status.DONE) -> None:
+    if trigger.things:
+        things = [t for t in things if t.label in trigger.things]
     for doer in doers:
         for thing in things:
             if trigger.inverse:

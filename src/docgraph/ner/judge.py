@@ -1,0 +1,290 @@
+"""The entity judge: a trained classifier that keeps, retypes or drops chosen entities.
+
+The rules and the statistical model propose names; :mod:`docgraph.ner.repair` chooses
+among them. What is left is a long tail no rule weighs well: "Samba" cut from "Samba
+deer", "the Member States", a language model typed as an organisation. The judge reads
+each chosen mention's evidence (its words and their shapes, its head, the words around
+it, the component that proposed it, the model's own label for the same words, where the
+sentence is and how often the document repeats the name) and gives a probability to each
+coarse class and to ``None`` (no entity). It is a multinomial logistic regression over
+those features, trained on mentions people labelled on corpus pages
+(``training/judge/``, ``make train``); its weights ship in ``docgraph/data/judge.json``.
+
+A mention is dropped when ``None`` is likely enough, and retyped when another coarse class
+is, both only for the sources and classes the weights name (those on which the judge did
+better than the rules when cross-validated in training) and never for a head noun that
+must find its antecedent ("the Ministry"). Thresholds are
+in the weights file, chosen on the training data by cross-validation.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from docgraph.errors import ConfigurationError
+from docgraph.lexicon import lexicon_setting
+from docgraph.ner import candidates as cands
+from docgraph.ner.candidates import Candidate
+from docgraph.ner.model import model_candidates_of
+from docgraph.vocab import coarse_type
+
+JUDGED = "docgraph.judged"
+"""Key in ``Doc.user_data``: each judged candidate's features and verdict, by its id."""
+
+NONE = "None"
+"""The judge's class for "not an entity"."""
+
+# What a retyped mention becomes: the coarse class's own name in the ontology.
+_CLASS_LABELS = {"Person": "Person", "Organization": "Organization", "Country": "Country",
+                 "Place": "Place", "Meeting": "Meeting", "Post": "Post", "Work": "Work"}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the judge made of one mention.
+
+    Attributes:
+        features: The evidence it read.
+        scores: The probability of each class (``None`` included).
+        action: ``keep``, ``retype`` or ``drop``.
+        label: The label the mention leaves with (its own when kept).
+    """
+
+    features: tuple[str, ...]
+    scores: Mapping[str, float]
+    action: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """A trained judge: classes, feature weights and when to act.
+
+    Attributes:
+        classes: The classes, ``None`` among them.
+        bias: One weight per class.
+        weights: Each feature's weights, one per class.
+        sources: The sources and classes ("model+Person") of the mentions the judge may
+            drop or retype: those on which it did better than the rules in training.
+        drop: The probability of ``None`` at or above which a mention is dropped.
+        retype: The probability at or above which another class replaces the mention's.
+    """
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: Mapping[str, tuple[float, ...]]
+    sources: frozenset[str]
+    drop: float
+    retype: float
+
+    def scores(self, features: Iterable[str]) -> dict[str, float]:
+        """The probability of each class given ``features`` (a softmax)."""
+        totals = list(self.bias)
+        for feature in features:
+            row = self.weights.get(feature)
+            if row is not None:
+                for index, weight in enumerate(row):
+                    totals[index] += weight
+        top = max(totals)
+        exps = [math.exp(t - top) for t in totals]
+        whole = sum(exps)
+        return {name: e / whole for name, e in zip(self.classes, exps, strict=True)}
+
+    def to_json(self) -> dict[str, object]:
+        """The weights as JSON data (see :func:`load_weights`)."""
+        return {"classes": list(self.classes), "bias": list(self.bias),
+                "sources": sorted(self.sources), "drop": self.drop, "retype": self.retype,
+                "weights": {name: list(row) for name, row in sorted(self.weights.items())}}
+
+
+def load_weights(path: str | Path | None = None) -> Weights:
+    """Read a judge's weights: ``path``, or docgraph's own (``docgraph/data/judge.json``).
+
+    Raises:
+        ConfigurationError: If the file cannot be read or is not a judge's weights.
+    """
+    try:
+        if path is None:
+            text = resources.files("docgraph.data").joinpath("judge.json").read_text("utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        data = json.loads(text)
+        classes = tuple(str(c) for c in data["classes"])
+        return Weights(classes=classes, bias=tuple(float(b) for b in data["bias"]),
+                       weights={str(k): tuple(float(w) for w in v)
+                                for k, v in data["weights"].items()},
+                       sources=frozenset(str(s) for s in data["sources"]),
+                       drop=float(data["drop"]), retype=float(data["retype"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigurationError(f"cannot read the entity judge's weights "
+                                 f"{path or 'docgraph/data/judge.json'}: {exc}") from exc
+
+
+@functools.cache
+def _default_weights() -> Weights:
+    return load_weights()
+
+
+# Features ---------------------------------------------------------------------------------
+
+
+def _shape(text: str) -> str:
+    """A word's shape with runs collapsed: "Xx", "X", "d", "x", "X.X."..."""
+    out: list[str] = []
+    for char in text:
+        kind = "X" if char.isupper() else "x" if char.islower() else "d" if char.isdigit() \
+            else char
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)[:6]
+
+
+def features(doc: Doc, candidate: Candidate, model: Sequence[Candidate],
+             counts: Mapping[str, int]) -> tuple[str, ...]:
+    """The evidence the judge reads for one chosen mention.
+
+    Args:
+        doc: The doc, with the model's tags.
+        candidate: The chosen mention.
+        model: The model's own entities (:func:`~docgraph.ner.model.model_candidates_of`).
+        counts: How often each mention text occurs in the doc's chosen mentions.
+    """
+    span = doc[candidate.start : candidate.end]
+    label = coarse_type(candidate.label)
+    source = candidate.source
+    found = [f"source={source}", f"label={label}", f"source+label={source}+{label}",
+             f"length={min(len(span), 6)}"]
+    if candidate.typed_by_head:
+        found.append("typed_by_head")
+    if candidate.honorific:
+        found.append("honorific")
+    if candidate.key:
+        found.append(f"keyed+{source}")
+    if candidate.acronym_of:
+        found.append("acronym_of")
+    if candidate.anaphor:
+        found.append("anaphor")
+    texts = [t.text for t in span]
+    lowered = [t.lower() for t in texts]
+    found += [f"word={w}" for w in lowered[:8]]
+    found += [f"first={lowered[0]}", f"last={lowered[-1]}",
+              f"last+label={lowered[-1]}+{label}"]
+    shapes = [_shape(t) for t in texts]
+    found.append(f"shape={' '.join(shapes[:4])}")
+    found += [f"word_shape={s}" for s in set(shapes)]
+    if any(t.islower() and t.isalpha() for t in texts):
+        found.append("has_lower_word")
+    if len(texts) == 1 and texts[0].isupper():
+        found.append("one_capitals_word")
+    found.append(f"tag_last={span[-1].tag_}")
+    found.append(f"pos_first={span[0].pos_}")
+    found.append(f"dep_root={span.root.dep_}")
+    found.append(f"head_lemma={span.root.head.lower_}" if span.root.head.i != span.root.i
+                 else "head_lemma=ROOT")
+    for offset, name in ((-2, "prev2"), (-1, "prev"), (0, "next"), (1, "next2")):
+        index = candidate.start + offset if offset < 0 else candidate.end + offset
+        word = doc[index].lower_ if 0 <= index < len(doc) else "<edge>"
+        found.append(f"{name}={word}")
+        if name in ("prev", "next"):
+            found.append(f"{name}_shape=" + (_shape(doc[index].text)
+                                             if 0 <= index < len(doc) else "<edge>"))
+    sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    if candidate.start == sentence.start:
+        found.append("starts_sentence")
+    if len(sentence) <= 8:
+        found.append("short_sentence")
+    if sum(1 for t in sentence if t.is_alpha and t.text[:1].isupper()) * 2 > \
+            max(1, sum(1 for t in sentence if t.is_alpha)):
+        found.append("title_case_sentence")
+    same = [m for m in model if m.start == candidate.start and m.end == candidate.end]
+    overlapping = [m for m in model if m.start < candidate.end and candidate.start < m.end]
+    if same:
+        found.append(f"model={coarse_type(same[0].label)}")
+    elif overlapping:
+        found.append(f"model~{coarse_type(overlapping[0].label)}")
+    else:
+        found.append("model=none")
+    repeats = counts.get(span.text, 0)
+    found.append("repeated" if repeats > 1 else "once")
+    return tuple(found)
+
+
+# The component ------------------------------------------------------------------------------
+
+
+class Judge:
+    """Keep, retype or drop each chosen mention by the trained judge's verdict.
+
+    Args:
+        nlp: The pipeline.
+        weights: A weights file; None for docgraph's own.
+        apply: Act on the verdicts; with False, only record them in
+            ``doc.user_data[JUDGED]`` (as ``tools/train_judge.py`` does to read features).
+    """
+
+    def __init__(self, nlp: Language, weights: str | None, lexicon: str | None,
+                 apply: bool = True) -> None:
+        self._weights_file = weights
+        self.lexicon = lexicon_setting(lexicon)
+        self.apply = apply
+
+    @functools.cached_property
+    def weights(self) -> Weights:
+        """The trained weights, read when first needed (recording needs none)."""
+        return load_weights(self._weights_file) if self._weights_file else _default_weights()
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Process one doc."""
+        chosen: list[Candidate] = doc.user_data.get(cands.MENTIONS, [])
+        if not chosen:
+            return doc
+        model = model_candidates_of(doc, self.lexicon)
+        counts: dict[str, int] = {}
+        for candidate in chosen:
+            text = doc[candidate.start : candidate.end].text
+            counts[text] = counts.get(text, 0) + 1
+        verdicts: dict[int, Verdict] = {}
+        kept: list[Candidate] = []
+        changed: dict[int, Candidate] = {}
+        for candidate in chosen:
+            verdict = self.judge(doc, candidate, model, counts)
+            verdicts[id(candidate)] = verdict
+            if not self.apply or verdict.action == "keep":
+                kept.append(candidate)
+            elif verdict.action == "retype":
+                new = replace(candidate, label=verdict.label, typed_by_head=False)
+                changed[id(candidate)] = new
+                kept.append(new)
+        doc.user_data[JUDGED] = verdicts
+        if self.apply and (len(kept) != len(chosen) or changed):
+            doc.user_data[cands.MENTIONS] = kept
+            ents = {(e.start, e.end) for e in doc.ents}
+            doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in kept
+                        if (c.start, c.end) in ents]
+        return doc
+
+    def judge(self, doc: Doc, candidate: Candidate, model: Sequence[Candidate],
+              counts: Mapping[str, int]) -> Verdict:
+        """The verdict on one chosen mention."""
+        found = features(doc, candidate, model, counts)
+        if not self.apply:
+            return Verdict(found, {}, "keep", candidate.label)
+        scores = self.weights.scores(found)
+        best = max(scores, key=lambda name: scores[name])
+        own = coarse_type(candidate.label)
+        action, label = "keep", candidate.label
+        if f"{candidate.source}+{own}" in self.weights.sources and not candidate.anaphor:
+            if scores[NONE] >= self.weights.drop:
+                action = "drop"
+            elif best not in (NONE, own) and scores[best] >= self.weights.retype:
+                action, label = "retype", _CLASS_LABELS[best]
+        return Verdict(found, scores, action, label)
