@@ -103,3 +103,11 @@ def test_a_year_inside_a_body_s_name_stays_in_the_post(nlp: Language) -> None:
                          "spoke.")
     assert ("Tomas Rojas", "holdsPost",
             "Chairman of the ANDEXPO 2024 Organising Committee") in found
+
+
+def test_a_title_cut_short_by_a_title_case_line_is_no_post(nlp: Language) -> None:
+    # "Of The" in a capitalised line: where the office ends cannot be told from where
+    # the heading goes on, and "Minister-in-Charge" alone is not the office.
+    found = triples(nlp, "Speech By Dr Ana Quispe, Minister-in-Charge Of The Andes Data "
+                         "Initiative At The Launch Of The Lima Data Week")
+    assert not any(p == "holdsPost" and o == "Minister-in-Charge" for _, p, o in found)

@@ -101,6 +101,12 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
             continue
         if complement_end > end:
             end = complement_end
+        elif end < len(doc) and texts[end] in ("Of", "For"):
+            # A title-case line ("Minister-in-Charge Of The Smart Nation Initiative"):
+            # the office goes on in words a heading capitalises, which cannot be told from
+            # the heading's own; the title alone would be a post cut short.
+            index = end
+            continue
         elif not standalone and \
                 not bounds.appositive(start, end, found, bounds.qualified(start) < start):
             index = end
