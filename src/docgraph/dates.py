@@ -79,6 +79,7 @@ class Dated:
     """Where the date (and the words that bound it) are in the text."""
 
 
+@functools.lru_cache(maxsize=4096)  # a sentence's relations all ask of its text
 def dated_period(text: str, reference: dt.date | None = None) -> Dated | None:
     """The first date ``text`` states and how the words before it bound the statement.
 

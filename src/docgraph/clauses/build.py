@@ -27,8 +27,9 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import spacy.symbols
 import yaml
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from docgraph.clauses.frames import Argument, Frame, Role, Status
 from docgraph.clauses.parse import RELATIVE, verb_read_as_noun
@@ -49,6 +50,7 @@ _CLAUSAL = frozenset({"ROOT", "acl", "advcl", "relcl", "conj", "xcomp", "ccomp",
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 # Parts of speech a predicate can have: verbs, and nouns naming an act.
 _PREDICATE_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+_PREDICATE_POS_IDS = frozenset(int(spacy.symbols.IDS[tag]) for tag in _PREDICATE_POS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,22 +118,42 @@ class ClauseReader:
         # The word a predicate noun ends its head on ("setting" of "setting up",
         # "creation" of "co-creation"): only those tokens are looked at more closely.
         self._noun_heads = frozenset(n.split()[0].split("-")[-1] for n in self.nouns)
+        self._doc_arrays: tuple[Doc, list[int], list[int], frozenset[int]] | None = None
 
     # Predicates --------------------------------------------------------------------------
 
-    def frames(self, sentence: Span) -> list[Frame]:
-        """Every predicate of ``sentence`` with its arguments, in text order."""
+    def frames(self, sentence: Span, verbs: Collection[str] | None = None) -> list[Frame]:
+        """Every predicate of ``sentence`` with its arguments, in text order.
+
+        With ``verbs``, only the verbs with those lemmas (and every noun predicate) are
+        read: building a verb's frame is the larger part of reading a clause.
+        """
+        doc = sentence.doc
+        pos, lowers, prefixes = self._arrays(doc)
         found: list[Frame] = []
         absorbed: set[int] = set()
-        for token in sentence:
-            frame = None if token.i in absorbed else self.frame(token)
+        for index in range(sentence.start, sentence.end):
+            # What :meth:`frame` rules out first, read from arrays: a Token is built only
+            # for the few words that may be predicates.
+            if index in absorbed or (pos[index] not in _PREDICATE_POS_IDS and
+                                     lowers[index] not in prefixes):
+                continue
+            frame = self.frame(doc[index], verbs)
             if frame is not None:
                 absorbed.update(frame.tokens)
                 found.append(frame)
         return found
 
-    def frame(self, token: Token) -> Frame | None:
-        """The frame ``token`` heads, if it is a predicate."""
+    def _arrays(self, doc: Doc) -> tuple[list[int], list[int], frozenset[int]]:
+        """Each token's coarse tag and lower-case form (as ids), and the prefixes' ids."""
+        if self._doc_arrays is None or self._doc_arrays[0] is not doc:
+            prefixes = frozenset(doc.vocab.strings.add(p) for p in self.cues.prefixes)
+            self._doc_arrays = (doc, doc.to_array("POS").tolist(),
+                                doc.to_array("LOWER").tolist(), prefixes)
+        return self._doc_arrays[1], self._doc_arrays[2], self._doc_arrays[3]
+
+    def frame(self, token: Token, verbs: Collection[str] | None = None) -> Frame | None:
+        """The frame ``token`` heads, if it is a predicate (a verb of ``verbs``, if given)."""
         pos, lower = token.pos_, token.lower_
         if pos not in _PREDICATE_POS and lower not in self.cues.prefixes:
             return None  # most tokens: read nothing more of them
@@ -144,7 +166,12 @@ class ClauseReader:
         pieces = self._pieces(token)
         if pieces is None:
             return None
-        return self._verb(token, pieces)
+        lemma = self.lemma(pieces[-1]).lower()
+        if len(pieces) > 1:
+            lemma = f"{pieces[0].lower_}-{lemma}"
+        if verbs is not None and lemma not in verbs:
+            return None
+        return self._verb(token, pieces, lemma)
 
     def _noun_lemma(self, noun: Token) -> str:
         """A noun as a predicate: "creation", "co-creation", "setting up"."""
@@ -172,16 +199,13 @@ class ClauseReader:
             return (token,)
         return None
 
-    def _verb(self, token: Token, pieces: tuple[Token, ...]) -> Frame:
+    def _verb(self, token: Token, pieces: tuple[Token, ...], lemma: str) -> Frame:
         # The piece that carries the clause: "co", "-", "chaired" may be parsed with any
         # of them as the one attached to the sentence.
         own = {p.i for p in pieces}
         head = next((p for p in pieces if p.dep_ in _CLAUSAL and p.head.i not in own),
                     pieces[0])
         verb = pieces[-1]
-        lemma = self.lemma(verb).lower()
-        if len(pieces) > 1:
-            lemma = f"{pieces[0].lower_}-{lemma}"
         children = [c for piece in pieces for c in piece.children if c.i not in own]
         # The parser sometimes hangs the subject on the auxiliary: "The Meeting was
         # co-chaired by X" with "Meeting" under "was".

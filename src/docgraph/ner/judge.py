@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -35,6 +36,7 @@ from docgraph.lexicon import lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.model import model_candidates_of
+from docgraph.ner.tokens import sentence_starts, words
 from docgraph.vocab import coarse_type
 
 JUDGED = "docgraph.judged"
@@ -53,7 +55,7 @@ class Verdict:
     """What the judge made of one mention.
 
     Attributes:
-        features: The evidence it read.
+        features: The evidence it read (none for a mention it does not judge).
         scores: The probability of each class (``None`` included).
         action: ``keep``, ``retype`` or ``drop``.
         label: The label the mention leaves with (its own when kept).
@@ -88,12 +90,10 @@ class Weights:
 
     def scores(self, features: Iterable[str]) -> dict[str, float]:
         """The probability of each class given ``features`` (a softmax)."""
-        totals = list(self.bias)
-        for feature in features:
-            row = self.weights.get(feature)
-            if row is not None:
-                for index, weight in enumerate(row):
-                    totals[index] += weight
+        rows = [row for row in map(self.weights.get, features) if row is not None]
+        totals = [bias + sum(column) for bias, column in
+                  zip(self.bias, zip(*rows, strict=True) if rows else
+                      ((),) * len(self.bias), strict=True)]
         top = max(totals)
         exps = [math.exp(t - top) for t in totals]
         whole = sum(exps)
@@ -148,6 +148,42 @@ def _shape(text: str) -> str:
     return "".join(out)[:6]
 
 
+class _Evidence:
+    """What the features of every mention of one doc read: computed once per doc."""
+
+    def __init__(self, doc: Doc, chosen: Sequence[Candidate],
+                 model: Sequence[Candidate]) -> None:
+        self.doc = doc
+        self.counts: dict[str, int] = {}
+        for candidate in chosen:
+            text = doc[candidate.start : candidate.end].text
+            self.counts[text] = self.counts.get(text, 0) + 1
+        self.exact = {(m.start, m.end): coarse_type(m.label) for m in reversed(model)}
+        self.covering: dict[int, str] = {}
+        for m in reversed(model):
+            for index in range(m.start, m.end):
+                self.covering[index] = coarse_type(m.label)
+        self._sentences: dict[int, tuple[int, bool, bool]] = {}
+        self._starts: list[int] | None = None
+
+    def sentence(self, start: int) -> tuple[int, bool, bool]:
+        """The start of the sentence holding token ``start``; is it short, title case."""
+        doc = self.doc
+        if self._starts is None:
+            # The sentences' bounds once per doc: Token.sent scans for them at each call.
+            self._starts = sentence_starts(doc) or [0]
+        position = bisect_right(self._starts, start) - 1
+        first = self._starts[position]
+        found = self._sentences.get(first)
+        if found is None:
+            end = self._starts[position + 1] if position + 1 < len(self._starts) else len(doc)
+            alpha = [w for w in words(doc)[first:end] if w.isalpha()]
+            capitals = sum(1 for w in alpha if w[:1].isupper())
+            found = (first, end - first <= 8, capitals * 2 > max(1, len(alpha)))
+            self._sentences[first] = found
+        return found
+
+
 def features(doc: Doc, candidate: Candidate, model: Sequence[Candidate],
              counts: Mapping[str, int]) -> tuple[str, ...]:
     """The evidence the judge reads for one chosen mention.
@@ -158,6 +194,13 @@ def features(doc: Doc, candidate: Candidate, model: Sequence[Candidate],
         model: The model's own entities (:func:`~docgraph.ner.model.model_candidates_of`).
         counts: How often each mention text occurs in the doc's chosen mentions.
     """
+    evidence = _Evidence(doc, [], model)
+    evidence.counts = dict(counts)
+    return _features(evidence, candidate)
+
+
+def _features(evidence: _Evidence, candidate: Candidate) -> tuple[str, ...]:
+    doc = evidence.doc
     span = doc[candidate.start : candidate.end]
     label = coarse_type(candidate.label)
     source = candidate.source
@@ -197,23 +240,23 @@ def features(doc: Doc, candidate: Candidate, model: Sequence[Candidate],
         if name in ("prev", "next"):
             found.append(f"{name}_shape=" + (_shape(doc[index].text)
                                              if 0 <= index < len(doc) else "<edge>"))
-    sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
-    if candidate.start == sentence.start:
+    start, short, title_case = evidence.sentence(candidate.start)
+    if candidate.start == start:
         found.append("starts_sentence")
-    if len(sentence) <= 8:
+    if short:
         found.append("short_sentence")
-    if sum(1 for t in sentence if t.is_alpha and t.text[:1].isupper()) * 2 > \
-            max(1, sum(1 for t in sentence if t.is_alpha)):
+    if title_case:
         found.append("title_case_sentence")
-    same = [m for m in model if m.start == candidate.start and m.end == candidate.end]
-    overlapping = [m for m in model if m.start < candidate.end and candidate.start < m.end]
+    same = evidence.exact.get((candidate.start, candidate.end))
+    overlapping = next((evidence.covering[i] for i in range(candidate.start, candidate.end)
+                        if i in evidence.covering), None)
     if same:
-        found.append(f"model={coarse_type(same[0].label)}")
+        found.append(f"model={same}")
     elif overlapping:
-        found.append(f"model~{coarse_type(overlapping[0].label)}")
+        found.append(f"model~{overlapping}")
     else:
         found.append("model=none")
-    repeats = counts.get(span.text, 0)
+    repeats = evidence.counts.get(span.text, 0)
     found.append("repeated" if repeats > 1 else "once")
     return tuple(found)
 
@@ -247,16 +290,12 @@ class Judge:
         chosen: list[Candidate] = doc.user_data.get(cands.MENTIONS, [])
         if not chosen:
             return doc
-        model = model_candidates_of(doc, self.lexicon)
-        counts: dict[str, int] = {}
-        for candidate in chosen:
-            text = doc[candidate.start : candidate.end].text
-            counts[text] = counts.get(text, 0) + 1
+        evidence = _Evidence(doc, chosen, model_candidates_of(doc, self.lexicon))
         verdicts: dict[int, Verdict] = {}
         kept: list[Candidate] = []
         changed: dict[int, Candidate] = {}
         for candidate in chosen:
-            verdict = self.judge(doc, candidate, model, counts)
+            verdict = self._judge(evidence, candidate)
             verdicts[id(candidate)] = verdict
             if not self.apply or verdict.action == "keep":
                 kept.append(candidate)
@@ -274,17 +313,30 @@ class Judge:
 
     def judge(self, doc: Doc, candidate: Candidate, model: Sequence[Candidate],
               counts: Mapping[str, int]) -> Verdict:
-        """The verdict on one chosen mention."""
-        found = features(doc, candidate, model, counts)
-        if not self.apply:
-            return Verdict(found, {}, "keep", candidate.label)
+        """The verdict on one chosen mention.
+
+        Args:
+            doc: The doc.
+            candidate: The mention.
+            model: The model's own entities.
+            counts: How often each mention text occurs in the doc's chosen mentions.
+        """
+        evidence = _Evidence(doc, [], model)
+        evidence.counts = dict(counts)
+        return self._judge(evidence, candidate)
+
+    def _judge(self, evidence: _Evidence, candidate: Candidate) -> Verdict:
+        if not self.apply:  # recording needs no weights
+            return Verdict(_features(evidence, candidate), {}, "keep", candidate.label)
+        own = coarse_type(candidate.label)
+        if f"{candidate.source}+{own}" not in self.weights.sources or candidate.anaphor:
+            return Verdict((), {}, "keep", candidate.label)  # nothing to weigh
+        found = _features(evidence, candidate)
         scores = self.weights.scores(found)
         best = max(scores, key=lambda name: scores[name])
-        own = coarse_type(candidate.label)
         action, label = "keep", candidate.label
-        if f"{candidate.source}+{own}" in self.weights.sources and not candidate.anaphor:
-            if scores[NONE] >= self.weights.drop:
-                action = "drop"
-            elif best not in (NONE, own) and scores[best] >= self.weights.retype:
-                action, label = "retype", _CLASS_LABELS[best]
+        if scores[NONE] >= self.weights.drop:
+            action = "drop"
+        elif best not in (NONE, own) and scores[best] >= self.weights.retype:
+            action, label = "retype", _CLASS_LABELS[best]
         return Verdict(found, scores, action, label)

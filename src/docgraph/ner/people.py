@@ -43,16 +43,17 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
     """
     found = []
     non_names = non_name_words(lexicon)
+    texts = words(doc)
     index = 0
     while index < len(doc):
-        size = honorifics.match(doc, index) or titles.match(doc, index)
+        size = honorifics.match_words(texts, index) or titles.match_words(texts, index)
         if not size:
             index += 1
             continue
         first = index
         while size:  # chains such as "H.E. Mr", "Datuk Dr"
             index += size
-            size = honorifics.match(doc, index) if index < len(doc) else 0
+            size = honorifics.match_words(texts, index) if index < len(doc) else 0
         start = index
         end = name_end(doc, start, lexicon, non_names)
         start, end = _titled_chain(doc, start, end, lexicon, honorifics, non_names)

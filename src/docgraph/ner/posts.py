@@ -138,6 +138,8 @@ class _Titles:
     def __init__(self, doc: Doc, lexicon: Lexicon, titles: Phrases) -> None:
         self._titles = titles
         self._words = titles.words
+        self._doc = doc
+        self._texts = words(doc)
         self.acronyms: dict[str, str] = {}
         for index, text in enumerate(words(doc)):
             if text != "(" or not bracketed_acronym(doc, index):
@@ -156,10 +158,11 @@ class _Titles:
 
     def match(self, doc: Doc, start: int) -> int:
         """Length in tokens of the title at ``start`` (0 for none)."""
-        size = self._titles.match(doc, start)
+        texts = self._texts if doc is self._doc else words(doc)
+        size = self._titles.match_words(texts, start)
         if size:
             return size
-        return 1 if words(doc)[start] in self.acronyms else 0
+        return 1 if texts[start] in self.acronyms else 0
 
     def plural(self, doc: Doc, start: int) -> bool:
         """Whether a title in the plural starts at ``start`` ("Members", "Directors")."""
@@ -175,6 +178,7 @@ class _Bounds:
     def __init__(self, doc: Doc, lexicon: Lexicon, titles: _Titles, honorifics: Phrases,
                  persons: set[int], vocabulary: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self._texts = words(doc)
         self.lexicon = lexicon
         self.titles = titles
         self.honorifics = honorifics
@@ -226,7 +230,7 @@ class _Bounds:
         adjectives, no names or acronyms) before a title name the field of the office.
         Returns where the title starts and its length (0 when there is none).
         """
-        doc, texts = self.doc, words(self.doc)
+        doc, texts = self.doc, self._texts
         if texts[start] not in self.lexicon.post_modifiers and \
                 not name_like_word(texts[start]):
             return start, 0  # most words: a field word is capitalised, as a modifier is

@@ -19,7 +19,14 @@ from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import CAMEL, common_words, lower_words, proper_word, words
+from docgraph.ner.tokens import (
+    CAMEL,
+    common_words,
+    lower_words,
+    proper_word,
+    sentence_starts,
+    words,
+)
 from docgraph.vocab import coarse_type
 
 
@@ -213,8 +220,7 @@ def _in_english(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]
     texts = words(doc)
     # Read as arrays, sentence by sentence as Doc.sents cuts them: building a Token for
     # each word cost more than the test.
-    starts = [0] + [i for i, first in enumerate(doc.to_array("SENT_START").tolist())
-                    if i and first == 1]
+    starts = sentence_starts(doc)
     table = doc.to_array(["IS_ALPHA", "IS_LOWER", "IS_STOP"]).tolist()
     foreign: set[int] = set()
     for start, end in itertools.pairwise([*starts, len(doc)]):

@@ -70,7 +70,10 @@ class Phrases:
 
     def match(self, doc: Doc, start: int) -> int:
         """Length in tokens of the longest phrase starting at ``start`` (0 for none)."""
-        texts = words(doc)
+        return self.match_words(words(doc), start)
+
+    def match_words(self, texts: list[str], start: int) -> int:
+        """:meth:`match` on a doc's token texts (:func:`words`), for loops over a doc."""
         options = self._by_first.get(texts[start])
         if not options:
             return 0
@@ -127,6 +130,17 @@ def without_brackets(doc: Doc, start: int, end: int) -> str:
 
 
 _WORDS = "docgraph.words"
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Where each sentence starts, as ``Doc.sents`` cuts them, read from an array.
+
+    ``Doc.sents`` builds a Token for every word to find the same.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return [0] if len(doc) else []
+    return [0] + [i for i, first in enumerate(doc.to_array("SENT_START").tolist())
+                  if i and first == 1] if len(doc) else []
 
 
 def words(doc: Doc) -> list[str]:

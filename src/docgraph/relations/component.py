@@ -24,13 +24,32 @@ class RelationFinder:
                  lemmatize: Callable[[Token], list[str]] | None = None) -> None:
         self.rules = load_rules(Path(rules) if rules else None)
         self.lexicon = lexicon_setting(lexicon)
-        self.lemmatize = lemmatize
+        self.lemmatize = _remembered(lemmatize) if lemmatize is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the doc's relations."""
         doc.user_data[RELATIONS] = extract(doc, doc.user_data.get(MENTIONS, []), self.rules,
                                            self.lexicon, self.lemmatize)
         return doc
+
+
+def _remembered(lemmatize: Callable[[Token], list[str]]) -> Callable[[Token], list[str]]:
+    """``lemmatize`` remembering its answers by what it reads: text, tag and morphology.
+
+    spaCy's lemmatizer remembers most of its answers the same way, but not a word
+    already in its base form, which it works out again each time.
+    """
+    known: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmas(token: Token) -> list[str]:
+        # MorphAnalysis.key is missing from spaCy's stubs; spaCy reads it the same way.
+        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+        found = known.get(key)
+        if found is None:
+            found = known[key] = lemmatize(token)
+        return found
+
+    return lemmas
 
 
 @Language.factory("docgraph_relations_v1", default_config={"rules": None, "lexicon": None},

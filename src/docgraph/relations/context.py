@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from docgraph.clauses.parse import Lemmas, coordination, relative_antecedent
 from docgraph.lexicon import Lexicon
 from docgraph.ner.candidates import Candidate
+from docgraph.ner.tokens import words
 from docgraph.relations.rules import Rules
 from docgraph.vocab import coarse_type
 
@@ -58,6 +59,9 @@ class Context:
         self.starts = [m.start for m in self.mentions]
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
         self.top: list[Candidate | None] = [None] * len(doc)
+        self._words = words(doc)
+        self._meeting_heads = frozenset(word for word, label in lexicon.heads.items()
+                                        if entity_group(label) == "Meeting")
         """The outermost mention each token is part of."""
         self.nested: list[Candidate | None] = [None] * len(doc)
         """A mention inside another one ("ASEAN" in "Secretary-General of ASEAN")."""
@@ -121,6 +125,29 @@ class Context:
             if other is not mention and other.contains(mention):
                 return True
         return False
+
+    def may_state(self, start: int, end: int) -> bool:
+        """Whether tokens ``[start, end)`` name or point to any entity at all.
+
+        A sentence without a mention, a pronoun, a head noun that may point back ("the
+        meeting") or a name in another script gives no rule an argument: reading its
+        clauses would find nothing.
+        """
+        top, rules, heads = self.top, self.rules, self.lexicon.heads
+        texts = self._words
+        for index in range(start, end):
+            text = texts[index]
+            if top[index] is not None or text in rules.pronouns or text in heads or \
+                    text.capitalize() in heads or _other_script(text):
+                return True
+        return False
+
+    def names_meeting(self, start: int, end: int) -> bool:
+        """Whether tokens ``[start, end)`` name a meeting or may point to one ("the Summit")."""
+        if any(entity_group(m.label) == "Meeting" for m in self.within(start, end)):
+            return True
+        heads = self._meeting_heads
+        return any(w in heads or w.capitalize() in heads for w in self._words[start:end])
 
     def at(self, token: Token) -> Candidate | None:
         """The entity a token belongs to, or refers to (pronouns, "the meeting")."""

@@ -6,6 +6,7 @@ posts found before it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -14,6 +15,7 @@ from docgraph.clauses import ClauseReader
 from docgraph.clauses.parse import Lemmas
 from docgraph.lexicon import Lexicon, load_lexicon
 from docgraph.ner.candidates import RETYPED, Candidate
+from docgraph.ner.tokens import sentence_starts
 from docgraph.relations import appointments, descriptions, groups, roles, surface, verbs
 from docgraph.relations.arguments import Arguments
 from docgraph.relations.base import Findings, Found
@@ -50,15 +52,22 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
         findings.status_of = clauses.status
         # One pass over the tokens for every rule that looks at each: building a Token
         # is the largest cost of reading a doc from Python.
-        for sentence in doc.sents:
-            for frame in clauses.frames(sentence):
+        starts = sentence_starts(doc)
+        starts_at = roles.Starts(findings)
+        rule_verbs = _verbs(ctx.rules)
+        for sentence in (doc[start:end] for start, end in
+                         itertools.pairwise([*starts, len(doc)])
+                         if ctx.may_state(start, end)):
+            # Whoever does anything at a meeting attended it (verbs._presence), so a
+            # sentence naming a meeting has every verb read; others only the verbs a
+            # rule names.
+            wanted = None if ctx.names_meeting(sentence.start, sentence.end) else rule_verbs
+            for frame in clauses.frames(sentence, wanted):
                 verbs.find(findings, frame, sentence)
                 if frame.status.asserted:
                     appointments.find(findings, frame, sentence)
                     appointments.chairs(findings, frame, sentence)
-            for token in sentence:
-                roles.find(findings, token, sentence)
-                roles.copula(findings, token)
+            roles.scan(findings, sentence, starts_at)
     groups.find(findings)
     surface.find(findings)
     descriptions.find(findings, chains, places)
@@ -69,6 +78,16 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
         found = [f for f in found if _fits(ctx, f, findings.retyped)]
     return sorted(found, key=lambda f: (
         f.sentence.start, f.subject.start, f.object.start, f.predicate))
+
+
+def _verbs(rules: Rules) -> frozenset[str]:
+    """The verb lemmas some rule reads a frame of."""
+    appointments = rules.appointments
+    return frozenset({*rules.triggers_by_lemma, *rules.gathering.lemmas,
+                      *rules.passive_attendance.lemmas,
+                      *rules.patterns["visited_place"].words, *appointments.patient_verbs,
+                      *appointments.agent_verbs, *appointments.successions,
+                      *rules.chairs.verbs})
 
 
 def _fits(ctx: Context, found: Found, retyped: dict[int, str]) -> bool:

@@ -10,13 +10,56 @@ from __future__ import annotations
 
 import functools
 
+import spacy.symbols
 from spacy.tokens import Span, Token
 
 from docgraph.clauses import Status
 from docgraph.clauses.parse import subjects
 from docgraph.ner.candidates import Candidate
+from docgraph.ner.tokens import words
 from docgraph.relations.base import Findings
 from docgraph.relations.context import entity_group
+
+
+class Starts:
+    """Which tokens of a doc :func:`find` and :func:`copula` may start at, from arrays.
+
+    The word, its tag and its relation to its head, read once per doc: a Token is then
+    built only for the few tokens a rule may start at.
+    """
+
+    def __init__(self, findings: Findings) -> None:
+        ctx = findings.ctx
+        doc = ctx.doc
+        strings = doc.vocab.strings
+        patterns = findings.rules.patterns
+        table = doc.to_array(["POS", "DEP"]).tolist()
+        self._lowered = [w.lower() for w in words(doc)]
+        self._tags = [row[0] for row in table]
+        self._deps = [row[1] for row in table]
+        self._copula_deps = frozenset(strings.add(d) for d in ("attr", "appos"))
+        self._words = _ROLE_WORDS | _copula_words(tuple(patterns[name].nouns for name in (
+            "party_to", "maker_of", "member_of", "part_of")))
+        self._under = ctx.heads_of(("prep",), patterns["under"].words)
+
+    def __call__(self, index: int) -> bool:
+        """Whether a rule may start at token ``index``."""
+        return self._lowered[index] in self._words or self._tags[index] == _AUX or \
+            self._deps[index] in self._copula_deps or index in self._under
+
+
+def scan(findings: Findings, sentence: Span, starts: Starts) -> None:
+    """:func:`find` and :func:`copula` at each token of ``sentence`` that may start one."""
+    doc = findings.doc
+    for index in range(sentence.start, sentence.end):
+        if starts(index):
+            token = doc[index]
+            find(findings, token, sentence)
+            copula(findings, token)
+
+
+_AUX = int(spacy.symbols.IDS["AUX"])
+_ROLE_WORDS = frozenset({"under", "as"})
 
 
 def find(findings: Findings, token: Token, sentence: Span) -> None:
