@@ -85,7 +85,8 @@ def test_posts_said_of_someone_and_qualified_posts(nlp: Language) -> None:
      "National Crime Co-ordination Centre"),
     ("The Prime Minister's Office of Norway replied.", "GovernmentAgency",
      "Prime Minister's Office of Norway"),
-    ("They used the HarbourLink app daily.", "Product", "HarbourLink app"),
+    # typed by the lower-case word of its kind, and named without it
+    ("They used the HarbourLink app daily.", "Product", "HarbourLink"),
     ("Bookings go through Permit.gov.kh now.", "Product", "Permit.gov.kh"),
     ("The dinner was at the Lakeside Hotel.", "Place", "Lakeside Hotel"),
     ("Chile and Peru signed a Memorandum of Understanding (MOU) on Fisheries Data.",

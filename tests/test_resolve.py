@@ -248,6 +248,16 @@ def test_a_name_with_its_kind_word_or_its_year_is_the_same_thing() -> None:
     assert meeting.name == "Harbour Symposium 2019"
 
 
+def test_a_lower_case_kind_word_is_not_part_of_the_name() -> None:
+    # "the Lumo programme" says what Lumo is; "Lumo Programme" would be its name.
+    [entity] = resolve_document(_doc(), [_m("Lumo programme", "Programme", "names"),
+                                         _m("Lumo programme", "Programme", "names")])
+    assert entity.name == "Lumo"
+    assert "Lumo programme" in entity.aliases
+    [named] = resolve_document(_doc(), [_m("Lumo Programme", "Programme", "names")])
+    assert named.name == "Lumo Programme"
+
+
 def test_meetings_named_by_their_series_acronym_join_the_meeting() -> None:
     series = "https://example.org/series/pdc"
     mentions = [

@@ -866,6 +866,11 @@ def _canonical(mentions: list[Mention], label: str) -> str:
     full = [n for n in full if n not in generic] or full
     if label == "Person":
         return max(full, key=lambda n: (len(n.split()), len(n)))
+    # "the WritersLab programme": a lower-case word of its kind after a name says what
+    # it is, not what it is called.
+    kinds = rules().kind_words
+    full = [n.rsplit(" ", 1)[0] if " " in n and n.rsplit(" ", 1)[1] in kinds else n
+            for n in full]
     counts = Counter(full)
     return max(full, key=lambda n: (len(n.split()) > 1, counts[n], len(n)))
 
