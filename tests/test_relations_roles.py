@@ -79,3 +79,30 @@ def test_a_date_bounds_the_post_it_is_said_of(nlp: Language) -> None:
     assert dated[("Lim Hui Ling",
                   "Managing Director of the Sea-transport Regulatory Authority")] == \
         (dt.date(2010, 1, 1), dt.date(2014, 12, 31), "between")
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    # the sentence's date ends it, whatever the tense
+    ("Mr Tomas Rojas will step down as Chairman of the Lima Data Council on 30 June 2024.",
+     dt.date(2024, 6, 30)),
+    ("Ms Ana Quispe retired as Chief Executive of the Lima Data Office in 2019.",
+     dt.date(2019, 12, 31)),
+    # the post as the object of the verb of leaving
+    ("Ms Ana Quispe will relinquish her post as Chief Executive of the Lima Data Office.",
+     dt.date(2024, 5, 1)),
+    # no date of its own: the page's; a date the post started on is not its end
+    (("Mr Tomas Rojas, who steps down as Chairman of the Lima Data Council, a post he has "
+     "held since 2017, spoke."), dt.date(2024, 5, 1)),
+])
+def test_a_post_left_is_held_until_then(nlp: Language, text: str, end: dt.date) -> None:
+    from docgraph.clean import clean
+    from docgraph.ingest import read_bytes
+    from docgraph.ner import recognise
+
+    document = clean(read_bytes(f"---\ndate: 2024-05-01\n---\n{text}\n".encode(), "t.md"))
+    [analysis] = list(recognise([document], nlp))
+    held = [r for r in analysis.relations if r.predicate in ("holdsPost", "chairOf",
+                                                              "memberOf")]
+    assert held
+    assert {(r.status, r.start, r.end, r.bound) for r in held} == {("done", None, end,
+                                                                    "until")}

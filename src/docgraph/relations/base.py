@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,7 +25,8 @@ from docgraph.relations.rules import Rules
 class Found:
     """A relation found in a doc, between two chosen mentions.
 
-    ``status`` is the clause's: ``done``, or ``planned`` ("will sign").
+    ``status`` is the clause's: ``done``, or ``planned`` ("will sign"); ``ends``, that
+    the sentence says the relation ends ("steps down as Chairman").
     """
 
     subject: Candidate
@@ -35,6 +36,7 @@ class Found:
     confidence: float
     sentence: Span
     status: Status = Status.DONE
+    ends: bool = False
 
 
 class Findings:
@@ -62,7 +64,7 @@ class Findings:
 
     def add(self, subject: Candidate | None, predicate: str, obj: Candidate | None,
             rule: str, confidence: float, sentence: Span,
-            status: Status = Status.DONE) -> bool:
+            status: Status = Status.DONE, ends: bool = False) -> bool:
         """Record a relation if its ends fit the relation's signature.
 
         A relation stated as done wins over the same one stated as planned, and a more
@@ -92,10 +94,14 @@ class Findings:
         key = (id(subject), predicate, id(obj))
         current = self.found.get(key)
         done = status is Status.DONE
+        # Whichever reading wins, a relation some reading says ends does end.
+        ends = ends or (current is not None and current.ends)
         if current is None or (done, confidence) > (current.status is Status.DONE,
                                                      current.confidence):
             self.found[key] = Found(subject, predicate, obj, rule, confidence, sentence,
-                                    status)
+                                    status, ends)
+        elif ends and not current.ends:
+            self.found[key] = replace(current, ends=True)
         return True
 
     def _a_body_by_role(self, predicate: str, mention: Candidate, rule: str) -> bool:

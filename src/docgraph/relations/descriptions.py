@@ -472,11 +472,12 @@ def _inside_posts(findings: Findings) -> None:
                 # "Chairperson of IMDA's Technology Sub-Committee" IMDA owns what is
                 # chaired.
                 findings.add(relation.subject, chair.relation, mention, "pattern:chair-post",
-                             chair.confidence, relation.sentence, relation.status)
+                             chair.confidence, relation.sentence, relation.status,
+                             ends=relation.ends)
             if group == "Organization":
                 findings.add(relation.subject, member.relation, mention,
                              "pattern:post-of-organization", member.confidence,
-                             relation.sentence, relation.status)
+                             relation.sentence, relation.status, ends=relation.ends)
             elif group in ("Country", "Place"):
                 findings.add(relation.subject, place.relation, mention,
                              "pattern:post-of-place", place.confidence, relation.sentence,

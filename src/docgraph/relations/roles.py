@@ -81,10 +81,13 @@ def _as_role(findings: Findings, as_token: Token, sentence: Span) -> None:
         verb = as_token.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        # "will take over from Y as Chairman": planned, as the verb is
-        status = findings.status_of(verb) if verb.pos_ in ("VERB", "AUX") else Status.DONE
+        # "will take over from Y as Chairman": planned, as the verb is; "will step down as
+        # Chairman": held now, until then.
+        ends = _leaving(findings, verb)
+        status = findings.status_of(verb) if verb.pos_ in ("VERB", "AUX") and not ends \
+            else Status.DONE
         findings.add(_role_holder(findings, as_token), spec.relation, post, "role:as post",
-                     spec.confidence, sentence, status)
+                     spec.confidence, sentence, status, ends=ends)
         before = _before(findings, as_token)
         if before is not None and _predecessor(findings, before) is not None:
             # "takes over from Y as Chairman": Y is the Chairman now.
@@ -109,7 +112,18 @@ def _as_role(findings: Findings, as_token: Token, sentence: Span) -> None:
                        and entity_group(m.label) in ("Organization", "Meeting")), None)
     if target is None:
         target = ctx.salient(as_token.i, role.default)
-    findings.add(holder, role.relation, target, f"role:{words}", role.confidence, sentence)
+    findings.add(holder, role.relation, target, f"role:{words}", role.confidence, sentence,
+                 ends=_leaving(findings, as_token.head))
+
+
+def _leaving(findings: Findings, verb: Token) -> bool:
+    """Whether ``verb`` (or the verb above a noun: "relinquish her post as") leaves a post."""
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = findings.ctx.lemma(verb).lower()
+    return (f"{lemma} {particle}" if particle else lemma) in \
+        findings.rules.appointments.leaving
 
 
 def _under_role(findings: Findings, under: Token, sentence: Span) -> None:
@@ -182,6 +196,9 @@ def _role_holder(findings: Findings, as_token: Token) -> Candidate | None:
         if verb is None:
             return ctx.holders.get(id(before), before)
         head = verb  # "takes over from Y as X": the subject of "takes over" holds X
+    if head.pos_ == "NOUN" and head.lower_ in findings.rules.appointments.offices and \
+            head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "relinquish her post as CE", "took up the role as X"
     if head.pos_ in ("VERB", "AUX"):
         for subject in subjects(head):
             found = ctx.expand(ctx.antecedent(subject))

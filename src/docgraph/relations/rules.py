@@ -107,6 +107,9 @@ class Appointments:
         offices: Nouns for posts in general, whose "as" or "including" objects are the
             posts ("holds two appointments as A and B").
         confidence: How reliable the rule is.
+        leaving: Verbs (with their particle) after which the "as" post is one the
+            subject holds until then ("steps down as Chairman", "will relinquish her
+            post as CE on 1 May").
     """
 
     relation: str
@@ -117,6 +120,7 @@ class Appointments:
     bodies: frozenset[str]
     offices: frozenset[str]
     confidence: float
+    leaving: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,11 +360,13 @@ class _Reader:
 
     def appointments(self, spec: Mapping[str, Any]) -> Appointments:
         self._keys(spec, {"relation", "patient_verbs", "agent_verbs", "successions",
-                          "nouns", "bodies", "offices", "confidence"}, "appointments")
+                          "nouns", "bodies", "offices", "confidence", "leaving"},
+                   "appointments")
         return Appointments(spec["relation"], frozenset(spec["patient_verbs"]),
                             frozenset(spec["agent_verbs"]), frozenset(spec["successions"]),
                             frozenset(spec["nouns"]), frozenset(spec["bodies"]),
-                            frozenset(spec["offices"]), float(spec["confidence"]))
+                            frozenset(spec["offices"]), float(spec["confidence"]),
+                            frozenset(spec.get("leaving", ())))
 
     def chairs(self, spec: Mapping[str, Any]) -> Chairs:
         self._keys(spec, {"relation", "verbs", "nouns", "default", "confidence"}, "chairs")
