@@ -111,3 +111,20 @@ def test_a_title_cut_short_by_a_title_case_line_is_no_post(nlp: Language) -> Non
     found = triples(nlp, "Speech By Dr Ana Quispe, Minister-in-Charge Of The Andes Data "
                          "Initiative At The Launch Of The Lima Data Week")
     assert not any(p == "holdsPost" and o == "Minister-in-Charge" for _, p, o in found)
+
+
+def test_names_in_a_list_are_not_a_place_and_its_country(nlp: Language) -> None:
+    listed = triples(nlp, "The cables reach hubs such as Europe, Peru, Chile and Kenya.")
+    assert not any(p == "partOf" for _, p, _ in listed)
+    placed = triples(nlp, "The meeting was held in Cusco, Peru on 5 May.")
+    assert ("Cusco", "partOf", "Peru") in placed
+
+
+def test_bodies_in_a_list_are_not_a_unit_and_its_body(nlp: Language) -> None:
+    listed = triples(nlp, "We worked with organisations like Nexus, National Library Board, "
+                          "Cyber Security Agency of Singapore, to reach readers.")
+    assert not any(p == "partOf" for _, p, _ in listed)
+    unit = triples(nlp, "Ms Rosa Quispe, Director, Translation Department, Ministry of "
+                        "Communications and Information, spoke.")
+    assert ("Translation Department", "partOf",
+            "Ministry of Communications and Information") in unit

@@ -53,7 +53,10 @@ def find(findings: Findings) -> None:
             findings.add(left, meeting_place.relation, right, "pattern:meeting-in-place",
                          meeting_place.confidence, sentence)
         if groups[0] == "Place" and groups[1] == "Country" and len(content) == 1 and \
-                content[0] in place_country.words:
+                content[0] in place_country.words and \
+                not (words == [","] and _listed(findings, right)):
+            # "Europe, China, Japan and the United States": a list, not a place and its
+            # country.
             # "Bangkok, Thailand"; "the Bay Area in the United States"; "Beijing and
             # Shenzhen, China": every place of the list is in the country.
             for place in _places_before(findings, left):
@@ -156,6 +159,23 @@ def _listed(findings: Findings, place: Candidate) -> bool:
     return following is not None and entity_group(following.label) in ("Country", "Place")
 
 
+def _bodies_listed(findings: Findings, left: Candidate, right: Candidate) -> bool:
+    """Whether two bodies side by side are items of a list of bodies.
+
+    A body before the first ("Nexus, National Library Board, CSA") or after the second
+    ("..., CSA and Nexus") makes them a list.
+    """
+    ctx, doc = findings.ctx, findings.doc
+    before = ctx.top[left.start - 2] if left.start >= 2 and \
+        doc[left.start - 1].text == "," else None
+    index = right.end
+    while index < len(doc) and doc[index].text in (",", "and", "&"):
+        index += 1
+    after = ctx.top[index] if right.end < index < len(doc) else None
+    return any(m is not None and entity_group(m.label) == "Organization"
+               for m in (before, after))
+
+
 def _bodies(findings: Findings, left: Candidate, right: Candidate, words: list[str],
             content: list[str], sentence: Span) -> None:
     """A unit and the body it is part of, side by side."""
@@ -165,8 +185,11 @@ def _bodies(findings: Findings, left: Candidate, right: Candidate, words: list[s
         findings.add(left, within.relation, right, f"pattern:body-{content[0]}",
                      within.confidence, sentence)
     unit = findings.ctx.text(left).split()[-1] in sub_body.nouns
+    # "Nexus, National Library Board, Cyber Security Agency of Singapore": names in a
+    # list, not a unit and its body.
     if unit and words == [","] and right.label != "IntergovernmentalOrganization" and \
-            findings.ctx.text(right).split()[-1] not in sub_body.nouns:
+            findings.ctx.text(right).split()[-1] not in sub_body.nouns and \
+            not _bodies_listed(findings, left, right):
         findings.add(left, sub_body.relation, right, "pattern:unit-of-body",
                      sub_body.confidence, sentence)
     if words in (["'s"], ["’s"]) and findings.ctx.text(right).split()[-1] in sub_body.nouns:
