@@ -58,9 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     held = [r for r in rows if r["batch"] == HELD_OUT]
     print(f"{len(rows)} labelled mentions found again ({len(train)} to train on, "
           f"{len(held)} held out)")
+    scored = _cross_scores(train, args.seed)
+    sources = _sources(scored)
+    drop, retype = _thresholds(scored, sources)
     vocabulary = _vocabulary(train)
-    sources = _sources(train, vocabulary, args.seed)
-    drop, retype = _thresholds(train, vocabulary, sources, args.seed)
     weights = _fit(train, vocabulary)
     from docgraph.ner.judge import Weights
 
@@ -217,12 +218,13 @@ def _folds(rows: list[dict[str, object]], seed: int, k: int = 5
              [r for r in rows if fold_of[str(r["page"])] == i]) for i in range(k)]
 
 
-def _cross_scores(rows: list[dict[str, object]], vocabulary: dict[str, int], seed: int
+def _cross_scores(rows: list[dict[str, object]], seed: int
                   ) -> list[tuple[dict[str, object], np.ndarray]]:
+    """Each row with the class probabilities of a judge trained on the other folds."""
     out = []
     for train, test in _folds(rows, seed):
-        w = _fit(train, _vocabulary(train))
         local = _vocabulary(train)
+        w = _fit(train, local)
         z = _matrix(test, local) @ w
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
@@ -231,24 +233,12 @@ def _cross_scores(rows: list[dict[str, object]], vocabulary: dict[str, int], see
     return out
 
 
-_CACHE: dict[int, list[tuple[dict[str, object], np.ndarray]]] = {}
-
-
-def _scored(rows: list[dict[str, object]], vocabulary: dict[str, int], seed: int
-            ) -> list[tuple[dict[str, object], np.ndarray]]:
-    if seed not in _CACHE:
-        _CACHE[seed] = _cross_scores(rows, vocabulary, seed)
-    return _CACHE[seed]
-
-
-def _sources(rows: list[dict[str, object]], vocabulary: dict[str, int], seed: int
-             ) -> set[str]:
+def _sources(scored: list[tuple[dict[str, object], np.ndarray]]) -> set[str]:
     """The sources and classes ("model+Person") on whose mentions the judge gains.
 
     Cross-validated: where the judge's decisions on a source's mentions of one class are
     worth more than the rules' (see :func:`_gain`), it acts on them; elsewhere not.
     """
-    scored = _scored(rows, vocabulary, seed)
     chosen = set()
     groups = sorted({_group(r) for r, _ in scored})
     for group in groups:
@@ -269,9 +259,8 @@ def _group(row: dict[str, object]) -> str:
     return f"{row['system_source']}+{_coarse(str(row['system_label']))}"
 
 
-def _thresholds(rows: list[dict[str, object]], vocabulary: dict[str, int],
-                sources: set[str], seed: int) -> tuple[float, float]:
-    scored = _scored(rows, vocabulary, seed)
+def _thresholds(scored: list[tuple[dict[str, object], np.ndarray]], sources: set[str]
+                ) -> tuple[float, float]:
     best = (-1, 1.0, 1.0)
     for drop in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         for retype in (0.5, 0.6, 0.7, 0.8, 0.9):

@@ -45,11 +45,6 @@ JUDGED = "docgraph.judged"
 NONE = "None"
 """The judge's class for "not an entity"."""
 
-# What a retyped mention becomes: the coarse class's own name in the ontology.
-_CLASS_LABELS = {"Person": "Person", "Organization": "Organization", "Country": "Country",
-                 "Place": "Place", "Meeting": "Meeting", "Post": "Post", "Work": "Work"}
-
-
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """What the judge made of one mention.
@@ -184,22 +179,8 @@ class _Evidence:
         return found
 
 
-def features(doc: Doc, candidate: Candidate, model: Sequence[Candidate],
-             counts: Mapping[str, int]) -> tuple[str, ...]:
-    """The evidence the judge reads for one chosen mention.
-
-    Args:
-        doc: The doc, with the model's tags.
-        candidate: The chosen mention.
-        model: The model's own entities (:func:`~docgraph.ner.model.model_candidates_of`).
-        counts: How often each mention text occurs in the doc's chosen mentions.
-    """
-    evidence = _Evidence(doc, [], model)
-    evidence.counts = dict(counts)
-    return _features(evidence, candidate)
-
-
 def _features(evidence: _Evidence, candidate: Candidate) -> tuple[str, ...]:
+    """The evidence the judge reads for one chosen mention."""
     doc = evidence.doc
     span = doc[candidate.start : candidate.end]
     label = coarse_type(candidate.label)
@@ -293,37 +274,20 @@ class Judge:
         evidence = _Evidence(doc, chosen, model_candidates_of(doc, self.lexicon))
         verdicts: dict[int, Verdict] = {}
         kept: list[Candidate] = []
-        changed: dict[int, Candidate] = {}
         for candidate in chosen:
             verdict = self._judge(evidence, candidate)
             verdicts[id(candidate)] = verdict
-            if not self.apply or verdict.action == "keep":
+            if verdict.action == "keep":
                 kept.append(candidate)
             elif verdict.action == "retype":
-                new = replace(candidate, label=verdict.label, typed_by_head=False)
-                changed[id(candidate)] = new
-                kept.append(new)
+                kept.append(replace(candidate, label=verdict.label, typed_by_head=False))
         doc.user_data[JUDGED] = verdicts
-        if self.apply and (len(kept) != len(chosen) or changed):
+        if any(v.action != "keep" for v in verdicts.values()):
             doc.user_data[cands.MENTIONS] = kept
             ents = {(e.start, e.end) for e in doc.ents}
             doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in kept
                         if (c.start, c.end) in ents]
         return doc
-
-    def judge(self, doc: Doc, candidate: Candidate, model: Sequence[Candidate],
-              counts: Mapping[str, int]) -> Verdict:
-        """The verdict on one chosen mention.
-
-        Args:
-            doc: The doc.
-            candidate: The mention.
-            model: The model's own entities.
-            counts: How often each mention text occurs in the doc's chosen mentions.
-        """
-        evidence = _Evidence(doc, [], model)
-        evidence.counts = dict(counts)
-        return self._judge(evidence, candidate)
 
     def _judge(self, evidence: _Evidence, candidate: Candidate) -> Verdict:
         if not self.apply:  # recording needs no weights
@@ -338,5 +302,5 @@ class Judge:
         if scores[NONE] >= self.weights.drop:
             action = "drop"
         elif best not in (NONE, own) and scores[best] >= self.weights.retype:
-            action, label = "retype", _CLASS_LABELS[best]
+            action, label = "retype", best  # a coarse class is a class of the ontology
         return Verdict(found, scores, action, label)

@@ -59,10 +59,10 @@ class Context:
         self.starts = [m.start for m in self.mentions]
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
         self.top: list[Candidate | None] = [None] * len(doc)
+        """The outermost mention each token is part of."""
         self._words = words(doc)
         self._meeting_heads = frozenset(word for word, label in lexicon.heads.items()
                                         if entity_group(label) == "Meeting")
-        """The outermost mention each token is part of."""
         self.nested: list[Candidate | None] = [None] * len(doc)
         """A mention inside another one ("ASEAN" in "Secretary-General of ASEAN")."""
         for mention in self.mentions:

@@ -244,15 +244,10 @@ def copula(findings: Findings, token: Token) -> None:
 
     Also "X is a member of Y", "X is part of Y", and posts through a copula: "Ms Poh was
     Managing Director of the IDA", "Minister Teo, who is also Second Minister for Home
-    Affairs". Called for each token of the doc.
+    Affairs". Called at the tokens :class:`Starts` lets through.
     """
     ctx = findings.ctx
     patterns = findings.rules.patterns
-    if token.pos_ != "AUX" and token.dep_ not in ("attr", "appos") and \
-            token.lower_ not in _copula_words(tuple(patterns[name].nouns for name in (
-                "party_to", "maker_of", "member_of", "part_of"))) and \
-            token.i not in ctx.heads_of(("prep",), patterns["under"].words):
-        return  # most tokens: no pattern below starts at them
     under, party = patterns["under"], patterns["party_to"]
     member_of, part_of = patterns["member_of"], patterns["part_of"]
     if token.i in ctx.heads_of(("prep",), under.words) and (

@@ -149,14 +149,15 @@ def _places_before(findings: Findings, place: Candidate) -> list[Candidate]:
     return found
 
 
-def _listed(findings: Findings, place: Candidate) -> bool:
-    """Whether a place begins or continues a list of places ("France, Italy and Spain")."""
+def _listed(findings: Findings, item: Candidate,
+            groups: tuple[str, ...] = ("Country", "Place")) -> bool:
+    """Whether a name begins or continues a list of its kind ("France, Italy and Spain")."""
     ctx, doc = findings.ctx, findings.doc
-    index = place.end
+    index = item.end
     while index < len(doc) and doc[index].text in (",", "and", "&", "or"):
         index += 1
-    following = ctx.top[index] if index < len(doc) and index > place.end else None
-    return following is not None and entity_group(following.label) in ("Country", "Place")
+    following = ctx.top[index] if index < len(doc) and index > item.end else None
+    return following is not None and entity_group(following.label) in groups
 
 
 def _bodies_listed(findings: Findings, left: Candidate, right: Candidate) -> bool:
@@ -168,12 +169,8 @@ def _bodies_listed(findings: Findings, left: Candidate, right: Candidate) -> boo
     ctx, doc = findings.ctx, findings.doc
     before = ctx.top[left.start - 2] if left.start >= 2 and \
         doc[left.start - 1].text == "," else None
-    index = right.end
-    while index < len(doc) and doc[index].text in (",", "and", "&"):
-        index += 1
-    after = ctx.top[index] if right.end < index < len(doc) else None
-    return any(m is not None and entity_group(m.label) == "Organization"
-               for m in (before, after))
+    return (before is not None and entity_group(before.label) == "Organization") or \
+        _listed(findings, right, ("Organization",))
 
 
 def _bodies(findings: Findings, left: Candidate, right: Candidate, words: list[str],
