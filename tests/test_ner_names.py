@@ -216,6 +216,40 @@ def test_a_field_before_and_and_a_gerund_belong_to_the_name(nlp: Language, text:
     assert name in {n for _, n in entity_names(nlp, text)}
 
 
+@pytest.mark.parametrize(("text", "name", "fragment"), [
+    # A name does not start inside a hyphenated word, whatever its first part is.
+    ("Peru chaired the Ten-Year Open-Ended Working Group on Port Data.",
+     "Ten-Year Open-Ended Working Group on Port Data", "Year Open-Ended Working Group"),
+    ("Delegates met at the e-Services Leaders Forum in Lima.", "e-Services Leaders Forum",
+     "Services Leaders Forum"),
+    # An acronym spelt like a stop word starts the name ("IT", "US").
+    ("The winners of the IT Champions Awards were named.", "IT Champions Awards",
+     "Champions Awards"),
+    # "in" joins a field to a head: the part before it is the name's.
+    ("The Robotics in Farming Grand Challenge opened in May.",
+     "Robotics in Farming Grand Challenge", "Farming Grand Challenge"),
+])
+def test_a_name_is_not_cut_inside_a_compound_or_before_in(nlp: Language, text: str,
+                                                          name: str, fragment: str) -> None:
+    names = {n for _, n in entity_names(nlp, text)}
+    assert name in names
+    assert fragment not in names
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Okafor in Parliament said the Bill was read.",
+    "Vantiq in Lima will train 500 engineers.",
+])
+def test_in_before_a_place_or_after_a_name_says_where(nlp: Language, text: str) -> None:
+    assert not any(" in " in n for _, n in entity_names(nlp, text))
+
+
+def test_a_league_after_an_honorific_is_a_body(nlp: Language) -> None:
+    found = entity_names(nlp, "The Premier League signed an agreement with Sport Peru.")
+    assert ("Organization", "Premier League") in found
+    assert not any(label == "Person" for label, _ in found)
+
+
 def test_a_post_names_no_work_inside_it(nlp: Language) -> None:
     found = entity_names(nlp, "Mr Lim, Project Manager of Arcwell Builders, said so.")
     assert not any(name == "Project Manager" for _, name in found)

@@ -70,17 +70,19 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
         # Board", "Building and Construction Authority"), whatever its tag.
         gerund = token.text.endswith("ing") and not token.is_sent_start and \
             token.text[1:].islower()
-        if token.is_stop or (not gerund and token.pos_ in (
+        if (token.is_stop and not _acronym(doc, index)) or (not gerund and token.pos_ in (
                 "ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
             index += 1
             continue
-        end = _phrase_end(doc, index, lexicon, persons, located)
-        typed = _typed_parts(doc, index, end, lexicon, places, countries or set())
-        lowercase = _lowercase_head(doc, index, end, lexicon, places, lower)
+        start = compound_start(doc, index)
+        end = _phrase_end(doc, start, lexicon, persons, located)
+        typed = _typed_parts(doc, start, end, lexicon, places, countries or set())
+        lowercase = _lowercase_head(doc, start, end, lexicon, places, lower)
         if lowercase is not None:
             typed = [lowercase]
-        if not typed and end - index > 1:  # "VinAI and ThaiLLM"
-            typed = [c for i in range(index, end) for c in _single_word(doc, i, lexicon)
+        if not typed and end - start > 1:  # "VinAI and ThaiLLM"
+            typed = [replace(c, start=compound_start(doc, c.start))
+                     for i in range(start, end) for c in _single_word(doc, i, lexicon)
                      if not c.anaphor]
         found.extend(_named_without_brackets(doc, c) for c in typed)
         found.extend(_named_without_brackets(doc, c) for c in _bodies_met(doc, typed, lexicon))
@@ -93,6 +95,32 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
             resume = elided.end
         index = max(resume if resume < end else end, index + 1)
     return found
+
+
+def _acronym(doc: Doc, index: int) -> bool:
+    """An acronym spelt like a stop word, inside mixed-case text.
+
+    "IT" of "IT Leaders Awards", "US" of "US Chamber of Commerce"; in an all-capitals
+    heading, "AT" and "BY" are words.
+    """
+    text = doc[index].text
+    return len(text) > 1 and text.isupper() and text.isalpha() and index + 1 < len(doc) \
+        and not doc[index + 1].text.isupper() and \
+        (index == 0 or not doc[index - 1].text.isupper())
+
+
+def compound_start(doc: Doc, index: int) -> int:
+    """The first word of the hyphenated compound whose last part is at ``index``.
+
+    A name does not start inside a word: "Five-Year UN Open-Ended Working Group",
+    "i-MiEV", "e-Government Leaders Forum" (the first part, a stop word, a number or a
+    lower-case letter, was passed over as no name's start).
+    """
+    while index >= 2 and doc[index - 1].text == "-" and joined(doc, index - 1) and \
+            joined(doc, index) and doc[index - 2].is_alpha and \
+            (doc[index - 2].text[0].isupper() or len(doc[index - 2].text) <= 2):
+        index -= 2
+    return index
 
 
 def _elided(doc: Doc, typed: list[Candidate], end: int, located: set[int]
@@ -217,13 +245,18 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int],
         if name_like(token) or (token.like_num and index > start):
             index += 1
             last = index
+        elif index == start and index + 2 < len(doc) and doc[index + 1].text == "-" and \
+                joined(doc, index + 1) and joined(doc, index + 2):
+            index += 1  # the first part of "i-MiEV" or "Five-Year", before its hyphen
         elif index > start and doc[index - 1].text == "-" and joined(doc, index) and \
                 text.isalpha():
             index += 1  # "Info-communications", "Co-ordination"
             last = index
         elif text in CONNECTORS or text in ("and", "&") or (text == "under" and complement) \
-                or (text == "in" and complement and index == last and
-                    not {index + 1, index + 2} & located):
+                or (text == "in" and index == last and
+                    not {index + 1, index + 2} & located and
+                    (complement or _field_in_name(doc, start, index, lexicon, persons,
+                                                  located))):
             if index + 1 < len(doc) and doc[index + 1].text in _TIME_WORDS:
                 break  # "Parliament on Monday", "the Summit in May"
             if text in ("and", "&") and _post_follows(doc, index + 1, lexicon):
@@ -253,6 +286,23 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int],
         else:
             break
     return last
+
+
+def _field_in_name(doc: Doc, start: int, index: int, lexicon: Lexicon, persons: set[int],
+                   located: set[int] | frozenset[int]) -> bool:
+    """Whether "in" at ``index`` joins a name's field to its head.
+
+    "AI in Health Grand Challenge", "Women in Tech Awards", "Excellence in Public Service
+    Award": one or two words before it that name no person, place or body, and after it
+    capitalised words ending in a head noun; "Microsoft in Singapore" and "Mr Tan in
+    Parliament" say where someone is.
+    """
+    if index - start > 2 or any(i in persons or i in located for i in range(start, index)):
+        return False
+    end = index + 1
+    while end < len(doc) and end - index <= 5 and name_like(doc[end]):
+        end += 1
+    return end > index + 1 and head_label(doc, index + 1, end, lexicon) is not None
 
 
 def _inside_head(previous: str, glue: str, lexicon: Lexicon) -> bool:
@@ -330,7 +380,8 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
     bounds = [start] + [i + 1 for i in range(start, end) if doc[i].text in CONNECTORS
                         or doc[i].text in ("and", "&", "the")]
     for core_start in bounds:
-        if core_start >= end or not name_like(doc[core_start]):
+        if core_start >= end or not (name_like(doc[core_start]) or (
+                core_start == start and compound_start(doc, start + 2) == start)):
             continue
         leading = lexicon.leading_heads.get(doc[core_start].text)
         segment = segment_end(doc, core_start, end)
