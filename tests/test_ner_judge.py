@@ -63,18 +63,20 @@ def test_the_judge_drops_retypes_and_keeps_by_its_weights(tmp_path: Path) -> Non
     none[CLASSES.index(NONE)] = 10.0
     work[CLASSES.index("Work")] = 10.0
     path = _weights(tmp_path / "w.json", {"word=quibbleware": none, "word=zentrix": work},
-                    ["model+Organization", "names+Organization", "gazetteer+Country"])
+                    ["model+Person", "names+Organization", "gazetteer+Country"])
     nlp = build_pipeline(None, judge=False)
     nlp.add_pipe("docgraph_judge_v1", before="docgraph_relations_v1",
                  config={"weights": str(path)})
-    text = ("Officials from Quibbleware Holdings and Zentrix Labs met in Singapore with "
-            "officials of Quibbleware Holdings.")
+    text = ("Officials from Quibbleware Holdings and Zentrix met in Singapore with "
+            "officials of Quibbleware Holdings and of Zentrix Labs.")
     doc = nlp(text)
     kept = {doc[m.start:m.end].text: m.label for m in doc.user_data[MENTIONS]}
     verdicts = doc.user_data[JUDGED]
     actions = {v.action for v in verdicts.values()}
     assert "Quibbleware Holdings" not in kept  # dropped wherever it stands
-    assert kept.get("Zentrix Labs") == "Work"  # retyped
+    assert kept.get("Zentrix") == "Work"  # retyped: the model called it a person
+    # A name its head noun typed keeps that class, whatever else the judge reads.
+    assert kept.get("Zentrix Labs") == "EducationalOrganization"
     assert kept.get("Singapore") == "Country"  # kept
     assert actions == {"drop", "retype", "keep"}
     assert {e.text for e in doc.ents} == set(kept)

@@ -173,19 +173,21 @@ def _coarse(label: str) -> str:
     return coarse_type(label)
 
 
-def _decide(scores: np.ndarray, own: str, group: str, sources: set[str] | frozenset[str],
+def _decide(scores: np.ndarray, row: dict[str, object], sources: set[str] | frozenset[str],
             drop: float, retype: float) -> str:
-    """The class a mention leaves with (``None`` when dropped).
+    """The class a mention leaves with (``None`` when dropped), as the judge decides it.
 
-    ``group`` is its source and class ("model+Person"); the judge acts on it only if
-    ``sources`` has it.
+    The judge acts on a mention only if ``sources`` has its source and class
+    ("model+Person"), and never retypes a name its head noun typed.
     """
+    own, group = _coarse(str(row["system_label"])), _group(row)
     if group not in sources:
         return own
     if scores[CLASSES.index("None")] >= drop:
         return "None"
     best = CLASSES[int(scores.argmax())]
-    if best not in ("None", own) and scores.max() >= retype:
+    if best not in ("None", own) and scores.max() >= retype and \
+            "typed_by_head" not in row["features"]:  # type: ignore[operator]
         return best
     return own
 
@@ -244,8 +246,7 @@ def _sources(scored: list[tuple[dict[str, object], np.ndarray]]) -> set[str]:
     for group in groups:
         mine = [(r, p) for r, p in scored if _group(r) == group]
         rules = sum(_coarse(str(r["system_label"])) == r["gold"] for r, _ in mine)
-        decided = [(r, _decide(p, _coarse(str(r["system_label"])), group, {group}, 0.8, 0.8))
-                   for r, p in mine]
+        decided = [(r, _decide(p, r, {group}, 0.8, 0.8)) for r, p in mine]
         gain = _gain(decided)
         judged = sum(d == r["gold"] for r, d in decided)
         print(f"  {group:28} {len(mine):5} mentions: rules right {rules}, "
@@ -264,8 +265,7 @@ def _thresholds(scored: list[tuple[dict[str, object], np.ndarray]], sources: set
     best = (-1, 1.0, 1.0)
     for drop in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         for retype in (0.5, 0.6, 0.7, 0.8, 0.9):
-            right = _gain([(r, _decide(p, _coarse(str(r["system_label"])), _group(r),
-                                       sources, drop, retype)) for r, p in scored])
+            right = _gain([(r, _decide(p, r, sources, drop, retype)) for r, p in scored])
             # Ties go to the more cautious thresholds.
             if right > best[0] or (right == best[0] and (drop, retype) > best[1:]):
                 best = (right, drop, retype)
@@ -285,8 +285,7 @@ def _report(held: list[dict[str, object]], model: object) -> None:
         scores = model.scores(row["features"])  # type: ignore[arg-type]
         p = np.array([scores[c] for c in CLASSES])
         rules.append(own)
-        judged.append(_decide(p, own, _group(row), model.sources, model.drop,
-                              model.retype))
+        judged.append(_decide(p, row, model.sources, model.drop, model.retype))
     gold = [str(r["gold"]) for r in held]
     for name, predicted in (("rules", rules), ("rules + judge", judged)):
         kept = [(g, p) for g, p in zip(gold, predicted, strict=True) if p != "None"]

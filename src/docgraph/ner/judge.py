@@ -36,7 +36,7 @@ from docgraph.lexicon import lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import sentence_starts, words
+from docgraph.ner.tokens import common_words, sentence_starts, words
 from docgraph.vocab import coarse_type
 
 JUDGED = "docgraph.judged"
@@ -160,6 +160,19 @@ class _Evidence:
                 self.covering[index] = coarse_type(m.label)
         self._sentences: dict[int, tuple[int, bool, bool]] = {}
         self._starts: list[int] | None = None
+        self._lowered: dict[str, bool] = {}
+
+    def written_lower(self, text: str) -> bool:
+        """Whether the doc also writes ``text`` all in lower case.
+
+        "Digitalisation" and "Distributed Ledger Technology" are words, not names, on a
+        page that also writes "digitalisation" and "distributed ledger technology".
+        """
+        found = self._lowered.get(text)
+        if found is None:
+            lower = text.lower()
+            found = self._lowered[text] = lower != text and lower in self.doc.text
+        return found
 
     def sentence(self, start: int) -> tuple[int, bool, bool]:
         """The start of the sentence holding token ``start``; is it short, title case."""
@@ -209,6 +222,16 @@ def _features(evidence: _Evidence, candidate: Candidate) -> tuple[str, ...]:
         found.append("has_lower_word")
     if len(texts) == 1 and texts[0].isupper():
         found.append("one_capitals_word")
+    # How ordinary the words are: names are mostly made of words that English writes
+    # capitalised, or of ordinary words with a proper one among them.
+    alpha = [w for w in lowered if w.isalpha()]
+    common = sum(1 for w in alpha if w in common_words())
+    found.append("common=" + ("none" if not common else
+                              "all" if common == len(alpha) else "some"))
+    found.append(f"common+label={'all' if alpha and common == len(alpha) else 'not'}+{label}")
+    if evidence.written_lower(span.text):
+        found.append("written_lower")
+        found.append(f"written_lower+label={label}")
     found.append(f"tag_last={span[-1].tag_}")
     found.append(f"pos_first={span[0].pos_}")
     found.append(f"dep_root={span.root.dep_}")
@@ -301,6 +324,10 @@ class Judge:
         action, label = "keep", candidate.label
         if scores[NONE] >= self.weights.drop:
             action = "drop"
-        elif best not in (NONE, own) and scores[best] >= self.weights.retype:
-            action, label = "retype", best  # a coarse class is a class of the ontology
+        elif best not in (NONE, own) and scores[best] >= self.weights.retype and \
+                not candidate.typed_by_head:
+            # A head noun ("Working Group", "Memorandum of Understanding") says what the
+            # name is more surely than the judge's other evidence; a coarse class is a
+            # class of the ontology.
+            action, label = "retype", best
         return Verdict(found, scores, action, label)
