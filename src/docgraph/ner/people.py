@@ -24,6 +24,7 @@ from docgraph.ner.tokens import (
     proper_word,
     words,
 )
+from docgraph.vocab import coarse_type
 
 _MAX_NAME_WORDS = 8
 # An initial before a name: "K Shanmugam", "S. Iswaran" ("A" and "I" are words).
@@ -65,6 +66,7 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
             end = start
         if end > start and not any(i in blocked for i in range(start, end)) \
                 and doc[end - 1].text not in lexicon.heads \
+                and not any(_names_a_body(doc[i].text, lexicon) for i in range(start, end)) \
                 and doc[start].text[:1].isupper() and \
                 (not doc[start].is_upper or len(doc[start].text) == 1 or
                  _INITIALS.match(doc[start].text)):
@@ -78,6 +80,16 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
         else:
             index = max(index, first + 1)
     return found
+
+
+def _names_a_body(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is a head noun of a body's name.
+
+    "Premier League Pack" after the title "Premier" is no one's name: a body's head noun
+    is taken for no given name or surname, unlike a work's ("Bill", "Mark").
+    """
+    label = lexicon.heads.get(word)
+    return label is not None and coarse_type(label) == "Organization"
 
 
 _MAX_TITLE_WORDS = 2
