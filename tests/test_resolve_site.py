@@ -268,14 +268,15 @@ def test_no_person_on_a_site_is_a_word_of_a_full_name_on_the_same_page(
     assert len(people) > 50
 
     def parts(g: Graph) -> list[tuple[str, ...]]:
-        return [tuple(map(str, row)) for row in g.query(
-            _PARTS_OF_FULL_NAMES, initNs={"dg": DG, "rdfs": RDFS})]
+        return [tuple(str(value) for value in row)  # type: ignore[union-attr]
+                for row in g.query(_PARTS_OF_FULL_NAMES, initNs={"dg": DG, "rdfs": RDFS})]
 
     assert parts(graph) == []
     # The query does find such a node: one more, named by a surname of a page's person.
-    full = next(p for p in sorted(people) if " " in str(graph.value(p, RDFS.label)))
+    full = next(p for p in sorted(people, key=str) if " " in str(graph.value(p, RDFS.label)))
     surname = str(graph.value(full, RDFS.label)).split()[-1]
     page = graph.value(full, DG.mentionedIn)
+    assert page is not None
     fragment = URIRef(f"{full}-fragment")
     graph.add((fragment, RDF.type, DG.Person))
     graph.add((fragment, RDFS.label, Literal(surname)))
