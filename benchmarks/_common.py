@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import multiprocessing
 import resource
@@ -80,3 +81,21 @@ def bare_seconds(corpus: Path, model: str) -> float:
     for _ in nlp.pipe(texts, batch_size=8):
         pass
     return time.perf_counter() - start
+
+
+def audited_files(paths: list[Path], exclude: list[Path], suffixes: tuple[str, ...]
+                  ) -> list[Path]:
+    """The files under ``paths`` with one of ``suffixes``, less those under ``exclude``.
+
+    The files under ``exclude`` (the dev set) are left out by name and by content: a
+    page copied into the dev set under another name is the same page.
+    """
+    left_out = [p for folder in exclude for p in folder.rglob("*") if p.is_file()]
+    excluded = {p.name for p in left_out} | {_digest(p) for p in left_out}
+    return sorted(p for path in paths for p in ([path] if path.is_file() else path.rglob("*"))
+                  if p.is_file() and p.suffix in suffixes
+                  and p.name not in excluded and _digest(p) not in excluded)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

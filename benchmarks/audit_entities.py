@@ -14,10 +14,11 @@ The draw depends only on the documents and the seed.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
 import warnings
 from pathlib import Path
+
+from _common import audited_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,12 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     from docgraph.pipeline import Extraction, Merger, extract_paths
     from docgraph.vocab import coarse_type
 
-    left_out = [p for folder in args.exclude for p in folder.rglob("*") if p.is_file()]
-    excluded = {p.name for p in left_out} | {_digest(p) for p in left_out}
-    files = sorted(p for path in args.paths
-                   for p in ([path] if path.is_file() else path.rglob("*"))
-                   if p.is_file() and p.suffix in (".md", ".html", ".htm", ".txt", ".json")
-                   and p.name not in excluded and _digest(p) not in excluded)
+    files = audited_files(args.paths, args.exclude, (".md", ".html", ".htm", ".txt", ".json"))
     merger = Merger()
     # The merge keeps no mentions; a sentence for each entity is taken while reading.
     seen: dict[str, tuple[str, str]] = {}
@@ -71,10 +67,6 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(entity.documents)} documents | {aliases}   [{page[:60]}]")
         print(f"     {sentence[:400]}")
     return 0
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 if __name__ == "__main__":

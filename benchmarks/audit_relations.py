@@ -18,6 +18,8 @@ import sys
 import warnings
 from pathlib import Path
 
+from _common import audited_files
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -34,14 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     from docgraph.graph import statements
     from docgraph.pipeline import extract_paths
 
-    # The dev set's pages are left out by name and by content: a page copied into the dev
-    # set under another name is the same page.
-    left_out = [p for folder in args.exclude for p in folder.rglob("*") if p.is_file()]
-    excluded = {p.name for p in left_out} | {_digest(p) for p in left_out}
-    files = sorted(p for path in args.paths
-                   for p in ([path] if path.is_file() else path.rglob("*"))
-                   if p.is_file() and p.suffix in (".md", ".html", ".htm", ".txt")
-                   and p.name not in excluded and _digest(p) not in excluded)
+    files = audited_files(args.paths, args.exclude, (".md", ".html", ".htm", ".txt"))
     rows = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -63,12 +58,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{number:2d}. {subject} | {predicate} | {obj} | {rule}   [{document[:60]}]")
         print(f"    {sentence}")
     return 0
-
-
-def _digest(path: Path) -> str:
-    import hashlib
-
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 if __name__ == "__main__":

@@ -116,11 +116,26 @@ def compound_start(doc: Doc, index: int) -> int:
     "i-MiEV", "e-Government Leaders Forum" (the first part, a stop word, a number or a
     lower-case letter, was passed over as no name's start).
     """
-    while index >= 2 and doc[index - 1].text == "-" and joined(doc, index - 1) and \
-            joined(doc, index) and doc[index - 2].is_alpha and \
-            (doc[index - 2].text[0].isupper() or len(doc[index - 2].text) <= 2):
+    while index >= 2 and _compound_first(doc, index - 2):
         index -= 2
     return index
+
+
+def _compound_first(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` starts a hyphenated word a name can start with.
+
+    Its first part is a capitalised word or one or two letters: "Five-Year",
+    "e-Government".
+    """
+    text = doc[index].text
+    return _hyphen_follows(doc, index) and text.isalpha() and \
+        (text[0].isupper() or len(text) <= 2)
+
+
+def _hyphen_follows(doc: Doc, index: int) -> bool:
+    """Whether token ``index`` is joined by a hyphen, without spaces, to the next word."""
+    return index + 2 < len(doc) and doc[index + 1].text == "-" and \
+        joined(doc, index + 1) and joined(doc, index + 2)
 
 
 def _elided(doc: Doc, typed: list[Candidate], end: int, located: set[int]
@@ -245,8 +260,7 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int],
         if name_like(token) or (token.like_num and index > start):
             index += 1
             last = index
-        elif index == start and index + 2 < len(doc) and doc[index + 1].text == "-" and \
-                joined(doc, index + 1) and joined(doc, index + 2):
+        elif index == start and _hyphen_follows(doc, index):
             index += 1  # the first part of "i-MiEV" or "Five-Year", before its hyphen
         elif index > start and doc[index - 1].text == "-" and joined(doc, index) and \
                 text.isalpha():
@@ -381,7 +395,7 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
                         or doc[i].text in ("and", "&", "the")]
     for core_start in bounds:
         if core_start >= end or not (name_like(doc[core_start]) or (
-                core_start == start and compound_start(doc, start + 2) == start)):
+                core_start == start and _compound_first(doc, start))):
             continue
         leading = lexicon.leading_heads.get(doc[core_start].text)
         segment = segment_end(doc, core_start, end)

@@ -161,6 +161,7 @@ class _Evidence:
         self._sentences: dict[int, tuple[int, bool, bool]] = {}
         self._starts: list[int] | None = None
         self._lowered: dict[str, bool] = {}
+        self._text: str | None = None
 
     def written_lower(self, text: str) -> bool:
         """Whether the doc also writes ``text`` all in lower case.
@@ -171,7 +172,9 @@ class _Evidence:
         found = self._lowered.get(text)
         if found is None:
             lower = text.lower()
-            found = self._lowered[text] = lower != text and lower in self.doc.text
+            if self._text is None:
+                self._text = self.doc.text  # spaCy joins every token's text at each call
+            found = self._lowered[text] = lower != text and lower in self._text
         return found
 
     def sentence(self, start: int) -> tuple[int, bool, bool]:
