@@ -94,8 +94,9 @@ def test_any_doc_gets_the_ruler_s_matches(rows: list[tuple[str, str, str]],
     nlp, ruler = _ruler(PATTERNS)
     if not parsed:
         rows = [(word, tag, "") for word, tag, _ in rows]
-    doc = _doc(nlp, rows)
+    doc, copy = _doc(nlp, rows), _doc(nlp, rows)
     assert FastAttributes(ruler).matches(doc) == ruler.match(doc)
+    assert _annotation(FastAttributes(ruler)(doc)) == _annotation(ruler(copy))
 
 
 @pytest.mark.model
@@ -110,6 +111,8 @@ def test_the_model_s_ruler_on_the_sample_pages(nlp: Language,
              for document in corpus.values()]
     with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
         docs = list(nlp.pipe(texts))
+        copies = list(nlp.pipe(texts))
     assert sum(len(doc) for doc in docs) > 10_000
-    for doc in docs:
+    for doc, copy in zip(docs, copies, strict=True):
         assert fast.matches(doc) == ruler.match(doc)
+        assert _annotation(fast(doc)) == _annotation(ruler(copy))

@@ -79,6 +79,13 @@ class Lexicon:
     shared_titles: frozenset[str] = frozenset()
     """Titles that countries and bodies hold too ("Singapore, as the Chair of the
     Meeting"): posts only when said of a person."""
+    title_starts: frozenset[str] = field(init=False)
+    """The first words of :attr:`post_titles`."""
+
+    def __post_init__(self) -> None:
+        # A frozen dataclass sets a derived field through object's own setter.
+        object.__setattr__(self, "title_starts",
+                           frozenset(title.split()[0] for title in self.post_titles))
 
 
 def load_gazetteers(paths: Iterable[Path] = ()) -> tuple[GazetteerEntry, ...]:

@@ -369,12 +369,13 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
         group: list[tuple[Doc, tuple[Document, list[_Piece], bool]]] = []
         characters = 0
         for item in texts():
-            if group and (len(group) >= batch_size or
-                          characters + len(item[0].text) > size):
+            # Doc.text joins every token's text; the last token's end tells its length.
+            length = item[0][-1].idx + len(item[0][-1].text_with_ws) if len(item[0]) else 0
+            if group and (len(group) >= batch_size or characters + length > size):
                 yield group
                 group, characters = [], 0
             group.append(item)
-            characters += len(item[0].text)
+            characters += length
         if group:
             yield group
 

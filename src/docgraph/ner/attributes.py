@@ -10,14 +10,17 @@ the lemmatizer or any of docgraph's components.
 pattern of fixed length whose tokens test attributes for a value or a list of values
 (``{"LOWER": {"IN": [...]}}``), or against a regular expression, is found by table
 lookups over the arrays; any other (an operator, a comparison) goes to a matcher of its
-own. The matches are then given to the ruler, which sets the attributes as it always
-does. They are the ruler's own matches, in its order, so the annotation is the same.
+own. They are the ruler's own matches, in its order. The ruler would then set each
+match's attributes token by token, through a span made for it; here the last value
+each token gets for each attribute is worked out first, and the parts of speech,
+morphology and lemmas are written in one pass over arrays, so the annotation is the
+same.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import product
 from typing import Any, cast
@@ -28,7 +31,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.strings import StringStore
+from spacy.symbols import LEMMA, MORPH, POS
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 # Token attributes a pattern may test here, as Doc.to_array gives them and the matcher
 # compares them: a string's hash, or a flag as 0 or 1.
@@ -39,6 +44,10 @@ _FLAGS = frozenset({"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER",
 
 Match = tuple[int, int, int, int]
 """As ``AttributeRuler.match`` gives them: rule number, matcher key, start, end."""
+
+# Attributes written as arrays; any other a rule sets (a tag, a dependency label, an
+# extension) is set token by token, as the ruler does.
+_ARRAYS = (POS, MORPH, LEMMA)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +79,6 @@ class FastAttributes:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.ruler = ruler
-        self._set: Callable[[Doc, list[Match]], None] = ruler.set_annotations
         strings = ruler.vocab.strings
         self.matcher = Matcher(ruler.vocab)
         # One-token patterns without a regex, by the attributes they test: each
@@ -104,8 +112,40 @@ class FastAttributes:
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the ruler's attributes on ``doc``."""
-        self._set(doc, self.matches(doc))
+        self.set_annotations(doc, self.matches(doc))
         return doc
+
+    def set_annotations(self, doc: Doc, matches: list[Match]) -> None:
+        """What ``AttributeRuler.set_annotations`` sets: each match's attributes, in order.
+
+        A later match overrides an earlier one's value of the same attribute of the same
+        token, so only each token's last value of each attribute is written.
+        """
+        if not matches:
+            return
+        attrs: list[dict[int | str, Any]] = self.ruler.attrs
+        indices: list[int] = self.ruler.indices
+        last: dict[tuple[int, int | str], Any] = {}
+        for number, _key, start, end in matches:
+            index = indices[number]
+            if not -(end - start) <= index < end - start:
+                set_one: Any = self.ruler.set_annotations  # untyped in spaCy
+                set_one(doc, [(number, _key, start, end)])  # raises the ruler's own error
+            token = start + index if index >= 0 else end + index
+            for name, value in attrs[number].items():
+                last[token, name] = value
+        columns = {name: column for column, name in enumerate(_ARRAYS)}
+        table = doc.to_array(list(_ARRAYS))
+        others: dict[int, dict[int | str, Any]] = {}
+        for (token, name), value in last.items():
+            column = columns.get(name) if isinstance(name, int) else None
+            if column is None:
+                others.setdefault(token, {})[name] = value
+            else:
+                table[token, column] = value
+        doc.from_array(list(_ARRAYS), cast("Any", table))
+        for token, values in others.items():
+            set_token_attrs(doc[token], values)
 
     def matches(self, doc: Doc) -> list[Match]:
         """What ``AttributeRuler.match`` returns for ``doc``: its matches, sorted."""

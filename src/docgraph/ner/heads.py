@@ -229,8 +229,7 @@ def _post_follows(doc: Doc, index: int, lexicon: Lexicon) -> bool:
     """Whether a post's title (after modifiers) starts at ``index``: a new post."""
     while index < len(doc) and doc[index].text in lexicon.post_modifiers:
         index += 1
-    return index < len(doc) and any(title.split()[0] == doc[index].text
-                                    for title in lexicon.post_titles)
+    return index < len(doc) and doc[index].text in lexicon.title_starts
 
 
 def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int],

@@ -64,9 +64,15 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
                      persons if persons is not None else set(), vocabulary)
     found: list[Candidate] = []
     texts = words(doc)
+    # A post starts with a modifier, a title, a title's acronym or (a field) a
+    # capitalised word: any other word is passed over on its text.
+    openers = lexicon.post_modifiers | titles.firsts | set(known.acronyms)
     index = 0
     while index < len(doc):
         start = index
+        if texts[start] not in openers and not name_like_word(texts[start]):
+            index += 1
+            continue
         if texts[start] in lexicon.post_modifiers and bounds.inside_qualifier(start):
             # "International Telecommunications Union Director": the body's last word,
             # not a modifier; the body qualifies the title after it.

@@ -377,8 +377,11 @@ def _made_things(doc: Doc, chosen: list[cands.Candidate], lexicon: Lexicon,
         return chosen
     taken = {i for c in chosen for i in range(c.start, c.end)}
     added = []
-    for token in doc:
-        if token.dep_ != "nsubjpass" or token.i in taken or \
+    # A Token is built only for the passive subjects, found in the array of labels.
+    passive = doc.vocab.strings.add("nsubjpass")
+    subjects = [i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep == passive]
+    for token in (doc[i] for i in subjects):
+        if token.i in taken or \
                 lemma(token.head) not in lexicon.made_verbs or \
                 not any(c.dep_ == "agent" for c in token.head.children) or \
                 any(c.dep_ in ("det", "poss") for c in token.children):

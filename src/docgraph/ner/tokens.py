@@ -68,6 +68,11 @@ class Phrases:
         return frozenset(first for first, options in self._by_first.items()
                          if any(len(tokens) == 1 for tokens in options))
 
+    @functools.cached_property
+    def firsts(self) -> frozenset[str]:
+        """The words a phrase starts with."""
+        return frozenset(self._by_first)
+
     def match(self, doc: Doc, start: int) -> int:
         """Length in tokens of the longest phrase starting at ``start`` (0 for none)."""
         return self.match_words(words(doc), start)
