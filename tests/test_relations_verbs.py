@@ -142,3 +142,19 @@ def test_a_possessive_of_a_modifier_is_not_the_maker(nlp: Language) -> None:
     # The possessive is the channel's: the office did not make TikTok.
     found = triples(nlp, "The livestreams stay on the Lima Data Office’s TikTok channel.")
     assert not any(p == "developedBy" for _, p, _ in found)
+
+
+def test_forming_in_the_plural_present_is_being_made_of(nlp: Language) -> None:
+    # The plural present says what a body is made of; any other form, that it was set up.
+    found = triples(nlp, "Together, Kenya, Ghana and Peru form the Coastal Data Network.")
+    assert {("Kenya", "memberOf", "Coastal Data Network"),
+            ("Peru", "memberOf", "Coastal Data Network")} <= found
+    assert not {f for f in found if f[1] == "established"}
+    made_up = triples(nlp, "The Port Authority and the Maritime Institute make up the "
+                           "Harbour Safety Council.")
+    assert ("Port Authority", "memberOf", "Harbour Safety Council") in made_up
+    formed = triples(nlp, "The Ministry of Transport formed the Harbour Safety Council in "
+                          "2019.")
+    assert ("Ministry of Transport", "established", "Harbour Safety Council") in formed
+    singular = triples(nlp, "The Ministry of Transport forms the Harbour Safety Council.")
+    assert ("Ministry of Transport", "established", "Harbour Safety Council") in singular

@@ -46,6 +46,11 @@ class Trigger:
         default: What an implicit thing is ("meeting": the meeting just named).
         things: Classes the thing must have, when the verb says the relation only of
             them ("appointed a panel" sets it up; "appointed NUS to lead" does not).
+        tags: The verb's fine-grained tags (Penn Treebank's, as spaCy's English models
+            give them) that state the relation, if only some do; ``not_tags``, those
+            that do not. "A and B form the Council" (VBP, the plural present) says what
+            the Council is made of; "formed the Council" and "MCI forms a Council"
+            (a headline's present) say that it was set up.
     """
 
     relation: str
@@ -59,6 +64,12 @@ class Trigger:
     particle: str | None = None
     default: str | None = None
     things: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    not_tags: frozenset[str] = frozenset()
+
+    def states_with(self, tag: str) -> bool:
+        """Whether the verb, with the fine-grained tag ``tag``, states the relation."""
+        return (not self.tags or tag in self.tags) and tag not in self.not_tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +341,8 @@ class _Reader:
 
     def trigger(self, spec: Mapping[str, Any]) -> Trigger:
         self._keys(spec, {"relation", "lemmas", "confidence", "nouns", "partners", "via",
-                          "inverse", "requires", "particle", "default", "things"},
+                          "inverse", "requires", "particle", "default", "things", "tags",
+                          "not_tags"},
                    f"verb {spec.get('lemmas')}")
         return Trigger(
             relation=spec["relation"], lemmas=frozenset(spec["lemmas"]),
@@ -338,7 +350,8 @@ class _Reader:
             partners=frozenset(spec.get("partners", ())),
             via=tuple(spec.get("via", ())), inverse=bool(spec.get("inverse", False)),
             requires=frozenset(spec.get("requires", ())), particle=spec.get("particle"),
-            default=spec.get("default"), things=frozenset(spec.get("things", ())))
+            default=spec.get("default"), things=frozenset(spec.get("things", ())),
+            tags=frozenset(spec.get("tags", ())), not_tags=frozenset(spec.get("not_tags", ())))
 
     def gathering(self, spec: Mapping[str, Any]) -> Gathering:
         self._keys(spec, {"lemmas", "particles", "confidence"}, "gathering verbs")

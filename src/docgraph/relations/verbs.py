@@ -41,6 +41,8 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
         if trigger.particle is not None and not any(
                 c.dep_ == "prt" and c.lower_ == trigger.particle for c in verb.children):
             continue
+        if not trigger.states_with(verb.tag_):
+            continue
         if trigger.requires and not any(
                 ctx.lemma(findings.doc[h]).lower() in trigger.requires
                 for h in frame.heads(Role.PATIENT)):
