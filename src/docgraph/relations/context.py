@@ -274,10 +274,13 @@ class Context:
                 continue
             if mention is None and item.pos_ == "NOUN" and item.dep_ == "attr" and \
                     self.lemma(item.head) == "be":
-                # "WIPO is a specialised agency based in Geneva": the agency is WIPO.
-                mention = next((m for s in item.head.children if s.dep_ in ("nsubj",
-                                                                             "nsubjpass")
-                                for m in [self.top[s.i]] if m is not None), None)
+                # "WIPO is a specialised agency based in Geneva": the agency is WIPO;
+                # but a noun set off by a comma right after a name is that name's
+                # apposition, however the parser hung it: "PDD will offer it through
+                # the Open Digital Platform (ODP), a platform co-developed by X".
+                mention = self.set_off_by(item) or next(
+                    (m for s in item.head.children if s.dep_ in ("nsubj", "nsubjpass")
+                     for m in [self.top[s.i]] if m is not None), None)
             if mention is None and item.pos_ in ("NOUN", "PROPN"):
                 # "the boards of A, B and C": every body the "of" object lists.
                 of = [m for c in item.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -326,6 +329,23 @@ class Context:
             elif child.dep_ in ("compound", "amod", "nmod") and self.top[child.i] is not None:
                 found.append(self.top[child.i])  # type: ignore[arg-type]
         return [m for m in found if entity_group(m.label) in ("Country", "Organization")]
+
+    def set_off_by(self, noun: Token) -> Candidate | None:
+        """The name a noun phrase follows, set off by a comma: "the ODP (ODP), a platform".
+
+        The name must end right before the comma (or before its bracketed acronym).
+        """
+        doc = self.doc
+        index = noun.left_edge.i - 1
+        if index < 1 or doc[index].text != ",":
+            return None
+        index -= 1
+        if doc[index].text == ")":
+            while index > 0 and doc[index].text != "(":
+                index -= 1
+            index -= 1
+        mention = self.top[index] if index >= 0 else None
+        return mention if mention is not None and mention.end == index + 1 else None
 
     def expand_children(self, preposition: Token) -> list[Candidate]:
         """The entities the objects of a preposition stand for."""

@@ -129,6 +129,14 @@ def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -
             # "Co-chaired by X and Y, the meeting agreed ...": what the participle says is
             # the main clause's subject, the names just before its verb.
             things += args.before(sentence.root.i, sentence)
+        by = min((a.marker_at for a in agents if a.marker_at >= 0), default=-1)
+        if by > first.i != sentence.start:
+            # What a passive says comes before its "by", unless the participle opens the
+            # sentence: a name after it coordinated with the thing is the parser joining
+            # the last of the makers to the wrong noun ("a platform co-developed by A, B,
+            # and C" with C under "platform").
+            doers += [t for t in things if t.start > by]
+            things = [t for t in things if t.start <= by]
     else:
         doers = _expand(findings, [a.head for a in agents]) + args.before(first.i, sentence)
         if not doers and agents and all(a.inherited for a in agents) and \
