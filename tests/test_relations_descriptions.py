@@ -124,6 +124,10 @@ def test_bodies_in_a_list_are_not_a_unit_and_its_body(nlp: Language) -> None:
     listed = triples(nlp, "We worked with organisations like Nexus, National Library Board, "
                           "Cyber Security Agency of Singapore, to reach readers.")
     assert not any(p == "partOf" for _, p, _ in listed)
+    # A bracketed acronym or a "the" does not break the list.
+    acronyms = triples(nlp, "Grants came from Safaricom, the Coastal Data Agency, Kenya "
+                            "Maritime Authority (KMA), and the Port Development Board.")
+    assert not any(p == "partOf" for _, p, _ in acronyms)
     unit = triples(nlp, "Ms Rosa Quispe, Director, Translation Department, Ministry of "
                         "Communications and Information, spoke.")
     assert ("Translation Department", "partOf",

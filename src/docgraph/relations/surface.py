@@ -153,11 +153,26 @@ def _listed(findings: Findings, item: Candidate,
             groups: tuple[str, ...] = ("Country", "Place")) -> bool:
     """Whether a name begins or continues a list of its kind ("France, Italy and Spain")."""
     ctx, doc = findings.ctx, findings.doc
-    index = item.end
+    index = _past_acronym(doc, item.end)
+    after = index
     while index < len(doc) and doc[index].text in (",", "and", "&", "or"):
         index += 1
-    following = ctx.top[index] if index < len(doc) and index > item.end else None
+    following = ctx.top[index] if index < len(doc) and index > after else None
     return following is not None and entity_group(following.label) in groups
+
+
+def _past_acronym(doc: Doc, index: int) -> int:
+    """Where the text goes on after a bracketed acronym at ``index`` ("(CSA)"), if any."""
+    if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
+        return index + 3
+    return index
+
+
+def _before_acronym(doc: Doc, index: int) -> int:
+    """Where a name ends before a bracketed acronym ending at ``index`` ("(CSA)")."""
+    if index >= 3 and doc[index - 1].text == ")" and doc[index - 3].text == "(":
+        return index - 3
+    return index
 
 
 def _bodies_listed(findings: Findings, left: Candidate, right: Candidate) -> bool:
@@ -167,8 +182,11 @@ def _bodies_listed(findings: Findings, left: Candidate, right: Candidate) -> boo
     ("..., CSA and Nexus") makes them a list.
     """
     ctx, doc = findings.ctx, findings.doc
-    before = ctx.top[left.start - 2] if left.start >= 2 and \
-        doc[left.start - 1].text == "," else None
+    start = left.start - 1 if left.start and doc[left.start - 1].lower_ == "the" \
+        else left.start
+    end = _before_acronym(doc, start - 1) if start >= 1 and doc[start - 1].text == "," \
+        else 0
+    before = ctx.top[end - 1] if end >= 1 else None
     return (before is not None and entity_group(before.label) == "Organization") or \
         _listed(findings, right, ("Organization",))
 
