@@ -171,3 +171,25 @@ def test_a_described_name_is_the_one_before_the_comma(nlp: Language) -> None:
     assert {("Harbour Data Exchange", "developedBy", "Safaricom"),
             ("Harbour Data Exchange", "developedBy", "Port Authority")} <= made
     assert not {f for f in made if f[0] != "Harbour Data Exchange"}
+
+
+def test_a_relative_clause_is_said_of_the_names_before_it(nlp: Language) -> None:
+    found = triples(nlp, "They are Ms Amina Otieno, who will be joining the Port Authority; "
+                         "Mr Tomas Reyes, who will be joining the Coastal Data Agency; and "
+                         "Mr Kwame Mensah, who will be working at the Nairobi Innovation "
+                         "Agency.")
+    members = {f for f in found if f[1] == "memberOf"}
+    assert ("Tomas Reyes", "memberOf", "Port Authority") not in members
+    assert ("Kwame Mensah", "memberOf", "Port Authority") not in members
+    assert ("Kwame Mensah", "memberOf", "Coastal Data Agency") not in members
+
+
+def test_the_company_is_a_company_not_the_university_before_it(nlp: Language) -> None:
+    found = triples(nlp, "Mr Kofi Boateng was fresh out of the University of Ghana when he "
+                         "founded the company in 2007.")
+    assert not {f for f in found if f[1] == "established"}
+    # The company named before, past the university named since.
+    partner = triples(nlp, "Mr Kofi Boateng founded Harbour Robotics Pte Ltd in 2010. In "
+                           "2015, the University of Ghana signed the Research Accord with "
+                           "the company.")
+    assert ("Harbour Robotics Pte Ltd", "signed", "Research Accord") in partner

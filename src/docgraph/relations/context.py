@@ -228,6 +228,14 @@ class Context:
         """
         if label not in (None, "Work") and group == "Work":
             timeline = self._by_label.get((group, label))
+        elif label not in (None, "Organization") and group == "Organization":
+            # "the company" is a company, or a body the page leaves untyped; not the
+            # university named just before ("fresh out of NUS when he founded the
+            # company").
+            found = [m for key in ((group, label), (group, "Organization"))
+                     for timeline in [self._by_label.get(key)] if timeline is not None
+                     for m in [timeline.last_before(index)] if m is not None]
+            return max(found, key=lambda m: (m.end, m.start), default=None)
         else:
             timeline = self._by_group.get(group)
         return timeline.last_before(index) if timeline is not None else None

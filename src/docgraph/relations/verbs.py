@@ -92,9 +92,18 @@ def _represented(findings: Findings, frame: Frame, sentence: Span) -> list[Candi
 
 
 def _expand(findings: Findings, heads: list[int]) -> list[Candidate]:
-    """The entities argument heads stand for (relative pronouns: their antecedents)."""
+    """The entities argument heads stand for (relative pronouns: their antecedents).
+
+    A relative clause is said of the names before it: "A, who will join CSA; B, who
+    will join GovTech" does not send B to CSA, though the parser lists B with A.
+    """
     ctx, doc = findings.ctx, findings.doc
-    return [m for h in heads for m in ctx.expand(ctx.antecedent(doc[h]))]
+    found = []
+    for h in heads:
+        antecedent = ctx.antecedent(doc[h])
+        found += [m for m in ctx.expand(antecedent)
+                  if antecedent.i == h or m.start < h]
+    return found
 
 
 def _apply(findings: Findings, frame: Frame, trigger: Trigger, sentence: Span) -> None:
