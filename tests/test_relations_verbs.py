@@ -142,6 +142,11 @@ def test_a_possessive_of_a_modifier_is_not_the_maker(nlp: Language) -> None:
     # The possessive is the channel's: the office did not make TikTok.
     found = triples(nlp, "The livestreams stay on the Lima Data Office’s TikTok channel.")
     assert not any(p == "developedBy" for _, p, _ in found)
+    # So in a title-case phrase.
+    titled = triples(nlp, "Sources: Mr Kofi Boateng’s Instagram Page (6 May 2020).")
+    assert not any(p == "developedBy" for _, p, _ in titled)
+    made = triples(nlp, "The Lima Data Office’s Open Data Charter was launched in 2020.")
+    assert ("Open Data Charter", "developedBy", "Lima Data Office") in made
 
 
 def test_forming_in_the_plural_present_is_being_made_of(nlp: Language) -> None:

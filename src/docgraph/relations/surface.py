@@ -76,8 +76,14 @@ def _modifies_a_noun(doc: Doc, name: Candidate) -> bool:
     """Whether a common noun follows the name, whose phrase it only modifies.
 
     "MCI's YouTube channel": the possessive is the channel's; MCI did not make YouTube.
+    So in a title-case phrase the parser reads as one: "Alex Tan's Facebook Page".
     """
-    return name.end < len(doc) and doc[name.end].pos_ == "NOUN" and doc[name.end].is_lower
+    if name.end >= len(doc):
+        return False
+    last = doc[name.end - 1]
+    return (doc[name.end].pos_ == "NOUN" and doc[name.end].is_lower) or (
+        last.dep_ == "compound" and last.head.i >= name.end and
+        doc[name.end].pos_ in ("NOUN", "PROPN"))
 
 
 def _agent_of_an_act(findings: Findings, left: Candidate, right: Candidate) -> bool:
