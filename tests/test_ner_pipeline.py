@@ -124,3 +124,15 @@ def test_list_markers_are_blanked_in_every_piece_of_a_long_block() -> None:
             blanked += max(high - low, 0)
         assert furniture.text == "".join(expected)
     assert blanked == sum(m.end - m.start for m in markers)
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("55.Mr Kofi Boateng", ["55", ".", "Mr", "Kofi", "Boateng"]),
+    ("the 5G Career Programme", ["the", "5G", "Career", "Programme"]),
+    ("“Harbour World”《海港世界》is on", ["“", "Harbour", "World", "”", "《", "海港世界", "》",
+                                    "is", "on"]),
+    ("the 「Data」 Act", ["the", "「", "Data", "」", "Act"]),
+])
+def test_the_tokenizer_keeps_names_whole_and_apart(nlp: Language, text: str,
+                                                   tokens: list[str]) -> None:
+    assert [t.text for t in nlp.make_doc(text)] == tokens

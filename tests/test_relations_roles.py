@@ -47,6 +47,11 @@ def test_member_and_part_copulas(nlp: Language) -> None:
                          "Rhine Data Office, which is part of the Ministry of Finance, agreed.")
     assert {("Harbour Analytics", "memberOf", "Ocean Logistics Group"),
             ("Rhine Data Office", "partOf", "Ministry of Finance")} <= found
+    # A name that only modifies the noun after "of" is not what the thing is part of.
+    efforts = triples(nlp, "A collaboration between the Ministry of Trade and Ports (MTP) "
+                           "and Mediacorp, “Happy Trade World”《欢乐世界》is part of the "
+                           "MTP’s continuous efforts to keep seniors updated.")
+    assert not any(p == "partOf" for _, p, _ in efforts)
 
 
 APPOINTMENT = ("Mr Tan Wei Ming, Deputy Secretary (Planning) in the Ministry of Ports, will be "

@@ -288,8 +288,12 @@ def copula(findings: Findings, token: Token) -> None:
                      and c.lower_ in spec.words]
             owners = [m for c in preps for p in c.children if p.dep_ == "pobj"
                       for m in ctx.expand(ctx.antecedent(p))]
-            # "a board member of A, the B and C", however the parser broke the list up
-            owners += [m for c in preps if c.head.i == token.i
+            # "a board member of A, the B and C", however the parser broke the list up;
+            # but not when "of" governs a common noun a name only modifies ("part of the
+            # MCI's continuous efforts").
+            owners += [m for c in preps if c.head.i == token.i and not any(
+                           p.dep_ == "pobj" and ctx.top[p.i] is None and p.pos_ == "NOUN"
+                           for p in c.children)
                        for m in findings.args.after(c.i, token.sent) if m not in owners]
             owners += [m for m in _whose(findings, token) if m not in owners]
             for member in _described(findings, token):
