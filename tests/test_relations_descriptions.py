@@ -132,3 +132,15 @@ def test_bodies_in_a_list_are_not_a_unit_and_its_body(nlp: Language) -> None:
                         "Communications and Information, spoke.")
     assert ("Translation Department", "partOf",
             "Ministry of Communications and Information") in unit
+
+
+def test_an_opening_phrase_before_a_comma_describes_no_one(nlp: Language) -> None:
+    # The comma ends a phrase that opens the sentence; the name after it is the subject.
+    opening = triples(nlp, "At this year’s Harbour Budget Committee Debate, Minister for "
+                           "Ports Amina Otieno will share the plans.")
+    assert ("Amina Otieno", "memberOf", "Harbour Budget Committee Debate") not in opening
+    assert ("Amina Otieno", "holdsPost", "Minister for Ports") in opening
+    group = triples(nlp, "As part of the Harbour Group, Harbour Logistics has grown.")
+    assert not any(p == "partOf" and s == "Harbour Group" for s, p, _ in group)
+    like = triples(nlp, "Like other ASEAN Member States, Malaysia welcomes the report.")
+    assert not any(p == "basedIn" for _, p, _ in like)

@@ -225,6 +225,33 @@ def test_an_acronym_defined_with_and_without_its_country_is_one_thing() -> None:
     assert {m.rule for m in node.merges} >= {"site-acronym"}
 
 
+def test_names_written_differently_are_one_body_or_work_and_say_why() -> None:
+    defined = _page("a", _m("Harbour Data Agency", "GovernmentAgency", "names"),
+                    _m("HDA", "GovernmentAgency", "acronym", start=30,
+                       key="harbour data agency", acronym_of="Harbour Data Agency"),
+                    _m("Board of the Harbour Data Agency", "GovernmentAgency", "names",
+                       start=60))
+    merged = merge([
+        defined,
+        _page("b", _m("Board of Directors of HDA", "GovernmentAgency", "names")),
+        _page("c", _m("Bug Bounty Rewards Programme", "Programme", "names")),
+        _page("d", _m("Bug Bounty Reward Programme", "Programme", "names")),
+        # Apart: one word, left to the acronym rules; two words, no plural read.
+        _page("e", _m("Harbour Data Agencies", "Organization")),
+        _page("f", _m("Data Councils", "Organization"), _m("Data Council", "Organization",
+                                                           start=30)),
+    ])
+    board = _node(merged, "Board of Directors of HDA")
+    assert board.name == "Board of the Harbour Data Agency"
+    [note] = [m for m in board.merges if m.rule == "name-variant"]
+    assert "HDA written out as Harbour Data Agency" in note.evidence
+    bounty = _node(merged, "Bug Bounty Reward Programme")
+    assert sorted(bounty.documents) == ["c", "d"]
+    assert "plurals read as singulars" in bounty.merges[0].evidence
+    assert _node(merged, "Data Councils") is not _node(merged, "Data Council")
+    assert _node(merged, "Harbour Data Agency") is not _node(merged, "Board of Directors of HDA")
+
+
 def test_a_rules_specific_class_outvotes_the_models_and_a_generic_guess() -> None:
     merged = merge([
         _page("a", _m("WritersLab", "Organization", "names")),

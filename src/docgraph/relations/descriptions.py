@@ -329,6 +329,20 @@ def _in_a_phrase(ctx: Context, item: Candidate) -> bool:
     return owner.pos_ in ("NOUN", "VERB") and ctx.top[owner.i] is None
 
 
+def _opening_phrase(ctx: Context, item: Candidate) -> bool:
+    """Whether a body is what a preposition before it governs: "At this year's X, ...".
+
+    Read from the words, as the parser may take the body for the sentence's subject.
+    """
+    if item.label == "Post" or entity_group(item.label) == "Country":
+        return False
+    index = item.start - 1
+    while index >= 0 and ctx.doc[index].dep_ in ("det", "poss", "case", "amod", "nummod"):
+        index -= 1
+    return index >= 0 and ctx.doc[index].pos_ == "ADP" and \
+        ctx.doc[index].lower_ not in ("of", "for")
+
+
 def _subject_of_a_verb(ctx: Context, item: Candidate) -> bool:
     """Whether a mention is the subject of a verb outside it: a clause, not a title."""
     doc = ctx.doc
@@ -355,7 +369,8 @@ def _before(ctx: Context, outer: list[Candidate], index: int, allowed: set[str],
         gap = [t.text for t in doc[item.end : following.start]]
         if item.end <= sentence.start or not _fits(gap, allowed) or \
                 not _describes(item) or id(item) in claimed or (
-                    item.label != "Post" and _in_a_phrase(ctx, item)):
+                    item.label != "Post" and _in_a_phrase(ctx, item)) or (
+                    gap == [","] and _opening_phrase(ctx, item)):
             break  # "At the opening of the X Centre, Permanent Secretary Ms Y": not a title
         if following is person and gap == [")"] and item.start > 0 and \
                 doc[item.start - 1].text == "(" and position > 0 and \

@@ -37,6 +37,11 @@ def find(findings: Findings) -> None:
             words = words[1:]
         content = [w.lower() for w in words if w not in ("the", "The")]
         groups = (entity_group(left.label), entity_group(right.label))
+        if words == [","] and _opens_clause(doc, right):
+            # "As part of the Tata Group, Tata Communications has ...", "Like other AMS,
+            # Singapore welcomes ...": the comma ends an opening phrase and the second
+            # name is the clause's subject, not a word on the first.
+            continue
         if content == list(made_by.words) and groups[0] in ("Work", "Organization") and \
                 not _agent_of_an_act(findings, left, right):
             findings.add(left, made_by.relation, right, "pattern:x-by-y", made_by.confidence,
@@ -70,6 +75,12 @@ def find(findings: Findings) -> None:
             spec = patterns["body_place"]
             findings.add(left, spec.relation, right, "pattern:body-in-place",
                          spec.confidence, sentence)
+
+
+def _opens_clause(doc: Doc, name: Candidate) -> bool:
+    """Whether a name is the subject of a verb after it."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= name.end
+               and t.head.pos_ in ("VERB", "AUX") for t in doc[name.start : name.end])
 
 
 def _modifies_a_noun(doc: Doc, name: Candidate) -> bool:

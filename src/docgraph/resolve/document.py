@@ -389,6 +389,9 @@ class Rules:
     """Lower-case words after a name that only say its kind ("programme", "app")."""
     address: dict[str, str]
     """Forms of address ("Mr", "Mdm") and whom they address ("man", "woman")."""
+    variant_phrases: dict[str, str]
+    """Phrases written another way before names are compared across pages ("Board of
+    Directors of" as "Board of"), normalised."""
 
 
 @functools.cache
@@ -400,7 +403,9 @@ def rules() -> Rules:
                  {k: normalise_name(v) for k, v in data["title_abbreviations"].items()},
                  frozenset(data["kind_words"]),
                  {form: whom for whom, forms in data["address_forms"].items()
-                  for form in forms})
+                  for form in forms},
+                 {normalise_name(k): normalise_name(v)
+                  for k, v in data.get("variant_phrases", {}).items()})
 
 
 def _title(honorific: str | None) -> str | None:

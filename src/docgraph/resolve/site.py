@@ -18,6 +18,11 @@ rule and, where two names alone do not show it, its evidence:
   Jantararuangtong", "Prasert Janthararuangthong");
 - ``lone-name``: a name of one word ("Minister Iswaran") and the one person of the whole
   site whose name has that word ("S Iswaran").
+- ``name-variant``: names of bodies and works of two words or more that read alike
+  once written the same way: an acronym inside written out as the site defines it
+  ("Board of GovTech", "Board of the Government Technology Agency"), "Board of
+  Directors of" as "Board of", and in names of three words or more, plurals as
+  singulars ("Vulnerability Rewards Programme", "Vulnerability Reward Programme").
 
 Three guards hold for every rule: two different gazetteer IRIs are never one node (IMDA
 and its predecessors IDA and MDA stay three); people, posts and numbered meetings only
@@ -50,7 +55,7 @@ from docgraph.vocab import coarse_type
 
 # The rules of this module, as recorded on merged entities.
 SITE_RULES = frozenset({"folded-name", "qualified-post", "site-acronym",
-                        "spelling-variant", "lone-name"})
+                        "spelling-variant", "lone-name", "name-variant"})
 # Rules of a document's resolution that join a part of a name to the whole.
 _PARTIAL_RULES = frozenset({"short-name", "head-noun", "generic-name", "bilateral-name",
                             "qualified-post", "acronym"})
@@ -134,6 +139,7 @@ def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
     _link_folded_names(entities, sets, absorbed)
     _link_qualified_posts(entities, sets, absorbed)
     _link_site_acronyms(entities, sets, absorbed)
+    _link_name_variants(entities, sets, absorbed)
     _link_spelling_variants(entities, sets, absorbed)
     _link_lone_names(entities, sets, absorbed)
     members: dict[int, list[int]] = {}
@@ -304,6 +310,84 @@ def _link_site_acronyms(entities: list[Entity], sets: _Sets,
                 f"{entity.name} stands for {target.name} on {len(pages)} "
                 f"page{'s' if len(pages) != 1 else ''}, and for nothing else",
                 pages[0] if pages else None)
+
+
+def _link_name_variants(entities: list[Entity], sets: _Sets,
+                        absorbed: dict[int, Merge]) -> None:
+    """Names of bodies and works that read alike once written the same way are one.
+
+    An acronym inside a name is written out only when the site gives it one long form;
+    a name of one word is left to the acronym rules.
+    """
+    long_forms = _site_long_forms(entities, sets)
+    first: dict[str, tuple[int, list[str]]] = {}
+    for index, entity in enumerate(entities):
+        if entity.ordinal is not None or page_scoped(entity) or \
+                coarse_type(entity.label) not in ("Organization", "Work", "Meeting"):
+            continue
+        plain = _plain_name(entity)
+        if len(plain.split()) < 2:
+            continue
+        written, changes = _written_out(plain, long_forms)
+        key = fold(written)
+        if not key:
+            continue
+        other, their_changes = first.setdefault(key, (index, changes))
+        if other != index and sets.union(other, index):
+            how = sorted({*changes, *their_changes})
+            absorbed[index] = Merge(
+                entity.name, "name-variant",
+                f"{entity.name} and {entities[other].name} read alike once written the "
+                f"same way" + (f": {'; '.join(how)}" if how else ""), _first_page(entity))
+
+
+def _site_long_forms(entities: list[Entity], sets: _Sets) -> dict[str, str]:
+    """Acronyms and the one long form each stands for on the whole site."""
+    defined: dict[str, set[int]] = {}
+    for index, entity in enumerate(entities):
+        if coarse_type(entity.label) not in ("Organization", "Work", "Meeting"):
+            continue
+        shorts = {m.text for m in entity.mentions
+                  if m.acronym_of and looks_like_acronym(m.text)}
+        if entity.iri:
+            shorts |= {a for a in entity.aliases if looks_like_acronym(a)}
+        for short in shorts:
+            defined.setdefault(short, set()).add(sets.find(index))
+    return {short: entities[next(iter(roots))].name for short, roots in defined.items()
+            if len(roots) == 1 and " " in entities[next(iter(roots))].name}
+
+
+def _written_out(name: str, long_forms: dict[str, str]) -> tuple[str, list[str]]:
+    """A name written the way names are compared across pages, and what was changed."""
+    changes: list[str] = []
+    words = []
+    for word in name.split():
+        long_form = long_forms.get(word)
+        if long_form is not None and long_form != name:
+            changes.append(f"{word} written out as {long_form}")
+            words.append(long_form)
+        else:
+            words.append(word)
+    text = normalise_name(" ".join(words))
+    text = " ".join(w for w in text.split() if w != "the")
+    for phrase, replacement in rules().variant_phrases.items():
+        if f"{phrase} " in f"{text} ":
+            text = f"{text} ".replace(f"{phrase} ", f"{replacement} ", 1).strip()
+            changes.append(f"{phrase!r} read as {replacement!r}")
+    parts = text.split()
+    if len(parts) >= 3:
+        singular = [_singular(w) for w in parts]
+        if singular != parts:
+            changes.append("plurals read as singulars")
+            parts = singular
+    return " ".join(parts), changes
+
+
+def _singular(word: str) -> str:
+    """A plural's singular, by its spelling alone ("rewards", "councils"); else the word."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
+        return word[:-1]
+    return word
 
 
 def _one_thing(roots: set[int], entities: list[Entity], sets: _Sets, places: set[str],
