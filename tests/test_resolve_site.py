@@ -102,6 +102,23 @@ def test_a_post_with_and_without_its_country_is_one_post_when_one_country_names_
     assert {m.rule for m in posts[0].merges} >= {"qualified-post"}
 
 
+def test_a_post_qualified_by_two_names_of_one_country_is_one_post() -> None:
+    us = "https://w3id.org/docgraph/id/country/us"
+    merged = merge([
+        _page("a", _m("United States", "Country", "gazetteer", start=100, key=us),
+              _m("U.S.", "Country", "gazetteer", start=120, key=us, name="United States"),
+              _m("U.S. Secretary of Fisheries", "Post", "posts")),
+        _page("b", _m("United States Secretary of Fisheries", "Post", "posts")),
+        _page("c", _m("Secretary of Fisheries", "Post", "posts")),
+        # A country named by two letters qualifies a post too.
+        _page("d", _m("UK", "Country", "names", start=100),
+              _m("UK Secretary of State for Mines", "Post", "posts")),
+        _page("e", _m("Secretary of State for Mines", "Post", "posts")),
+    ])
+    posts = sorted(e.name for e in merged if e.label == "Post")
+    assert len(posts) == 2, posts
+
+
 def test_a_bare_post_stays_apart_when_two_countries_name_it() -> None:
     countries = [_m("Singapore", "Country", "gazetteer", start=100,
                     key="https://w3id.org/docgraph/id/country/singapore"),
@@ -250,6 +267,24 @@ def test_names_written_differently_are_one_body_or_work_and_say_why() -> None:
     assert "plurals read as singulars" in bounty.merges[0].evidence
     assert _node(merged, "Data Councils") is not _node(merged, "Data Council")
     assert _node(merged, "Harbour Data Agency") is not _node(merged, "Board of Directors of HDA")
+
+
+def test_a_person_named_in_another_order_or_without_an_initial_is_one_node() -> None:
+    merged = merge([
+        _page("a", _m("Kwek Hian Chuan Henry", "Person", "people")),
+        _page("b", _m("Henry Kwek", "Person", "people")),
+        _page("c", _m("Amina W. Otieno", "Person", "people")),
+        _page("d", _m("Amina Otieno", "Person", "people")),
+        # Two people the short form could be: it joins neither.
+        _page("e", _m("Tan Wei Ling Grace", "Person", "people")),
+        _page("f", _m("Tan Mei Hua Grace", "Person", "people")),
+        _page("g", _m("Grace Tan", "Person", "people")),
+    ])
+    henry = _node(merged, "Henry Kwek")
+    assert sorted(henry.documents) == ["a", "b"]
+    assert [m.rule for m in henry.merges] == ["name-order"]
+    assert sorted(_node(merged, "Amina Otieno").documents) == ["c", "d"]
+    assert _node(merged, "Grace Tan").documents == ("g",)
 
 
 def test_a_rules_specific_class_outvotes_the_models_and_a_generic_guess() -> None:

@@ -18,6 +18,9 @@ rule and, where two names alone do not show it, its evidence:
   Jantararuangtong", "Prasert Janthararuangthong");
 - ``lone-name``: a name of one word ("Minister Iswaran") and the one person of the whole
   site whose name has that word ("S Iswaran").
+- ``name-order``: a person named with the given name first and last ("Joseph Leong",
+  "Leong Weng Keong Joseph"), or with and without a middle initial ("Gina M.
+  Raimondo", "Gina Raimondo"), when the site names one such person only.
 - ``name-variant``: names of bodies and works of two words or more that read alike
   once written the same way: an acronym inside written out as the site defines it
   ("Board of GovTech", "Board of the Government Technology Agency"), "Board of
@@ -55,7 +58,7 @@ from docgraph.vocab import coarse_type
 
 # The rules of this module, as recorded on merged entities.
 SITE_RULES = frozenset({"folded-name", "qualified-post", "site-acronym",
-                        "spelling-variant", "lone-name", "name-variant"})
+                        "spelling-variant", "lone-name", "name-variant", "name-order"})
 # Rules of a document's resolution that join a part of a name to the whole.
 _PARTIAL_RULES = frozenset({"short-name", "head-noun", "generic-name", "bilateral-name",
                             "qualified-post", "acronym"})
@@ -141,6 +144,7 @@ def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
     _link_site_acronyms(entities, sets, absorbed)
     _link_name_variants(entities, sets, absorbed)
     _link_spelling_variants(entities, sets, absorbed)
+    _link_reordered_names(entities, sets, absorbed)
     _link_lone_names(entities, sets, absorbed)
     members: dict[int, list[int]] = {}
     for index in range(len(entities)):
@@ -248,8 +252,12 @@ def _link_qualified_posts(entities: list[Entity], sets: _Sets,
     Prime Minister" on the site, a bare "Prime Minister" could be either, and stays
     apart.
     """
+    # Each name of a country, and the country it names: "U.S." and "United States",
+    # "Republic of Singapore" and "Singapore" qualify a post with one country each.
+    country_of = {normalise_name(n): e.name for e in entities if e.label == "Country"
+                  for n in (e.name, *e.aliases) if len(n) > 1}
     countries = sorted({n for e in entities if e.label == "Country"
-                        for n in (e.name, *e.aliases) if len(n) > 2}, key=len, reverse=True)
+                        for n in (e.name, *e.aliases) if len(n) > 1}, key=len, reverse=True)
     if not countries:
         return
     alternatives = "|".join(re.escape(c) for c in countries)
@@ -263,7 +271,7 @@ def _link_qualified_posts(entities: list[Entity], sets: _Sets,
         for pattern in (before, after):
             match = pattern.search(name)
             if match:
-                country = match.group(1)
+                country = country_of.get(normalise_name(match.group(1)), match.group(1))
                 name = name[: match.start()] + name[match.end() :]
         posts.setdefault(fold(name), []).append((index, country))
     for found in posts.values():
@@ -461,6 +469,50 @@ def _link_lone_names(entities: list[Entity], sets: _Sets,
                 entity.name, "lone-name",
                 f"{target.name} is the only person the site names with {entity.name!r}",
                 _first_page(entity))
+
+
+def _link_reordered_names(entities: list[Entity], sets: _Sets,
+                          absorbed: dict[int, Merge]) -> None:
+    """One person named in another order, or without a middle initial.
+
+    "Leong Weng Keong Joseph" is also written "Joseph Leong" (a given name, then the
+    surname) and "Joseph Leong Weng Keong"; "Gina M. Raimondo" is "Gina Raimondo". A
+    name joins another only when it is the one person of the site written that way.
+    """
+    people = [(i, _without_initials(normalise_name(e.name).split()))
+              for i, e in enumerate(entities) if e.label == "Person" and not e.iri]
+    by_form: dict[str, set[int]] = {}
+    for index, words in people:
+        if len(words) < 2:
+            continue
+        forms = {" ".join(words)}
+        if len(words) >= 3:
+            forms |= {" ".join([words[-1], *words[:-1]]), f"{words[-1]} {words[0]}"}
+        for form in forms:
+            by_form.setdefault(form, set()).add(index)
+    for index, words in people:
+        own = normalise_name(entities[index].name)
+        key = " ".join(words)
+        if len(words) < 2:
+            continue
+        roots = {sets.find(i) for i in by_form.get(key, ())
+                 if normalise_name(entities[i].name) != own} - {sets.find(index)}
+        if len(roots) != 1:
+            continue
+        root = roots.pop()
+        if sets.union(root, index):
+            absorbed[index] = Merge(
+                entities[index].name, "name-order",
+                f"{entities[root].name} is the only person the site names that can be "
+                f"written {entities[index].name!r}", _first_page(entities[index]))
+
+
+def _without_initials(words: list[str]) -> list[str]:
+    """A name's words without a middle initial ("gina m. raimondo" -> "gina raimondo")."""
+    if len(words) < 3:
+        return words
+    middle = [w for w in words[1:-1] if len(w.rstrip(".")) > 1]
+    return [words[0], *middle, words[-1]]
 
 
 def _spelling_variants(left: str, right: str) -> bool:
