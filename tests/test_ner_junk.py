@@ -279,3 +279,26 @@ def test_rare_derived_nouns_before_and_share_the_head(nlp: Language) -> None:
     found = _names(entity_names(nlp, "Minister Low chairs the Heartland Digitalisation and "
                                      "Revitalisation Committee this year."))
     assert "Heartland Digitalisation and Revitalisation Committee" in found
+
+
+def test_a_speakers_own_body_a_number_or_an_attributive_acronym_is_no_name(
+        nlp: Language) -> None:
+    found = _names(entity_names(
+        nlp, "My Ministry has backed the plan. Firms need staff for some of the HQB "
+             "functions, as the TQC industry grows. The Harbour Data Agency (HDA) said HDA "
+             "officers will help. The board will open 40 Kenya Harbour Digital Clinics."))
+    assert not {"My Ministry", "HQB", "TQC", "Kenya Harbour Digital Clinics"} & found
+    assert "Harbour Data Agency" in found
+    # The model's person with a number in the name (it reads this one as a person).
+    app = entity_names(nlp, "HPB launched Healthy 365, which has kept 1.7 million users "
+                            "active.")
+    assert ("Person", "Healthy 365") not in app
+
+
+def test_names_listed_after_a_kind_noun_are_of_that_kind(nlp: Language) -> None:
+    found = entity_names(nlp, "We ran programmes such as Abang Teksi and Kopi Kakis, and "
+                              "worked with companies such as Tokopedia and Zalora.")
+    assert {("Programme", "Abang Teksi"), ("Programme", "Kopi Kakis")} <= found
+    listed = entity_names(nlp, "The network spans cities in many countries, such as Jakarta, "
+                               "London, Bangalore and Ho Chi Minh.")
+    assert ("City", "Ho Chi Minh") in listed

@@ -79,6 +79,9 @@ class Lexicon:
     shared_titles: frozenset[str] = frozenset()
     """Titles that countries and bodies hold too ("Singapore, as the Chair of the
     Meeting"): posts only when said of a person."""
+    hypernyms: Mapping[str, str] = field(default_factory=dict)
+    """Common nouns (lower case) and the class of the names listed after them with
+    "such as" ("programmes such as X")."""
     title_starts: frozenset[str] = field(init=False)
     """The first words of :attr:`post_titles`."""
 
@@ -170,6 +173,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             degrees=frozenset(data.get("degrees", ())),
             lowercase_heads={head: label for label, words in
                              data.get("lowercase_heads", {}).items() for head in words},
+            hypernyms={noun: label for label, nouns in data.get("hypernyms", {}).items()
+                       for noun in nouns},
             honorific_parts=frozenset(word for phrase in data["honorifics"]
                                       for word in phrase.split()),
             honorific_words=frozenset(

@@ -542,9 +542,12 @@ def _head(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[str | None,
                 # Services"); of common words alone it names a kind ("Social Media
                 # Services", "Industry Transformation Programmes"). Plurals that name
                 # one thing ("Talks", "Standards") are heads of their own.
+                # After a number, a plural counts things of a kind whatever its words:
+                # "100 Merdeka Generation Digital Clinics".
                 head_words = set(words[-size:])
-                if label is not None and not any(proper_word(t) for t in doc[start:end]
-                                                 if t.text not in head_words):
+                if label is not None and (not any(proper_word(t) for t in doc[start:end]
+                                                  if t.text not in head_words) or
+                                          (start > 0 and doc[start - 1].like_num)):
                     label = None
             if label:
                 return label, size

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from docgraph.lexicon import Lexicon, lexicon_setting
+from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.model import model_candidates_of
@@ -64,12 +65,88 @@ class Repair:
         found = _merge_split_names(doc, cands.candidates(doc) + model)
         chosen = [c for c in cands.select(found) if keep(doc, c, self.lexicon)]
         chosen = _vouched_headings(doc, chosen, self.lexicon)
+        chosen = _list_mates(doc, _listed_kinds(doc, chosen, self.lexicon))
         chosen = _made_by(doc, chosen)
         chosen = _made_things(doc, chosen, self.lexicon, self._lemma)
         doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
         doc.user_data[cands.MENTIONS] = sorted(chosen + _inside_posts(doc, chosen, found),
                                                key=lambda c: (c.start, -c.end))
         return doc
+
+
+# What may stand between the names of a list after "such as".
+_LIST_GLUE = frozenset({",", "and", "or", "the", "as", "well", "&"})
+
+
+def _listed_kinds(doc: Doc, chosen: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """Names listed after a common noun and "such as" are of the noun's kind.
+
+    "programmes such as Abang Teksi", "cities like Jakarta and Ho Chi Minh": the
+    model's guess at such a name gives way to the noun's class (the lexicon's
+    ``hypernyms``); a name typed by its own words or known to a gazetteer keeps its own.
+    """
+    if not lexicon.hypernyms or not chosen:
+        return chosen
+    texts = words(doc)
+    at = {c.start: index for index, c in enumerate(chosen)}
+    out = list(chosen)
+    for index, word in enumerate(texts):
+        if word == "such" and index + 1 < len(texts) and texts[index + 1] == "as":
+            position = index + 2
+        elif word in ("like", "including"):
+            position = index + 1
+        else:
+            continue
+        noun = index - 1
+        if noun >= 0 and texts[noun] == ",":
+            noun -= 1
+        label = lexicon.hypernyms.get(texts[noun]) if noun >= 0 else None
+        if label is None:
+            continue
+        while position < len(texts):
+            number = at.get(position)
+            if number is None:
+                if texts[position] not in _LIST_GLUE:
+                    break
+                position += 1
+                continue
+            candidate = out[number]
+            if candidate.source == "model" and not candidate.typed_by_head:
+                out[number] = cands.relabel(candidate, label)
+            position = candidate.end
+    return out
+
+
+def _list_mates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """A name in a list of things of one kind is of that kind too.
+
+    "Jakarta, London, Bangalore and Ho Chi Minh": when the other names of a list of
+    three or more are all of one coarse class by firmer evidence than the model's (a
+    gazetteer, a head noun, a definition), a name only the model typed takes their
+    most common class.
+    """
+    out = list(chosen)
+    run: list[int] = []
+    for number in range(len(out) + 1):
+        if number < len(out) and run:
+            gap = [t.text for t in doc[out[run[-1]].end : out[number].start]]
+            if gap and all(w in (",", "and", "or", "&") for w in gap) and \
+                    doc[out[number].start].sent.start == doc[out[run[-1]].start].sent.start:
+                run.append(number)
+                continue
+        if len(run) >= 3:
+            firm = [out[i] for i in run if out[i].source != "model" or out[i].typed_by_head]
+            kinds = {coarse_type(c.label) for c in firm}
+            if len(firm) >= 2 and len(kinds) == 1 and kinds != {"Post"}:
+                labels = [c.label for c in firm]
+                label = max(sorted(set(labels)), key=labels.count)
+                for i in run:
+                    c = out[i]
+                    if c.source == "model" and not c.typed_by_head and \
+                            coarse_type(c.label) not in kinds:
+                        out[i] = cands.relabel(c, label)
+        run = [number] if number < len(out) else []
+    return out
 
 
 def _in_headings(doc: Doc) -> Callable[[int], bool] | None:
@@ -449,6 +526,22 @@ def _common_words_only(span: Span, lexicon: Lexicon) -> bool:
             t.lower_ in common) for t in words)
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "her", "their", "its"})
+
+
+def _only_attributive(doc: Doc, text: str) -> bool:
+    """Whether every use of a word on the page is before a lower-case noun it qualifies.
+
+    "some of the RHQ functions", "the TIC industry": a word used only so names a kind of
+    thing; a body's acronym is also written alone ("IMDA said", "by IMDA").
+    """
+    texts = words(doc)
+    uses = [i for i, word in enumerate(texts) if word == text]
+    return bool(uses) and all(
+        i + 1 < len(texts) and texts[i + 1].islower() and doc[i + 1].pos_ == "NOUN"
+        for i in uses)
+
+
 def _model_name(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
     """Whether the model's entity is a name, not a common word or a piece of a word.
 
@@ -470,6 +563,13 @@ def _model_name(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
     if not candidate.typed_by_head and \
             _common_words_only(doc[candidate.start : candidate.end], lexicon):
         return False
+    names = [t.text for t in doc[candidate.start : candidate.end]]
+    if names[0].lower() in _POSSESSIVE_PRONOUNS:
+        return False  # "My Ministry has voiced ...": a speaker's own body, not its name
+    if candidate.label == "Person" and any(c.isdigit() for w in names for c in w):
+        return False  # "Healthy 365": no one's name has a number
+    if len(names) == 1 and looks_like_acronym(names[0]) and _only_attributive(doc, names[0]):
+        return False  # "the RHQ functions", "LSP contracts": a kind, said of a noun
     return not (candidate.label == "Person" and (
         len(doc[candidate.start : candidate.end].text) < 2 or
         any(t.text in _NOT_IN_NAMES for t in doc[candidate.start + 1 : candidate.end])))
