@@ -302,3 +302,10 @@ def test_names_listed_after_a_kind_noun_are_of_that_kind(nlp: Language) -> None:
     listed = entity_names(nlp, "The network spans cities in many countries, such as Jakarta, "
                                "London, Bangalore and Ho Chi Minh.")
     assert ("City", "Ho Chi Minh") in listed
+
+
+def test_a_title_opening_with_function_words_after_the_is_whole(nlp: Language) -> None:
+    found = _names(entity_names(nlp, "A cross-sector effort is the Be Data Smart programme, "
+                                     "launched in Nairobi by the Coastal Data Agency."))
+    assert "Be Data Smart programme" in found or "Be Data Smart" in found
+    assert "Data Smart programme" not in found

@@ -74,7 +74,7 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
                 "ADP", "DET", "VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
             index += 1
             continue
-        start = compound_start(doc, index)
+        start = _titled_start(doc, compound_start(doc, index))
         end = _phrase_end(doc, start, lexicon, persons, located)
         typed = _typed_parts(doc, start, end, lexicon, places, countries or set())
         lowercase = _lowercase_head(doc, start, end, lexicon, places, lower)
@@ -95,6 +95,19 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
             resume = elided.end
         index = max(resume if resume < end else end, index + 1)
     return found
+
+
+def _titled_start(doc: Doc, start: int) -> int:
+    """Where a name starts that opens with capitalised function words after "the".
+
+    "the Be Internet Awesome programme", "the Do Not Call Registry", "the Our Singapore
+    Conversation": inside a sentence, such words are capitalised only in a title.
+    """
+    index = start
+    while index >= 2 and doc[index - 1].is_stop and doc[index - 1].is_title and \
+            not doc[index - 1].is_sent_start:
+        index -= 1
+    return index if index < start and doc[index - 1].lower_ == "the" else start
 
 
 def _acronym(doc: Doc, index: int) -> bool:
