@@ -536,10 +536,11 @@ def _only_attributive(doc: Doc, text: str) -> bool:
     thing; a body's acronym is also written alone ("IMDA said", "by IMDA").
     """
     texts = words(doc)
-    uses = [i for i, word in enumerate(texts) if word == text]
-    return bool(uses) and all(
-        i + 1 < len(texts) and texts[i + 1].islower() and doc[i + 1].pos_ == "NOUN"
-        for i in uses)
+    # A closing quote may stand between: '"ABC" company'.
+    nouns = [i + 2 if i + 2 < len(texts) and texts[i + 1] in ("”", '"', "’", "'") else i + 1
+             for i, word in enumerate(texts) if word == text]
+    return bool(nouns) and all(
+        i < len(texts) and texts[i].islower() and doc[i].pos_ == "NOUN" for i in nouns)
 
 
 def _model_name(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:

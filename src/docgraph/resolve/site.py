@@ -594,8 +594,8 @@ def _most_used(group_: list[Entity], mentions: Iterable[Mention]) -> str:
     # A person's full name before any part of it, however often the part is used.
     person = any(e.label == "Person" for e in group_)
     return max(names, key=lambda n: (not looks_like_acronym(n),
-                                     len(n.split()) if person else 0, used[n],
-                                     _proper_case(n), len(n.split()), len(n), n))
+                                     len(n.split()) if person else 0, _proper_case(n),
+                                     used[n], len(n.split()), len(n), n))
 
 
 def _merge_order(merge: Merge) -> tuple[str, ...]:
@@ -610,8 +610,13 @@ def _mention_order(mention: Mention) -> tuple[object, ...]:
 
 
 def _proper_case(name: str) -> bool:
-    """Whether a name is written as names are, not all in capitals or lower case."""
-    return not (name.isupper() and len(name) > 5) and not name.islower()
+    """Whether a name is written as names are.
+
+    Not all in capitals or lower case, and not opening with a lower-case word
+    ("inaugural OTS forum").
+    """
+    return not (name.isupper() and len(name) > 5) and not name.islower() and \
+        not name[:1].islower()
 
 
 def _replace(entity: Entity, **changes: object) -> Entity:
