@@ -309,3 +309,15 @@ def test_a_title_opening_with_function_words_after_the_is_whole(nlp: Language) -
                                      "launched in Nairobi by the Coastal Data Agency."))
     assert "Be Data Smart programme" in found or "Be Data Smart" in found
     assert "Data Smart programme" not in found
+
+
+def test_a_body_named_after_a_person_and_a_post_inside_a_word(nlp: Language) -> None:
+    hospital = _names(entity_names(nlp, "It is open to patients of Ng Wei Ming General "
+                                        "Hospital and Tan Kah Kee Hospital."))
+    assert "Ng Wei Ming General Hospital" in hospital
+    assert "Wei Ming General Hospital" not in hospital
+    guest = entity_names(nlp, "Speech by Guest-Of-Honour Minister Amina Otieno at the "
+                              "Harbour Data Summit")
+    assert not any(label == "Post" and name.startswith("Honour") for label, name in guest)
+    then = entity_names(nlp, "It was set up by then-Deputy Prime Minister Amina Otieno.")
+    assert ("Post", "Deputy Prime Minister") in then

@@ -262,8 +262,11 @@ def _phrase_end(doc: Doc, start: int, lexicon: Lexicon, persons: set[int],
     while index < len(doc):
         token = doc[index]
         text = token.text
-        if index > start and index in persons and doc[index - 1].text not in CONNECTORS:
-            break  # "Premier of the State Council of China Li Qiang"
+        if index > start and index in persons and doc[index - 1].text not in CONNECTORS \
+                and (complement or head_label(doc, start, index, lexicon) is not None):
+            # "Premier of the State Council of China Li Qiang": a name after a whole
+            # one; but "Ng Teng Fong General Hospital" is named after a person.
+            break
         if index > start and text in TITLE_CASE_GLUE and \
                 not _inside_head(doc[index - 1].text, text, lexicon) and \
                 not (index + 1 < len(doc) and doc[index + 1].text == "-" and

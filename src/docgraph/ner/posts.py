@@ -70,7 +70,11 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
     index = 0
     while index < len(doc):
         start = index
-        if texts[start] not in openers and not name_like_word(texts[start]):
+        if (texts[start] not in openers and not name_like_word(texts[start])) or (
+                start > 1 and texts[start - 1] == "-" and joined(doc, start) and
+                joined(doc, start - 1) and texts[start - 2][:1].isupper()):
+            # No post starts inside a capitalised hyphenated word ("Guest-Of-Honour
+            # Minister X"); after "then-" or "ex-" one does.
             index += 1
             continue
         if texts[start] in lexicon.post_modifiers and bounds.inside_qualifier(start):
