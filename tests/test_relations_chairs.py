@@ -31,6 +31,10 @@ def test_the_body_in_a_co_chairs_description_did_not_chair(nlp: Language) -> Non
 def test_a_deputy_chairman_is_a_vice_chair(nlp: Language) -> None:
     found = triples(nlp, "Mr Omar Haddad, Deputy Chairman of the Harbour Arts Council, spoke.")
     assert _chairs(found) == {("Omar Haddad", "viceChairOf", "Harbour Arts Council")}
+    # Also with words before "Deputy": the body's acronym, "Executive".
+    titled = triples(nlp, "HAC Executive Deputy Chairman, Mr Omar Haddad said, “We are "
+                          "ready.” The Harbour Arts Council (HAC) agreed.")
+    assert ("Omar Haddad", "chairOf", "Harbour Arts Council") not in _chairs(titled)
 
 
 def test_the_owner_of_a_chaired_committee_is_not_chaired(nlp: Language) -> None:

@@ -428,12 +428,14 @@ def _chair_role(findings: Findings, post: str) -> Role | None:
     title = post.split(" of ")[0].split()
     if not title:
         return None
-    # The whole title first: "Deputy Chairman" and "Vice-Chair" are vice-chairs.
-    whole = " ".join(title)
-    for role in findings.rules.roles:
-        if role.relation in ("chairOf", "viceChairOf") and whole in role.nouns:
-            return role
-    vice = title[0].lower().startswith(("vice", "deputy"))
+    # The longest end of the title first: "Deputy Chairman", "Vice-Chair" and "IDA
+    # Executive Deputy Chairman" are vice-chairs.
+    for size in range(len(title), 0, -1):
+        end = " ".join(title[-size:])
+        for role in findings.rules.roles:
+            if role.relation in ("chairOf", "viceChairOf") and end in role.nouns:
+                return role
+    vice = any(word.lower().startswith(("vice", "deputy")) for word in title[:-1])
     for role in findings.rules.roles:
         if role.relation == ("viceChairOf" if vice else "chairOf") and title[-1] in role.nouns:
             return role
