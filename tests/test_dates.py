@@ -75,3 +75,14 @@ def test_ends_of_periods_are_read_against_the_documents_date() -> None:
     assert dated_period("in office until the end of the year.", reference) == \
         Dated(None, D(2024, 12, 31), "until")
     assert dated_period("until the end of the month") is None  # no date to read it by
+
+
+def test_years_counted_from_the_documents_year() -> None:
+    reference = D(2023, 11, 16)
+    assert dated_period("when Kenya chairs the Harbour Summit next year", reference) == \
+        Dated(D(2024, 1, 1), D(2024, 12, 31), "on")
+    assert dated_period("Last year, the Council met twice.", reference) == \
+        Dated(D(2022, 1, 1), D(2022, 12, 31), "on")
+    assert dated_period("will chair it from next year", reference) == \
+        Dated(D(2024, 1, 1), None, "since")
+    assert dated_period("when Kenya chairs it next year") is None  # no year to count from

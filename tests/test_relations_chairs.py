@@ -95,3 +95,42 @@ def test_a_handover_is_not_joined_to_what_its_giver_chaired_elsewhere(
     assert list(handover["holder"]) == ["Chile"]
     # The handover names no meeting, and what Norway chaired on another page is no clue.
     assert list(handover["meeting"]) == [None]
+
+
+def test_a_chairs_title_then_the_body_chairs_it(nlp: Language) -> None:
+    # A salutation's "Name, Chair, Body": the title without "of", then the body.
+    found = triples(nlp, "Mr Omar Haddad, Chair, Harbour Arts Council")
+    assert ("Omar Haddad", "chairOf", "Harbour Arts Council") in _chairs(found)
+    member = triples(nlp, "Mr Omar Haddad, Director, Harbour Arts Council")
+    assert not _chairs(member)
+
+
+def test_a_possessive_the_parser_misses_still_gets_the_post(nlp: Language) -> None:
+    found = triples(nlp, "1. The Ministry of Ports announced today two leadership changes – "
+                         "Mr Tan Wei Ming’s appointment as Chairman of the Harbour Arts "
+                         "Council (HAC) with effect from 1 January 2020; and Ms Amina "
+                         "Otieno’s appointment as the Chief Executive Officer of the HAC.")
+    assert ("Tan Wei Ming", "chairOf", "Harbour Arts Council") in _chairs(found)
+
+
+def test_the_person_a_post_is_said_of_chairs_not_the_post_or_its_body(
+        nlp: Language) -> None:
+    found = triples(nlp, "Co-chaired by Senior Minister of State for Ports (MOP), Tan Wei "
+                         "Ming, and Director of the Coastal Data Agency, Amina Otieno, the "
+                         "Harbour Policy Dialogue gathered participants from industry.")
+    chairs = _chairs(found)
+    assert ("Tan Wei Ming", "chairOf", "Harbour Policy Dialogue") in chairs
+    assert not any(s.startswith(("Minister", "Senior")) for s, _, _ in chairs)
+    affiliated = triples(nlp, "Permanent Secretary, Ministry of Ports (MOP) of Kenya, Mr "
+                              "Tan Wei Ming and the Secretary-General, Ministry of Trade of "
+                              "Ghana, Ms Amina Otieno co-chaired the 8th Harbour Joint "
+                              "Committee Meeting.")
+    assert not any(s.startswith("Ministry") for s, _, _ in _chairs(affiliated))
+
+
+def test_heading_a_body_is_leading_it_not_chairing(nlp: Language) -> None:
+    found = triples(nlp, "Ms Amina Otieno heads the Coastal Data Agency. Mr Tan Wei Ming, "
+                         "who heads the Port Authority, spoke.")
+    assert not _chairs(found)
+    meeting = triples(nlp, "The 3rd Harbour Policy Dialogue was headed by Mr Tan Wei Ming.")
+    assert ("Tan Wei Ming", "chairOf", "3rd Harbour Policy Dialogue") in _chairs(meeting)

@@ -141,6 +141,13 @@ def _first(text: str, reference: dt.date | None) -> _Found | None:
                 day = reference + dt.timedelta(days=shift)
                 found.append((relative.start(), 0,
                               _Found(relative.start(), relative.end(), (day, day))))
+        for phrase, shift in cues.relative_years.items():
+            relative = re.search(rf"(?<!\w){re.escape(phrase)}\b", text, re.IGNORECASE)
+            if relative is not None:
+                year = reference.year + shift
+                found.append((relative.start(), -len(phrase),
+                              _Found(relative.start(), relative.end(),
+                                     (dt.date(year, 1, 1), dt.date(year, 12, 31)))))
         for phrase, unit in cues.period_ends.items():
             relative = re.search(rf"(?<!\w){re.escape(phrase)}\b", text, re.IGNORECASE)
             if relative is not None:
@@ -162,6 +169,7 @@ class _Cues:
     joiner: re.Pattern[str]
     relative_days: dict[str, int]
     period_ends: dict[str, str]
+    relative_years: dict[str, int]
 
 
 @functools.cache
@@ -178,7 +186,8 @@ def _cues() -> _Cues:
     return _Cues(before("since"), before("until"), before("between"),
                  re.compile(rf"\s*(?:{joiners})\s*", re.IGNORECASE),
                  {str(k): int(v) for k, v in data["relative_days"].items()},
-                 {str(k): str(v) for k, v in data["period_ends"].items()})
+                 {str(k): str(v) for k, v in data["period_ends"].items()},
+                 {str(k): int(v) for k, v in data.get("relative_years", {}).items()})
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:

@@ -312,10 +312,11 @@ class ClauseReader:
                               for target in child.children if target.dep_ == "pobj"]
         doc = noun.doc
         if not any(a.role is Role.POSSESSOR for a in arguments) and noun.i >= 2 and \
-                doc[noun.i - 1].text in ("’", "'") and doc[noun.i - 2].pos_ in ("PROPN",
-                                                                             "NOUN"):
-            # "the Ministry of Information and Communications’ signature of X": a plural's
-            # possessive, which the parser may not read as one.
+                doc[noun.i - 1].text in ("’", "'", "’s", "'s") and \
+                doc[noun.i - 2].pos_ in ("PROPN", "NOUN"):
+            # "the Ministry of Information and Communications’ signature of X", "Mr Lee
+            # Seow Hiang’s appointment as Chairman": a possessive the parser did not read
+            # as one.
             arguments.append(Argument(Role.POSSESSOR, noun.i - 2))
         governor = noun.head
         if noun.dep_ == "pobj" and governor.lower_ in ("in", "through", "via") and \

@@ -210,6 +210,13 @@ def _post_bodies(findings: Findings) -> None:
             continue  # "..., Ministry of X, Dato' Sri Y": Y's description
         findings.add(relation.subject, spec.relation, body, "pattern:post-then-body",
                      spec.confidence, relation.sentence, relation.status)
+        title = ctx.text(post)
+        chair = _chair_role(findings, title) if " of " not in f" {title} " else None
+        if chair is not None:
+            # "Mr Wong Wai Meng, Chair, SGTech": a chair's title, then the body chaired.
+            findings.add(relation.subject, chair.relation, body, "pattern:chair-then-body",
+                         chair.confidence, relation.sentence, relation.status,
+                         ends=relation.ends)
 
 
 def _country_words(findings: Findings) -> None:

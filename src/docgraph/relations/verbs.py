@@ -10,12 +10,12 @@ attended by") make everyone named attendees of the meeting.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from docgraph.clauses import Argument, Frame, Role, Status
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
-from docgraph.relations.context import entity_group
+from docgraph.relations.context import Context, entity_group
 from docgraph.relations.rules import Trigger
 
 _MAX_CLAUSE_NOUNS = 40
@@ -233,26 +233,65 @@ def _without_affiliations(findings: Findings, doers: list[Candidate]) -> list[Ca
     and the Secretary General, Ministry of ..., Dato' Sri Mohammad co-chaired the
     meeting", the ministries say where the two come from; they did not chair it.
     """
+    ctx, doc = findings.ctx, findings.doc
+    # "Co-chaired by Senior Minister of State for X (MCI), Tan Kiat How, and ...": a post
+    # is said of the person named right after it, who acts.
+    held = [_person_after(ctx, doc, d) if d.label == "Post" else d for d in doers]
+    doers = [d for d in dict.fromkeys(held) if d is not None]
     if not any(d.label == "Person" for d in doers):
         return doers
-    ctx, doc = findings.ctx, findings.doc
     out = []
     for doer in doers:
         if entity_group(doer.label) == "Organization":
+            if _bracketed_alias(ctx, doc, doer) and ctx.top[doer.start - 2] not in doers and \
+                    _names_someone_after(ctx, doc, doer):
+                continue  # the acronym of an affiliation: "Ministry of X (MCI) of ..., Mr Y"
             before = doer.start - 1
             post = ctx.top[before - 1] if before >= 1 and doc[before].text == "," else None
             if post is not None and post.label == "Post":
                 continue  # "Permanent Secretary, Ministry of X, ..."
-            after = doer.end + 1 if doer.end < len(doc) and doc[doer.end].text == "," \
-                else len(doc)
-            while after < len(doc) and (doc[after].text in ctx.lexicon.honorific_words
-                                        or doc[after].is_punct):
-                after += 1
-            person = ctx.top[after] if after < len(doc) else None
-            if person is not None and person.label == "Person":
+            if _names_someone_after(ctx, doc, doer):
                 continue  # "..., Ministry of X, Dato' Sri Mohammad bin Mentek"
         out.append(doer)
     return out
+
+
+def _names_someone_after(ctx: Context, doc: Doc, body: Candidate) -> bool:
+    """Whether a person's name follows a body, set off by a comma, as an affiliation.
+
+    "Ministry of X, Dato' Sri Y"; "Ministry of X (MCI) of Singapore, Mr Joseph Leong":
+    the body's acronym and its country may stand before the comma.
+    """
+    return _person_after(ctx, doc, body) is not None
+
+
+def _person_after(ctx: Context, doc: Doc, item: Candidate) -> Candidate | None:
+    """The person a comma sets off right after a body or a post, if any."""
+    index, comma, steps = item.end, False, 0
+    while index < len(doc) and steps < 10:
+        mention = ctx.top[index]
+        if mention is not None and mention.label == "Person":
+            return mention if comma else None
+        token = doc[index]
+        if mention is not None and mention is not item and (
+                entity_group(mention.label) == "Country" or (
+                    index > 0 and doc[index - 1].text == "(")):
+            index, steps = mention.end, steps + 1  # "(MCI)", "of Singapore"
+            continue
+        if token.text == ",":
+            comma = True
+        elif not (token.is_punct or token.lower_ in ("of", "the") or
+                  token.text in ctx.lexicon.honorific_words):
+            return None
+        index, steps = index + 1, steps + 1
+    return None
+
+
+def _bracketed_alias(ctx: Context, doc: Doc, mention: Candidate) -> bool:
+    """Whether a mention is a bracketed acronym right after a name: "the X (XYZ)"."""
+    return mention.start >= 2 and doc[mention.start - 1].text == "(" and \
+        mention.end < len(doc) and doc[mention.end].text == ")" and \
+        ctx.top[mention.start - 2] is not None
 
 
 def _state(findings: Findings, trigger: Trigger, doers: list[Candidate],
