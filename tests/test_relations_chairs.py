@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from docgraph.pipeline import Extraction, extract_paths
 from helpers import triples
 
 pytestmark = pytest.mark.model
@@ -134,3 +135,20 @@ def test_heading_a_body_is_leading_it_not_chairing(nlp: Language) -> None:
     assert not _chairs(found)
     meeting = triples(nlp, "The 3rd Harbour Policy Dialogue was headed by Mr Tan Wei Ming.")
     assert ("Tan Wei Ming", "chairOf", "3rd Harbour Policy Dialogue") in _chairs(meeting)
+
+
+def test_i_in_a_speech_is_its_speaker(nlp: Language, tmp_path: Path) -> None:
+    page = tmp_path / "speech.md"
+    page.write_text("---\ntitle: Speech by SMS Tan Wei Ming at the Harbour Budget Debate\n"
+                    "date: 2023-02-28\n---\n\n# Speech by SMS Tan Wei Ming at the Harbour "
+                    "Budget Debate\n\n1. Mr Chairman, last year I chaired the 3rd Harbour "
+                    "Data Dialogue.\n", encoding="utf-8")
+    no_speaker = tmp_path / "release.md"
+    no_speaker.write_text("---\ntitle: Harbour Data Dialogue\ndate: 2023-02-28\n---\n\n"
+                          "# Harbour Data Dialogue\n\nMr Tan Wei Ming spoke. Later, I chaired "
+                          "the 3rd Harbour Data Dialogue.\n", encoding="utf-8")
+    found = {(Path(result.document.path).stem, r.subject.name, r.predicate, r.object.name)
+             for result in extract_paths([page, no_speaker], nlp=nlp)
+             if isinstance(result, Extraction) for r in result.relations}
+    assert ("speech", "Tan Wei Ming", "chairOf", "3rd Harbour Data Dialogue") in found
+    assert not any(d == "release" and p == "chairOf" for d, _, p, _ in found)

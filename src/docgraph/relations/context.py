@@ -9,6 +9,7 @@ sorted once, so no rule costs more than linear time in the length of a document.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from docgraph.clauses.parse import Lemmas, coordination, relative_antecedent
 from docgraph.lexicon import Lexicon
-from docgraph.ner.candidates import Candidate
+from docgraph.ner.candidates import HEADINGS, Candidate
 from docgraph.ner.tokens import words
 from docgraph.relations.rules import Rules
 from docgraph.vocab import coarse_type
@@ -162,9 +163,32 @@ class Context:
                 return before
         return self.refers_to(token)
 
+    @functools.cached_property
+    def speaker(self) -> Candidate | None:
+        """Who speaks on the page: the person a heading says it is by, if one.
+
+        "Speech by SMS Janil Puthucheary at the Committee of Supply Debate 2023".
+        """
+        doc = self.doc
+        cues = self.rules.speaker_cues
+        found: list[Candidate] = []
+        for start, end in sorted(doc.user_data.get(HEADINGS, ()))[:3]:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            cue = next((t.i for t in span if t.text in cues), None)
+            if cue is None:
+                continue
+            found += [m for m in self.within(cue + 1, span.end)
+                      if m.label == "Person" and self.top[m.start] is m][:1]
+        names = {self.text(m) for m in found}
+        return found[0] if len(names) == 1 else None
+
     def refers_to(self, token: Token) -> Candidate | None:
         """What a pronoun or a definite head noun ("the agreement") stands for, if clear."""
         rules = self.rules
+        if token.text in rules.speaker_words:
+            return self.speaker  # "the Panel that I co-chair", in a speech
         if token.text in rules.pronouns:
             return self._pronoun(token, rules.pronouns[token.text])
         # "the (virtual) meeting", but not "the next meeting" nor "the Council meeting":

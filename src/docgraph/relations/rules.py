@@ -240,6 +240,10 @@ class Rules:
     other_words: frozenset[str]
     pairs: Pairs
     inclusions: frozenset[str]
+    speaker_words: frozenset[str] = frozenset()
+    """Words for a speech's speaker ("I", "my")."""
+    speaker_cues: frozenset[str] = frozenset()
+    """Words before the speaker's name in a heading ("Speech by ...")."""
     bodies_by_role: BodiesByRole = field(default_factory=lambda: BodiesByRole())
     triggers_by_lemma: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
     triggers_by_noun: Mapping[str, tuple[Trigger, ...]] = field(default_factory=dict)
@@ -310,6 +314,8 @@ def load_rules(path: Path | None = None) -> Rules:
             other_words=frozenset(data["coreference"]["other"]),
             pairs=reader.pairs(data["coreference"]["pairs"]),
             inclusions=frozenset(data["coreference"]["inclusions"]),
+            speaker_words=frozenset(data["coreference"].get("speaker", {}).get("words", ())),
+            speaker_cues=frozenset(data["coreference"].get("speaker", {}).get("cues", ())),
             bodies_by_role=BodiesByRole(
                 heads=frozenset(data["bodies_by_role"]["heads"]),
                 relations=frozenset(data["bodies_by_role"]["relations"]),
