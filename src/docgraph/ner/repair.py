@@ -126,12 +126,15 @@ def _list_mates(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     most common class.
     """
     out = list(chosen)
+    starts = sentence_starts(doc)
+    texts = words(doc)
     run: list[int] = []
     for number in range(len(out) + 1):
         if number < len(out) and run:
-            gap = [t.text for t in doc[out[run[-1]].end : out[number].start]]
+            gap = texts[out[run[-1]].end : out[number].start]
             if gap and all(w in (",", "and", "or", "&") for w in gap) and \
-                    doc[out[number].start].sent.start == doc[out[run[-1]].start].sent.start:
+                    bisect_right(starts, out[number].start) == \
+                    bisect_right(starts, out[run[-1]].start):
                 run.append(number)
                 continue
         if len(run) >= 3:
@@ -529,6 +532,18 @@ def _common_words_only(span: Span, lexicon: Lexicon) -> bool:
 _POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "her", "their", "its"})
 
 
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each word of the doc is, read once per doc."""
+    key = "docgraph.repair.positions"
+    found: dict[str, list[int]] | None = doc.user_data.get(key)
+    if found is None:
+        found = {}
+        for index, word in enumerate(words(doc)):
+            found.setdefault(word, []).append(index)
+        doc.user_data[key] = found
+    return found
+
+
 def _only_attributive(doc: Doc, text: str) -> bool:
     """Whether every use of a word on the page is before a lower-case noun it qualifies.
 
@@ -538,7 +553,7 @@ def _only_attributive(doc: Doc, text: str) -> bool:
     texts = words(doc)
     # A closing quote may stand between: '"ABC" company'.
     nouns = [i + 2 if i + 2 < len(texts) and texts[i + 1] in ("”", '"', "’", "'") else i + 1
-             for i, word in enumerate(texts) if word == text]
+             for i in _positions(doc).get(text, ())]
     return bool(nouns) and all(
         i < len(texts) and texts[i].islower() and doc[i].pos_ == "NOUN" for i in nouns)
 
