@@ -152,3 +152,19 @@ def test_i_in_a_speech_is_its_speaker(nlp: Language, tmp_path: Path) -> None:
              if isinstance(result, Extraction) for r in result.relations}
     assert ("speech", "Tan Wei Ming", "chairOf", "3rd Harbour Data Dialogue") in found
     assert not any(d == "release" and p == "chairOf" for d, _, p, _ in found)
+
+
+def test_a_chairmanship_is_of_the_meeting_its_sentence_names(nlp: Language) -> None:
+    found = triples(nlp, "Under the theme of trust for HDMM 2024, Kenya’s chairmanship "
+                         "underscores the commitment of Kenya and the African Union. The "
+                         "Harbour Digital Ministers Meeting (HDMM) met in Nairobi.")
+    chairs = _chairs(found)
+    assert not any(o == "African Union" for _, _, o in chairs)
+
+
+def test_a_unit_named_after_its_bodys_acronym_is_what_is_chaired(nlp: Language) -> None:
+    found = triples(nlp, "Ms Amina Otieno, Chair of the Harbour Business Advisory Council "
+                         "(HBAC) Digital Workgroup, spoke.")
+    chairs = _chairs(found)
+    assert ("Amina Otieno", "chairOf", "Digital Workgroup") in chairs
+    assert ("Amina Otieno", "chairOf", "Harbour Business Advisory Council") not in chairs

@@ -19,6 +19,7 @@ from docgraph.ner import candidates as cands
 from docgraph.ner.acronyms import long_form_start
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.gazetteer import gazetteer_index
+from docgraph.ner.heads import head_label
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.people import name_end, non_name_words, person_starts
 from docgraph.ner.tokens import (
@@ -121,7 +122,7 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
                 not bounds.appositive(start, end, found, bounds.qualified(start) < start):
             index = end
             continue
-        end = bounds.remit(start, end)
+        end = _unit_after_acronym(doc, bounds.remit(start, end), lexicon)
         first = bounds.qualified(start)
         # A post is named without the acronyms in it ("Managing Director (MD) of the
         # Info-communications Development Authority"), and "CE of GovTech" as the "Chief
@@ -135,6 +136,21 @@ def find_posts(doc: Doc, lexicon: Lexicon, titles: Phrases, honorifics: Phrases,
                                name=name if name != doc[first:end].text else None))
         index = end
     return found
+
+
+def _unit_after_acronym(doc: Doc, end: int, lexicon: Lexicon) -> int:
+    """Where a remit ends that goes on with a unit named after its body's acronym.
+
+    "Chair of the APEC Business Advisory Council (ABAC) Digital Workgroup": the chair is
+    of the workgroup, whose name the bracketed acronym begins.
+    """
+    if end + 3 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")" or \
+            not looks_like_acronym(doc[end + 1].text):
+        return end
+    start = stop = end + 3
+    while stop < len(doc) and stop - start < 4 and name_like(doc[stop]):
+        stop += 1
+    return stop if stop > start and head_label(doc, start, stop, lexicon) else end
 
 
 class _Titles:

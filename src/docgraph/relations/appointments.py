@@ -131,7 +131,12 @@ def chairs(findings: Findings, frame: Frame, sentence: Span) -> None:
                    for m in [ctx.top[c.i]] if m is not None]
         bodies = [m for m in bodies if entity_group(m.label) in ("Organization", "Meeting")]
         if not bodies:
-            salient = ctx.salient(noun.i, spec.default)
+            # "for ADGMIN 2024, Singapore's chairmanship underscores ...": the one meeting
+            # the sentence names is what is chaired; else the rule's default.
+            meetings = {ctx.text(m): m for m in ctx.within(sentence.start, sentence.end)
+                        if entity_group(m.label) == "Meeting" and ctx.top[m.start] is m}
+            salient = next(iter(meetings.values())) if len(meetings) == 1 else \
+                ctx.salient(noun.i, spec.default)
             bodies = [salient] if salient is not None else []
         for holder in holders:
             for body in bodies:

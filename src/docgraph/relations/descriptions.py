@@ -485,13 +485,19 @@ def _inside_posts(findings: Findings) -> None:
     for relation in findings.of("holdsPost"):
         post = relation.object
         chair = _chair_role(findings, findings.ctx.text(post))
-        for mention in findings.ctx.within(post.start, post.end):
-            if not post.contains(mention):
-                continue
+        inside = [m for m in findings.ctx.within(post.start, post.end) if post.contains(m)]
+        # What is chaired is the remit's last body, not a body its name begins with: in
+        # "Chair of the APEC Business Advisory Council (ABAC) Digital Workgroup" the
+        # workgroup. A bracketed acronym is another name of the body before it.
+        chaired = [m for m in inside if entity_group(m.label) in ("Meeting", "Organization")
+                   and not (m.start > 0 and findings.doc[m.start - 1].text == "(")]
+        last = max(chaired, key=lambda m: m.end, default=None)
+        for mention in inside:
             group = entity_group(mention.label)
             possessor = mention.end < len(findings.doc) and \
                 findings.doc[mention.end].text in ("'s", "’s")
-            if chair is not None and group in ("Meeting", "Organization") and not possessor:
+            if chair is not None and group in ("Meeting", "Organization") and \
+                    not possessor and last is not None and mention.end == last.end:
                 # "Chairman of the Asia-Pacific ICT Ministerial Meeting" chairs it; in
                 # "Chairperson of IMDA's Technology Sub-Committee" IMDA owns what is
                 # chaired.
