@@ -86,3 +86,13 @@ def test_years_counted_from_the_documents_year() -> None:
     assert dated_period("will chair it from next year", reference) == \
         Dated(D(2024, 1, 1), None, "since")
     assert dated_period("when Kenya chairs it next year") is None  # no year to count from
+
+
+def test_a_bounding_date_dates_a_statement_before_a_bare_one() -> None:
+    reference = D(2019, 10, 15)
+    assert dated_period("The Ministry announced today two changes – Ms Otieno’s appointment "
+                        "as Chairman of the Harbour Board with effect from 1 January 2020; "
+                        "and Mr Tan’s appointment as its Chief Executive.", reference) == \
+        Dated(D(2020, 1, 1), None, "since")
+    assert dated_period("Mr Tan said today that the Board met.", reference) == \
+        Dated(reference, reference, "on")

@@ -89,12 +89,17 @@ def dated_period(text: str, reference: dt.date | None = None) -> Dated | None:
         >>> dated_period("will be appointed with effect from 1 May 2018").bound
         'since'
     """
-    found = _first(text, reference)
-    if found is None:
+    cues = _cues()
+    candidates = _all(text, reference)
+    if not candidates:
         return None
+    # A date that bounds what is said ("with effect from 1 January 2020") dates it
+    # before a bare one earlier in the sentence ("announced today two changes: ...").
+    found = next((f for f in candidates if any(
+        cue.search(text[: f.start]) for cue in (cues.since, cues.until, cues.between))),
+        candidates[0])
     first, last = found.period
     before = text[: found.start]
-    cues = _cues()
     between = cues.between.search(before)
     if between:
         joiner = cues.joiner.match(text, found.end)
@@ -121,6 +126,12 @@ class _Found:
 
 
 def _first(text: str, reference: dt.date | None) -> _Found | None:
+    found = _all(text, reference)
+    return found[0] if found else None
+
+
+def _all(text: str, reference: dt.date | None) -> list[_Found]:
+    """Every date ``text`` states, in text order (the longest first where two start)."""
     found: list[tuple[int, int, _Found]] = []
     for pattern, builder in ((_RANGE, _range), (_US_RANGE, _range), (_ISO, _iso),
                              (_DAY, _day), (_US_DAY, _day),
@@ -156,9 +167,7 @@ def _first(text: str, reference: dt.date | None) -> _Found | None:
                     calendar.monthrange(reference.year, reference.month)[1])
                 found.append((relative.start(), -len(phrase),
                               _Found(relative.start(), relative.end(), (day, day))))
-    if not found:
-        return None
-    return min(found, key=lambda item: item[:2])[2]
+    return [item[2] for item in sorted(found, key=lambda item: item[:2])]
 
 
 @dataclass(frozen=True, slots=True)
