@@ -321,3 +321,10 @@ def test_a_body_named_after_a_person_and_a_post_inside_a_word(nlp: Language) -> 
     assert not any(label == "Post" and name.startswith("Honour") for label, name in guest)
     then = entity_names(nlp, "It was set up by then-Deputy Prime Minister Amina Otieno.")
     assert ("Post", "Deputy Prime Minister") in then
+
+
+def test_a_field_after_in_ends_a_posts_remit(nlp: Language) -> None:
+    found = entity_names(nlp, "Mr Ho Kah Wai, Head of Research in AI, said so. Ms Amina "
+                              "Otieno, Minister for Trade in Kenya, spoke.")
+    assert ("Post", "Head of Research in AI") in found
+    assert ("Post", "Minister for Trade") in found  # a place is where, not a field

@@ -229,6 +229,7 @@ class _Bounds:
         # that are no country ("UK's Foreign Secretary": the person's country).
         places = {i for c in cands.candidates(doc) if c.source == "gazetteer" and
                   coarse_type(c.label) in ("Country", "Place") for i in range(c.start, c.end)}
+        self._places = places
         self._qualifiers = [c for c in cands.candidates(doc)
                             if c.source == "gazetteer" and (c.label in _QUALIFIERS or
                                                             coarse_type(c.label) == "Organization")
@@ -550,6 +551,8 @@ class _Bounds:
             elif text in ("'s", "\u2019s") and last == index and joined(doc, index) and \
                     self._word(index + 1):
                 index += 1  # "the People's Republic of China"
+            elif text == "in" and last == index and self._field_ends(index + 1):
+                index += 1  # "Chairperson of SG Women in Tech"
             elif last == index and text == "-" and joined(doc, index) and \
                     index + 1 < len(doc) and joined(doc, index + 1) and doc[index + 1].is_lower:
                 index += 2  # "Info-communications Development Authority": one word
@@ -560,6 +563,20 @@ class _Bounds:
             else:
                 break
         return last if last > start else start
+
+    def _field_ends(self, start: int) -> bool:
+        """Whether one or two capitalised words of a field end a remit: "... in Tech".
+
+        Not a place ("Director of Sales in Asia") nor a name or a title, and the remit
+        ends right after them.
+        """
+        doc = self.doc
+        end = start
+        while end < len(doc) and end - start < 2 and name_like(doc[end]) and \
+                end not in self._places and end not in self.persons and \
+                not self.titles.match(doc, end) and not self._named(end):
+            end += 1
+        return end > start and (end >= len(doc) or not doc[end].text[:1].isalnum())
 
     def _acronym_modifier(self, index: int) -> bool:
         """Whether an acronym at ``index`` modifies the common noun after it.
