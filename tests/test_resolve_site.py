@@ -287,6 +287,20 @@ def test_a_person_named_in_another_order_or_without_an_initial_is_one_node() -> 
     assert _node(merged, "Grace Tan").documents == ("g",)
 
 
+def test_a_body_with_and_without_its_organisation_is_one_when_one_names_it() -> None:
+    igo = [_m("AU", "IntergovernmentalOrganization", "gazetteer", start=100)]
+    merged = merge([
+        _page("a", _m("AU Harbour Assembly", "Organization", "names"), *igo),
+        _page("b", _m("Harbour Assembly", "Organization", "names")),
+        _page("c", _m("Secretariat", "Organization", "names"),
+              _m("AU Secretariat", "Organization", "names", start=40), *igo),
+    ])
+    assembly = _node(merged, "Harbour Assembly")
+    assert sorted(assembly.documents) == ["a", "b"]
+    assert "qualified-body" in {m.rule for m in assembly.merges}
+    assert _node(merged, "Secretariat") is not _node(merged, "AU Secretariat")
+
+
 def test_a_rules_specific_class_outvotes_the_models_and_a_generic_guess() -> None:
     merged = merge([
         _page("a", _m("WritersLab", "Organization", "names")),

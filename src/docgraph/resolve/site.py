@@ -18,6 +18,9 @@ rule and, where two names alone do not show it, its evidence:
   Jantararuangtong", "Prasert Janthararuangthong");
 - ``lone-name``: a name of one word ("Minister Iswaran") and the one person of the whole
   site whose name has that word ("S Iswaran").
+- ``qualified-body``: a body or meeting named with and without the international
+  organisation it belongs to ("UN General Assembly", "General Assembly"), when the site
+  names it with that one organisation only.
 - ``name-order``: a person named with the given name first and last ("Joseph Leong",
   "Leong Weng Keong Joseph"), or with and without a middle initial ("Gina M.
   Raimondo", "Gina Raimondo"), when the site names one such person only.
@@ -58,7 +61,8 @@ from docgraph.vocab import coarse_type
 
 # The rules of this module, as recorded on merged entities.
 SITE_RULES = frozenset({"folded-name", "qualified-post", "site-acronym",
-                        "spelling-variant", "lone-name", "name-variant", "name-order"})
+                        "spelling-variant", "lone-name", "name-variant", "name-order",
+                        "qualified-body"})
 # Rules of a document's resolution that join a part of a name to the whole.
 _PARTIAL_RULES = frozenset({"short-name", "head-noun", "generic-name", "bilateral-name",
                             "qualified-post", "acronym"})
@@ -143,6 +147,7 @@ def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
     _link_qualified_posts(entities, sets, absorbed)
     _link_site_acronyms(entities, sets, absorbed)
     _link_name_variants(entities, sets, absorbed)
+    _link_qualified_bodies(entities, sets, absorbed)
     _link_spelling_variants(entities, sets, absorbed)
     _link_reordered_names(entities, sets, absorbed)
     _link_lone_names(entities, sets, absorbed)
@@ -347,6 +352,43 @@ def _link_name_variants(entities: list[Entity], sets: _Sets,
                 entity.name, "name-variant",
                 f"{entity.name} and {entities[other].name} read alike once written the "
                 f"same way" + (f": {'; '.join(how)}" if how else ""), _first_page(entity))
+
+
+def _link_qualified_bodies(entities: list[Entity], sets: _Sets,
+                           absorbed: dict[int, Merge]) -> None:
+    """A body named with and without its international organisation is one body.
+
+    "UN General Assembly" and "General Assembly", when "General Assembly" comes with no
+    other organisation's name on the site; a name of one word ("Secretariat") joins
+    nothing.
+    """
+    prefixes = {n for e in entities if e.label == "IntergovernmentalOrganization"
+                for n in (e.name, *e.aliases) if n}
+    bare: dict[str, int] = {}
+    qualified: dict[str, list[tuple[int, str]]] = {}
+    for index, entity in enumerate(entities):
+        if page_scoped(entity) or entity.ordinal is not None or \
+                coarse_type(entity.label) not in ("Organization", "Meeting"):
+            continue
+        name = normalise_name(entity.name)
+        prefix = next((p for p in sorted(prefixes, key=len, reverse=True)
+                       if name.startswith(normalise_name(p) + " ")), None)
+        if prefix is None:
+            if len(name.split()) >= 2:
+                bare.setdefault(fold(name), index)
+            continue
+        rest = name[len(normalise_name(prefix)) + 1 :]
+        if len(rest.split()) >= 2:
+            qualified.setdefault(fold(rest), []).append((index, prefix))
+    for key, found in qualified.items():
+        plain = bare.get(key)
+        if plain is None or len({sets.find(i) for i, _ in found}) != 1:
+            continue  # never bare, or two organisations' bodies of that name
+        target, prefix = found[0]
+        if sets.union(target, plain):
+            absorbed[plain] = Merge(entities[plain].name, "qualified-body",
+                                    f"the site names it with {prefix} only",
+                                    _first_page(entities[plain]))
 
 
 def _site_long_forms(entities: list[Entity], sets: _Sets) -> dict[str, str]:
