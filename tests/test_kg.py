@@ -210,6 +210,21 @@ def test_each_chair_row_says_where_its_date_comes_from(tiny: KnowledgeGraph) -> 
     assert (row["start"], row["dated_by"]) == (dt.date(2024, 2, 2), "page")
 
 
+def test_a_chair_row_is_the_statement_that_dates_the_fact_itself() -> None:
+    entities, documents, found = tiny_extraction()
+    chair = found[0]
+    undated = dataclasses.replace(chair, relation=dataclasses.replace(
+        chair.relation, start=None, end=None))
+    later = dataclasses.replace(chair, relation=dataclasses.replace(
+        chair.relation, start=dt.date(2024, 6, 1), end=None, bound="since",
+        rule="appointment:appoint"))  # another statement of the same fact
+    frame = KnowledgeGraph(to_dataset(entities, documents, [undated, later])).chairs()
+    row = frame.iloc[0]
+    # The page's date is earlier, but the sentence that dates the chair itself is the row.
+    assert (row["start"], row["dated_by"], row["statements"]) == \
+        (dt.date(2024, 6, 1), "sentence", 2)
+
+
 @pytest.mark.model
 def test_why_names_each_merged_name_with_its_rule(kg: KnowledgeGraph) -> None:
     why = kg.why("ADGMIN")

@@ -168,3 +168,11 @@ def test_a_unit_named_after_its_bodys_acronym_is_what_is_chaired(nlp: Language) 
     chairs = _chairs(found)
     assert ("Amina Otieno", "chairOf", "Digital Workgroup") in chairs
     assert ("Amina Otieno", "chairOf", "Harbour Business Advisory Council") not in chairs
+
+
+def test_a_succession_as_chairman_gives_both_chairs(nlp: Language) -> None:
+    found = triples(nlp, "Mr Tan Wei Ming will succeed Mr Kofi Boateng as HAC's new "
+                         "Chairman. The Harbour Arts Council (HAC) welcomed him.")
+    chairs = _chairs(found)
+    assert {("Tan Wei Ming", "chairOf", "Harbour Arts Council"),
+            ("Kofi Boateng", "chairOf", "Harbour Arts Council")} <= chairs

@@ -210,9 +210,9 @@ class KnowledgeGraph:
         Columns: meeting, series, role (chair, vice-chair, next chair), holder and its
         type, period and where its date comes from (``dated_by``: the ``sentence``, the
         ``meeting``'s dates given elsewhere, or only the ``page``'s date), place, who
-        handed the chair over, the first sentence that says so and its document, and how
-        many statements say so. Several documents stating the
-        same fact give one row.
+        handed the chair over, the sentence that says so and its document (the first
+        that dates the fact itself, else the first page that reports it), and how many
+        statements say so. Several documents stating the same fact give one row.
 
         A holder who took over a chairmanship ("handed over the Chairmanship to
         Thailand") is a ``next chair`` row naming who handed it over.
@@ -246,14 +246,20 @@ class KnowledgeGraph:
         frame["end"] = pd.to_datetime(frame["end"]).dt.date
         order = {"chair": 0, "vice-chair": 1, "next chair": 2}
         frame["_order"] = frame["role"].map(order)
-        frame = frame.sort_values(["start", "meeting", "_order", "holder", "document"],
-                                  na_position="last", ignore_index=True)
-        # One row per fact: the first sentence that states it, and how many do.
+        # One row per fact, and how many sentences state it: the first that dates it
+        # itself, else the first page that reports it ("appointed Chairman with effect
+        # from 1 January 2020" before a later page's "the new Chairman").
+        frame["_page"] = frame["dated_by"].isin(["page"]) | frame["start"].isna()
+        display = ["start", "meeting", "_order", "holder", "document"]
+        frame = frame.sort_values(["_page", *display], na_position="last",
+                                  ignore_index=True)
         same = ["meeting_iri", "role", "holder_iri", "handed_over_by"]
         counts = frame.groupby(same, dropna=False, sort=False)["assertion"].transform("size")
         frame["statements"] = counts.astype("int64")
         frame = frame.drop_duplicates(subset=same, keep="first", ignore_index=True)
-        return frame.drop(columns="_order").astype(object).where(frame.notna(), None)
+        frame = frame.sort_values(display, na_position="last", ignore_index=True)
+        frame = frame.drop(columns=["_order", "_page"])
+        return frame.astype(object).where(frame.notna(), None)
 
     def neighbours(self, name: str, depth: int = 1) -> pd.DataFrame:
         """The entities within ``depth`` relations of one, in either direction.

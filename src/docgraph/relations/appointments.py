@@ -55,13 +55,21 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
              for listed in findings.args.listed(post, sentence)]
     bodies = [m for m in _entities(findings, frame.heads(Role.OBLIQUE, spec.bodies))
               if entity_group(m.label) == "Organization"]
+    chaired: list[tuple[str, Candidate]] = []
     if not posts:
         # "will succeed Mr Chan as NLB's new Chairman": a title with its body's
-        # possessive but no post named whole; the holders are members of the body.
-        bodies += [m for h in attributes if doc[h].text in findings.ctx.lexicon.post_titles
-                   for c in doc[h].children if c.dep_ == "poss"
-                   for m in _entities(findings, [c.i])
-                   if entity_group(m.label) == "Organization" and m not in bodies]
+        # possessive but no post named whole; the holders are members of the body, and
+        # of a chair's title, its chairs, the one before the other.
+        for h in attributes:
+            if doc[h].text not in findings.ctx.lexicon.post_titles:
+                continue
+            owners = [m for c in doc[h].children if c.dep_ == "poss"
+                      for m in _entities(findings, [c.i])
+                      if entity_group(m.label) == "Organization"]
+            bodies += [m for m in owners if m not in bodies]
+            role = findings.rules.role_for(doc[h].text, doc[h].text)
+            if role is not None and role.relation in ("chairOf", "viceChairOf"):
+                chaired += [(role.relation, m) for m in owners]
     rule = f"appointment:{lemma}"
     for holder in holders + keepers:
         if holder.label != "Person":
@@ -75,6 +83,10 @@ def find(findings: Findings, frame: Frame, sentence: Span) -> None:
             for body in bodies:
                 findings.add(holder, "memberOf", body, rule, spec.confidence, sentence,
                              status)
+        for relation, body in chaired:
+            # The predecessor's chair ends as the successor's begins.
+            findings.add(holder, relation, body, rule, spec.confidence, sentence, status,
+                         ends=holder in keepers)
 
 
 def _posts(findings: Findings, heads: list[int]) -> list[Candidate]:
