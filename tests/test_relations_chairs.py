@@ -176,3 +176,15 @@ def test_a_succession_as_chairman_gives_both_chairs(nlp: Language) -> None:
     chairs = _chairs(found)
     assert {("Tan Wei Ming", "chairOf", "Harbour Arts Council"),
             ("Kofi Boateng", "chairOf", "Harbour Arts Council")} <= chairs
+
+
+def test_a_sectors_chairmanship_and_an_unnamed_workgroup_chair_nothing_named(
+        nlp: Language) -> None:
+    sector = triples(nlp, "The Guide was endorsed during Kenya’s African Union Digital "
+                          "Chairmanship this year.")
+    assert not _chairs(sector)
+    whole = triples(nlp, "Kenya will hold the African Union Chairmanship in 2027.")
+    assert ("Kenya", "chairOf", "African Union") in _chairs(whole)
+    workgroup = triples(nlp, "The workgroup is co-chaired by the Minister of State for "
+                             "Ports, Mr Tan Wei Ming, and President of HAC, Ms Amina Otieno.")
+    assert not any(o == "HAC" or o.startswith("Harbour") for _, _, o in _chairs(workgroup))

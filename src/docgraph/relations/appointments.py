@@ -139,8 +139,13 @@ def chairs(findings: Findings, frame: Frame, sentence: Span) -> None:
     for noun in nouns:
         bodies = [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj" for m in ctx.expand(p)]
-        bodies += [m for c in noun.children if c.dep_ in ("compound", "nmod")
-                   for m in [ctx.top[c.i]] if m is not None]
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod")]
+        named = [m for c in modifiers for m in [ctx.top[c.i]] if m is not None]
+        if named and any(ctx.top[c.i] is None for c in modifiers if c.i > named[-1].start):
+            # "Singapore's ASEAN Digital Chairmanship": a sector's chair within ASEAN,
+            # which the words do not name; not ASEAN's own.
+            continue
+        bodies += named
         bodies = [m for m in bodies if entity_group(m.label) in ("Organization", "Meeting")]
         if not bodies:
             # "for ADGMIN 2024, Singapore's chairmanship underscores ...": the one meeting

@@ -253,10 +253,13 @@ class Context:
         if label not in (None, "Work") and group == "Work":
             timeline = self._by_label.get((group, label))
         elif label not in (None, "Organization") and group == "Organization":
-            # "the company" is a company, or a body the page leaves untyped; not the
-            # university named just before ("fresh out of NUS when he founded the
-            # company").
-            found = [m for key in ((group, label), (group, "Organization"))
+            # "the company" is a company, or a body the page leaves untyped (the model
+            # types most companies no further); not the university named just before
+            # ("fresh out of NUS when he founded the company"). "the workgroup" is a
+            # working group, not whatever body came last.
+            keys = ((group, label), (group, "Organization")) if label == "Company" else \
+                ((group, label),)
+            found = [m for key in keys
                      for timeline in [self._by_label.get(key)] if timeline is not None
                      for m in [timeline.last_before(index)] if m is not None]
             return max(found, key=lambda m: (m.end, m.start), default=None)
