@@ -5,6 +5,7 @@ Sentences and pages written for these tests (with the model).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,17 @@ def test_a_sectors_chairmanship_and_an_unnamed_workgroup_chair_nothing_named(
     workgroup = triples(nlp, "The workgroup is co-chaired by the Minister of State for "
                              "Ports, Mr Tan Wei Ming, and President of HAC, Ms Amina Otieno.")
     assert not any(o == "HAC" or o.startswith("Harbour") for _, _, o in _chairs(workgroup))
+
+
+def test_a_chair_held_once_ends_and_a_period_keeps_its_start(
+        nlp: Language, tmp_path: Path) -> None:
+    page = tmp_path / "speech.md"
+    page.write_text("---\ntitle: Speech at the Harbour Forum\ndate: 2018-10-02\n---\n\n"
+                    "Twelve years ago I met Mr Kofi Boateng, who was the Chairman of Harbour "
+                    "Logistics Pte Ltd.\n\nMr Tan Wei Ming was the Chairman of the Port "
+                    "Authority from 2010 to 2014.\n", encoding="utf-8")
+    dates = {(r.subject.name, r.start, r.end)
+             for result in extract_paths([page], nlp=nlp) if isinstance(result, Extraction)
+             for r in result.relations if r.predicate == "chairOf"}
+    assert ("Kofi Boateng", None, dt.date(2018, 10, 2)) in dates
+    assert ("Tan Wei Ming", dt.date(2010, 1, 1), dt.date(2014, 12, 31)) in dates

@@ -426,9 +426,11 @@ def _relations(doc: Doc, layout: list[_Piece], document: Document,
             # Held until the sentence's date ("will step down on 30 June"), or the page's
             # ("who steps down as Chairman").
             # A date it started on ("a post he held since 2017") is not when it ends.
+            # A period keeps its start: "was Chairman from 2010 to 2014".
             said = dated is not None and dated.bound != "since" and dated.end is not None
-            last = dated.end if said and dated is not None else document.metadata.date
-            dated = Dated(None, last, "until") if last is not None else None
+            if not (said and dated is not None and dated.bound == "between"):
+                last = dated.end if said and dated is not None else document.metadata.date
+                dated = Dated(None, last, "until") if last is not None else None
         out.append(Relation(
             subject=subject, predicate=found.predicate, object=obj, document=document.id,
             block=piece.block, sentence=Span(low, high), text=text,

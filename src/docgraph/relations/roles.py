@@ -381,10 +381,12 @@ def _copula_post(findings: Findings, token: Token) -> None:
         return
     spec = findings.rules.patterns["copula_post"]
     posts = findings.args.listed(post, token.sent)  # "is concurrently A of X and B of Y"
+    # "Eric Schmidt, who was the Chairman of Google": a post held once, since left.
+    past = token.head.tag_ == "VBD"
     for holder in (m for s in subjects(token.head) for m in ctx.expand(ctx.antecedent(s))):
         for listed in posts:
             findings.add(holder, spec.relation, listed, "pattern:copula-post",
-                         spec.confidence, token.sent)
+                         spec.confidence, token.sent, ends=past)
 
 
 # Verbs whose subject, a noun such as "members", is said of the list after them.
