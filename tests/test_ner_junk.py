@@ -288,6 +288,10 @@ def test_a_speakers_own_body_a_number_or_an_attributive_acronym_is_no_name(
              "functions, as the TQC industry grows. The Harbour Data Agency (HDA) said HDA "
              "officers will help. The board will open 40 Kenya Harbour Digital Clinics."))
     assert not {"My Ministry", "HQB", "TQC", "Kenya Harbour Digital Clinics"} & found
+    counted = _names(entity_names(nlp, "Help is available at all Kijiji Service Centres "
+                                       "islandwide. The Nairobi Public Service Centre helps."))
+    assert "Kijiji Service Centres" not in counted
+    assert "Nairobi Public Service Centre" in counted
     assert "Harbour Data Agency" in found
     # The model's person with a number in the name (it reads this one as a person).
     app = entity_names(nlp, "HPB launched Healthy 365, which has kept 1.7 million users "

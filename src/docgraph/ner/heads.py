@@ -538,6 +538,11 @@ def segment_end(doc: Doc, start: int, end: int) -> int:
     return index
 
 
+# Words before a plural that count what it names: "all CPF Service Centres".
+_QUANTIFIERS = frozenset({"all", "many", "several", "some", "various", "other", "these",
+                          "those", "both", "multiple", "numerous", "our", "their"})
+
+
 def head_label(doc: Doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     """The class the head noun at the end of ``[start, end)`` gives, if any."""
     return _head(doc, start, end, lexicon)[0]
@@ -558,12 +563,14 @@ def _head(doc: Doc, start: int, end: int, lexicon: Lexicon) -> tuple[str | None,
                 # Services"); of common words alone it names a kind ("Social Media
                 # Services", "Industry Transformation Programmes"). Plurals that name
                 # one thing ("Talks", "Standards") are heads of their own.
-                # After a number, a plural counts things of a kind whatever its words:
-                # "100 Merdeka Generation Digital Clinics".
+                # After a number or a word of quantity, a plural counts things of a kind
+                # whatever its words: "100 Merdeka Generation Digital Clinics", "all CPF
+                # Service Centres".
                 head_words = set(words[-size:])
+                counted = start > 0 and (doc[start - 1].like_num or
+                                         doc[start - 1].lower_ in _QUANTIFIERS)
                 if label is not None and (not any(proper_word(t) for t in doc[start:end]
-                                                  if t.text not in head_words) or
-                                          (start > 0 and doc[start - 1].like_num)):
+                                                  if t.text not in head_words) or counted):
                     label = None
             if label:
                 return label, size
