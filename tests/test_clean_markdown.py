@@ -88,3 +88,14 @@ def test_markdown_offsets_skip_the_markup() -> None:
         start = block.text.index(word)
         span = block.source_span(start, start + len(word))
         assert document.text[span.start : span.end] == word
+
+
+def test_kramdown_footnotes_leave_the_prose_and_their_text_is_a_footnote() -> None:
+    source = ("---\ntitle: T\n---\n\n**I agree with Madam Amina Otieno[^1], that we must "
+              "act.**\n\n[^1]: Cut by Amina Otieno on Harbour Data\n")
+    doc = clean_text(source, "page.md")
+    prose, note = doc.blocks
+    assert prose.text == "I agree with Madam Amina Otieno, that we must act."
+    assert [f.marker for f in prose.footnotes] == ["1"]
+    assert source[prose.footnotes[0].source.start:prose.footnotes[0].source.end] == "1"
+    assert (note.kind, note.text) == (BlockKind.FOOTNOTE, "Cut by Amina Otieno on Harbour Data")

@@ -278,7 +278,8 @@ class RangeMismatch:
 
 # What a source range may hold that its sentence does not: tags (a footnote marker's tag
 # with its number), Markdown link targets and emphasis, kramdown attribute lists.
-_FOOTNOTE_MARK = re.compile(r"<sup\b[^>]*>.*?</sup>", re.IGNORECASE | re.DOTALL)
+_FOOTNOTE_MARK = re.compile(r"<sup\b[^>]*>.*?</sup>|\[\^[^\]\s]{1,10}\]:?",
+                            re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _KRAMDOWN = re.compile(r"\{:[^}]*\}")
@@ -308,7 +309,8 @@ def range_mismatches(extraction: Extraction) -> list[RangeMismatch]:
         visible = _KRAMDOWN.sub(" ", _LINK_TARGET.sub(" ", raw))
         visible = html.unescape(_TAG.sub(" ", _FOOTNOTE_MARK.sub(" ", visible)))
         visible = _MARKDOWN_MARKS.sub(" ", visible)
-        if _letters(visible) != _letters(relation.text):
+        # A footnote marker inside raw HTML stays in the prose as written ("[^1]").
+        if _letters(visible) != _letters(_FOOTNOTE_MARK.sub(" ", relation.text)):
             found.append(RangeMismatch(extraction.document.path, relation.text,
                                        " ".join(visible.split())))
     return found

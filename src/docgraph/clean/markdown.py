@@ -5,8 +5,9 @@ Isomer pages use itself, keeping the source range of every character: ATX and se
 headings, paragraphs with two-space hard breaks, ordered and bullet lists (kramdown's
 ``{:start="2"}`` included), block quotes, fenced code, pipe tables, rules, block-level
 HTML (handed to the HTML reader) and inline HTML, emphasis, links, images, code spans,
-escapes and character references. Inline attribute lists (``{:target="_blank"}``) are
-dropped, as kramdown does.
+escapes, character references and footnotes (``[^1]`` in prose, ``[^1]:`` before the
+note's text). Inline attribute lists (``{:target="_blank"}``) are dropped, as kramdown
+does.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ _ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = re.compile(r"&(?:#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>", re.IGNORECASE)
 _SPAN_IAL = re.compile(r"\{:[^}\n]*\}")
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,10})\]:?")
 _LINK_TARGET = re.compile(r"""\(\s*<?([^\s)>]*)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)""")
 
 
@@ -431,6 +433,14 @@ class _InlineParser:
                 image.append(self.stream.slice(index + 2, label_end))
                 items.append(_Node(image))
                 index = literal = target_end
+            elif char == "[" and (note := _FOOTNOTE.match(text, index, end)):
+                # kramdown's footnote "[^1]" in prose, or "[^1]:" opening its text: a
+                # marker, as HTML's <sup>1</sup>, which leaves the prose.
+                flush(index)
+                marker = Element("sup", {"class": "footnote"})
+                marker.append(self.stream.slice(note.start(1), note.end(1)))
+                items.append(_Node(marker))
+                index = literal = note.end()
             elif char == "[":
                 link = self._link(index, end)
                 if link is None:
