@@ -332,3 +332,11 @@ def test_a_field_after_in_ends_a_posts_remit(nlp: Language) -> None:
                               "Otieno, Minister for Trade in Kenya, spoke.")
     assert ("Post", "Head of Research in AI") in found
     assert ("Post", "Minister for Trade") in found  # a place is where, not a field
+
+
+def test_a_force_is_a_body_named_whole(nlp: Language) -> None:
+    found = entity_names(nlp, "The agencies include the Harbour Authority, People’s "
+                              "Association, Kenya Civil Defence Force, and the Kenya Police "
+                              "Force.")
+    assert {("GovernmentAgency", "Kenya Civil Defence Force"),
+            ("GovernmentAgency", "Kenya Police Force")} <= found
