@@ -26,6 +26,7 @@ import yaml
 
 from docgraph.errors import InputError
 from docgraph.graph import Statement, statements
+from docgraph.markup import FOOTNOTE_REFERENCE
 from docgraph.names import normalise_name
 from docgraph.types import Entity
 from docgraph.vocab import coarse_type
@@ -278,7 +279,7 @@ class RangeMismatch:
 
 # What a source range may hold that its sentence does not: tags (a footnote marker's tag
 # with its number), Markdown link targets and emphasis, kramdown attribute lists.
-_FOOTNOTE_MARK = re.compile(r"<sup\b[^>]*>.*?</sup>|\[\^[^\]\s]{1,10}\]:?",
+_FOOTNOTE_MARK = re.compile(rf"<sup\b[^>]*>.*?</sup>|{FOOTNOTE_REFERENCE.pattern}",
                             re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")

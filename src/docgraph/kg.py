@@ -249,7 +249,7 @@ class KnowledgeGraph:
         # One row per fact, and how many sentences state it: the first that dates it
         # itself, else the first page that reports it ("appointed Chairman with effect
         # from 1 January 2020" before a later page's "the new Chairman").
-        frame["_page"] = frame["dated_by"].isin(["page"]) | frame["start"].isna()
+        frame["_page"] = (frame["dated_by"] == "page") | frame["start"].isna()
         display = ["start", "meeting", "_order", "holder", "document"]
         frame = frame.sort_values(["_page", *display], na_position="last",
                                   ignore_index=True)

@@ -35,6 +35,9 @@ BLOCK_ELEMENTS = frozenset({
 
 # Attributes are separated by whitespace. Making the separator optional would let the
 # name pattern split one word in exponentially many ways when a "<" is never closed.
+FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]{1,10})\]:?")
+"""A kramdown footnote's marker: "[^1]" in prose, "[^1]:" before the note's text."""
+
 _ATTRS = r"""(?:\s+[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"'=<`]+))?|\s*/(?!>))*"""
 _MARKUP = re.compile(
     r"""<!--.*?(?:--!?>|\Z)"""  # comment; an unterminated one runs to the end

@@ -24,6 +24,7 @@ from docgraph.clean.html import alt_text_in_tag, parse_html
 from docgraph.clean.text import BREAK
 from docgraph.markup import (
     BLOCK_ELEMENTS,
+    FOOTNOTE_REFERENCE,
     VOID_ELEMENTS,
     Token,
     TokenKind,
@@ -49,7 +50,6 @@ _ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = re.compile(r"&(?:#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>", re.IGNORECASE)
 _SPAN_IAL = re.compile(r"\{:[^}\n]*\}")
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,10})\]:?")
 _LINK_TARGET = re.compile(r"""\(\s*<?([^\s)>]*)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)""")
 
 
@@ -433,7 +433,7 @@ class _InlineParser:
                 image.append(self.stream.slice(index + 2, label_end))
                 items.append(_Node(image))
                 index = literal = target_end
-            elif char == "[" and (note := _FOOTNOTE.match(text, index, end)):
+            elif char == "[" and (note := FOOTNOTE_REFERENCE.match(text, index, end)):
                 # kramdown's footnote "[^1]" in prose, or "[^1]:" opening its text: a
                 # marker, as HTML's <sup>1</sup>, which leaves the prose.
                 flush(index)

@@ -33,6 +33,18 @@ def entity_group(label: str) -> str:
     return coarse_type(label)
 
 
+def subject_of_a_verb(doc: Doc, mention: Candidate, *, after: bool = False) -> bool:
+    """Whether a mention is the subject of a verb outside it (with ``after``, after it).
+
+    A subject is a clause's, not a title's nor an apposition's: "At the X, Permanent
+    Secretary Ms Y"; "As part of the Tata Group, Tata Communications has ...".
+    """
+    return any(token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
+               and (token.head.i >= mention.end if after
+                    else not mention.start <= token.head.i < mention.end)
+               for token in doc[mention.start : mention.end])
+
+
 class _Timeline:
     """Mentions sorted by where they end, for "the last X before token i"."""
 

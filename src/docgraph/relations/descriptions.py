@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
-from docgraph.relations.context import Context, entity_group
+from docgraph.relations.context import Context, entity_group, subject_of_a_verb
 from docgraph.relations.rules import Role
 
 # What each kind of item in a description says of the person.
@@ -307,7 +307,7 @@ def _after(ctx: Context, outer: list[Candidate], index: int, allowed: set[str]
                 return
         if _titles_next(ctx, outer, position, allowed):
             return  # "Title1 Name1, Title2 Name2": the second title is the next name's
-        if entity_group(item.label) != "Post" and _subject_of_a_verb(ctx, item):
+        if entity_group(item.label) != "Post" and subject_of_a_verb(ctx.doc, item):
             return  # "Chaired by Dr X, Minister for Y, the Committee agreed ..."
         yield item
         previous = item
@@ -348,14 +348,6 @@ def _opening_phrase(ctx: Context, item: Candidate) -> bool:
         index -= 1
     return index >= 0 and ctx.doc[index].pos_ == "ADP" and \
         ctx.doc[index].lower_ not in ("of", "for")
-
-
-def _subject_of_a_verb(ctx: Context, item: Candidate) -> bool:
-    """Whether a mention is the subject of a verb outside it: a clause, not a title."""
-    doc = ctx.doc
-    return any(token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
-               and not item.start <= token.head.i < item.end
-               for token in doc[item.start : item.end])
 
 
 def _before(ctx: Context, outer: list[Candidate], index: int, allowed: set[str],

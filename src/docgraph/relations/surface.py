@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from docgraph.ner.candidates import Candidate
 from docgraph.relations.base import Findings
-from docgraph.relations.context import entity_group
+from docgraph.relations.context import entity_group, subject_of_a_verb
 
 
 def find(findings: Findings) -> None:
@@ -37,7 +37,7 @@ def find(findings: Findings) -> None:
             words = words[1:]
         content = [w.lower() for w in words if w not in ("the", "The")]
         groups = (entity_group(left.label), entity_group(right.label))
-        if words == [","] and _opens_clause(doc, right):
+        if words == [","] and subject_of_a_verb(doc, right, after=True):
             # "As part of the Tata Group, Tata Communications has ...", "Like other AMS,
             # Singapore welcomes ...": the comma ends an opening phrase and the second
             # name is the clause's subject, not a word on the first.
@@ -75,12 +75,6 @@ def find(findings: Findings) -> None:
             spec = patterns["body_place"]
             findings.add(left, spec.relation, right, "pattern:body-in-place",
                          spec.confidence, sentence)
-
-
-def _opens_clause(doc: Doc, name: Candidate) -> bool:
-    """Whether a name is the subject of a verb after it."""
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= name.end
-               and t.head.pos_ in ("VERB", "AUX") for t in doc[name.start : name.end])
 
 
 def _modifies_a_noun(doc: Doc, name: Candidate) -> bool:

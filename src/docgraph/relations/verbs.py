@@ -243,30 +243,24 @@ def _without_affiliations(findings: Findings, doers: list[Candidate]) -> list[Ca
     out = []
     for doer in doers:
         if entity_group(doer.label) == "Organization":
-            if _bracketed_alias(ctx, doc, doer) and ctx.top[doer.start - 2] not in doers and \
-                    _names_someone_after(ctx, doc, doer):
-                continue  # the acronym of an affiliation: "Ministry of X (MCI) of ..., Mr Y"
             before = doer.start - 1
             post = ctx.top[before - 1] if before >= 1 and doc[before].text == "," else None
             if post is not None and post.label == "Post":
                 continue  # "Permanent Secretary, Ministry of X, ..."
-            if _names_someone_after(ctx, doc, doer):
-                continue  # "..., Ministry of X, Dato' Sri Mohammad bin Mentek"
+            if _person_after(ctx, doc, doer) is not None:
+                # "..., Ministry of X, Dato' Sri Mohammad bin Mentek"; "Ministry of X
+                # (MCI) of Singapore, Mr Joseph Leong", its acronym included.
+                continue
         out.append(doer)
     return out
 
 
-def _names_someone_after(ctx: Context, doc: Doc, body: Candidate) -> bool:
-    """Whether a person's name follows a body, set off by a comma, as an affiliation.
-
-    "Ministry of X, Dato' Sri Y"; "Ministry of X (MCI) of Singapore, Mr Joseph Leong":
-    the body's acronym and its country may stand before the comma.
-    """
-    return _person_after(ctx, doc, body) is not None
-
-
 def _person_after(ctx: Context, doc: Doc, item: Candidate) -> Candidate | None:
-    """The person a comma sets off right after a body or a post, if any."""
+    """The person a comma sets off right after a body or a post, if any.
+
+    The body's bracketed acronym and its country may stand before the comma: "Ministry
+    of X (MCI) of Singapore, Mr Joseph Leong".
+    """
     index, comma, steps = item.end, False, 0
     while index < len(doc) and steps < 10:
         mention = ctx.top[index]
@@ -285,13 +279,6 @@ def _person_after(ctx: Context, doc: Doc, item: Candidate) -> Candidate | None:
             return None
         index, steps = index + 1, steps + 1
     return None
-
-
-def _bracketed_alias(ctx: Context, doc: Doc, mention: Candidate) -> bool:
-    """Whether a mention is a bracketed acronym right after a name: "the X (XYZ)"."""
-    return mention.start >= 2 and doc[mention.start - 1].text == "(" and \
-        mention.end < len(doc) and doc[mention.end].text == ")" and \
-        ctx.top[mention.start - 2] is not None
 
 
 def _state(findings: Findings, trigger: Trigger, doers: list[Candidate],

@@ -295,15 +295,7 @@ def _link_qualified_posts(entities: list[Entity], sets: _Sets,
 def _link_site_acronyms(entities: list[Entity], sets: _Sets,
                         absorbed: dict[int, Merge]) -> None:
     """An acronym alone joins the one long form the site defines it with."""
-    defined: dict[str, set[int]] = {}
-    for index, entity in enumerate(entities):
-        for mention in entity.mentions:
-            if mention.acronym_of and looks_like_acronym(mention.text):
-                defined.setdefault(mention.text, set()).add(index)
-        if entity.iri:
-            for alias in entity.aliases:
-                if looks_like_acronym(alias):
-                    defined.setdefault(alias, set()).add(index)
+    defined = _acronym_definitions(entities)
     places = {fold(e.name) for e in entities if coarse_type(e.label) in ("Country", "Place")}
     for index, entity in enumerate(entities):
         if not looks_like_acronym(entity.name) or entity.iri or \
@@ -323,6 +315,23 @@ def _link_site_acronyms(entities: list[Entity], sets: _Sets,
                 f"{entity.name} stands for {target.name} on {len(pages)} "
                 f"page{'s' if len(pages) != 1 else ''}, and for nothing else",
                 pages[0] if pages else None)
+
+
+def _acronym_definitions(entities: list[Entity]) -> dict[str, set[int]]:
+    """The entities each acronym stands for, as pages define it or a gazetteer gives it.
+
+    "National Library Board (NLB)" on a page; "IMDA" among a gazetteer entry's names.
+    """
+    defined: dict[str, set[int]] = {}
+    for index, entity in enumerate(entities):
+        for mention in entity.mentions:
+            if mention.acronym_of and looks_like_acronym(mention.text):
+                defined.setdefault(mention.text, set()).add(index)
+        if entity.iri:
+            for alias in entity.aliases:
+                if looks_like_acronym(alias):
+                    defined.setdefault(alias, set()).add(index)
+    return defined
 
 
 def _link_name_variants(entities: list[Entity], sets: _Sets,
@@ -362,8 +371,10 @@ def _link_qualified_bodies(entities: list[Entity], sets: _Sets,
     other organisation's name on the site; a name of one word ("Secretariat") joins
     nothing.
     """
-    prefixes = {n for e in entities if e.label == "IntergovernmentalOrganization"
-                for n in (e.name, *e.aliases) if n}
+    # The organisations' names, longest first, as written and as compared.
+    prefixes = [(p, normalise_name(p)) for p in sorted(
+        {n for e in entities if e.label == "IntergovernmentalOrganization"
+         for n in (e.name, *e.aliases) if n}, key=len, reverse=True)]
     bare: dict[str, int] = {}
     qualified: dict[str, list[tuple[int, str]]] = {}
     for index, entity in enumerate(entities):
@@ -371,13 +382,13 @@ def _link_qualified_bodies(entities: list[Entity], sets: _Sets,
                 coarse_type(entity.label) not in ("Organization", "Meeting"):
             continue
         name = normalise_name(entity.name)
-        prefix = next((p for p in sorted(prefixes, key=len, reverse=True)
-                       if name.startswith(normalise_name(p) + " ")), None)
+        prefix, normalised = next(((p, n) for p, n in prefixes
+                                   if name.startswith(n + " ")), (None, ""))
         if prefix is None:
             if len(name.split()) >= 2:
                 bare.setdefault(fold(name), index)
             continue
-        rest = name[len(normalise_name(prefix)) + 1 :]
+        rest = name[len(normalised) + 1 :]
         if len(rest.split()) >= 2:
             qualified.setdefault(fold(rest), []).append((index, prefix))
     for key, found in qualified.items():
@@ -392,19 +403,14 @@ def _link_qualified_bodies(entities: list[Entity], sets: _Sets,
 
 
 def _site_long_forms(entities: list[Entity], sets: _Sets) -> dict[str, str]:
-    """Acronyms and the one long form each stands for on the whole site."""
-    defined: dict[str, set[int]] = {}
-    for index, entity in enumerate(entities):
-        if coarse_type(entity.label) not in ("Organization", "Work", "Meeting"):
-            continue
-        shorts = {m.text for m in entity.mentions
-                  if m.acronym_of and looks_like_acronym(m.text)}
-        if entity.iri:
-            shorts |= {a for a in entity.aliases if looks_like_acronym(a)}
-        for short in shorts:
-            defined.setdefault(short, set()).add(sets.find(index))
-    return {short: entities[next(iter(roots))].name for short, roots in defined.items()
-            if len(roots) == 1 and " " in entities[next(iter(roots))].name}
+    """Acronyms of bodies and works and the one long form each stands for on the site."""
+    long_forms: dict[str, str] = {}
+    for short, indices in _acronym_definitions(entities).items():
+        roots = {sets.find(i) for i in indices
+                 if coarse_type(entities[i].label) in ("Organization", "Work", "Meeting")}
+        if len(roots) == 1 and " " in entities[root := roots.pop()].name:
+            long_forms[short] = entities[root].name
+    return long_forms
 
 
 def _written_out(name: str, long_forms: dict[str, str]) -> tuple[str, list[str]]:
