@@ -2,12 +2,17 @@
 
 The truth comes from the dev gold: two gold entities of different documents are one
 thing when they share a coarse type and a name (label or alias, folded as the scorer
-folds names); two gold entities of one document are always two things. Each gold entity
-that docgraph found on its page is an item; its predicted cluster is the node of the
-merged graph its page's entity went into. B-cubed (Bagga & Baldwin, 1998) then scores,
-for every item, how much of its predicted node is the same thing (precision) and how
-much of the same thing is in its node (recall). Gold entities docgraph did not find on
-their page are counted and left out: they are recognition misses, not merge errors.
+folds names) that identifies one thing; two gold entities of one document are always two
+things. Two kinds of gold name do not identify a thing across pages (``_identifies``): a
+post's bare title (the gold's post is a title on its page, so "Chairman" joins the
+chairmen of GovTech and of the National Library Board), and a person's single name
+("Chan" joins three people). With them (``--strict``) the truth chains different things
+into one and counts keeping them apart as a merge missed. Each gold entity that docgraph
+found on its page is an item; its predicted cluster is the node of the merged graph its
+page's entity went into. B-cubed (Bagga & Baldwin, 1998) then scores, for every item, how
+much of its predicted node is the same thing (precision) and how much of the same thing
+is in its node (recall). Gold entities docgraph did not find on their page are counted
+and left out: they are recognition misses, not merge errors.
 
     python benchmarks/merge_bcubed.py --gold ../shared/eval/gold \
         --docs ../shared/eval/dev --docs seeds [--show 20]
@@ -83,11 +88,33 @@ def _entity_names(entity: Entity) -> set[str]:
     return {norm(n) for n in (entity.name, *entity.aliases)}
 
 
+_REMIT = re.compile(r"\b(?:for|of)\s+(?!state\b)\w")
+
+
+def _identifies(kind: str, name: str, strict: bool) -> bool:
+    """Whether a gold name says which thing it is on any page, so pages sharing it agree.
+
+    A gold post is a title on one page ("Chief Executive" holds the chief executives of
+    GovTech and of the CSA there), so a shared title says nothing about the office on two
+    pages unless it names its remit ("Minister for Trade and Industry"; "Minister of State"
+    is a rank); and a surname or given name alone ("Chan", "Tan") belongs to many people.
+    ``strict`` joins by every shared name, as the truth did first.
+    """
+    if strict:
+        return True
+    if kind == "Post":
+        return _REMIT.search(name) is not None
+    return not (kind == "Person" and " " not in name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, required=True)
     parser.add_argument("--docs", type=Path, action="append", required=True)
     parser.add_argument("--show", type=int, default=10, help="worst items to list")
+    parser.add_argument("--strict", action="store_true",
+                        help="join across pages by every shared name, posts and surnames "
+                             "included (the truth before December 2026)")
     args = parser.parse_args(argv)
 
     gold = _gold(args.gold)
@@ -104,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             item = (stem, str(entity["id"]))
             truth.find(item)
             for name in _names(entity):
+                if not _identifies(str(entity["type"]), name, args.strict):
+                    continue
                 other = by_name.setdefault((str(entity["type"]), name), item)
                 if other[0] != stem:
                     truth.union(other, item)

@@ -37,6 +37,26 @@ def test_gazetteer_types_members_partners_and_variants(nlp: Language) -> None:
                      ("ITU", "IntergovernmentalOrganization"), ("Kuala Lumpur", "City")]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ms Lim, Director, NUS-ISS, spoke.", ("NUS-ISS", "Organization")),
+    ("She joined SUTD-XYZ last year.", ("SUTD-XYZ", "Organization")),
+])
+def test_a_known_acronym_glued_to_an_unknown_one_is_a_body_of_its_own(
+        nlp: Language, text: str, name: tuple[str, str]) -> None:
+    assert name in ents(nlp, text)
+
+
+def test_singapore_towns_are_places(nlp: Language) -> None:
+    found = ents(nlp, "Residents of Choa Chu Kang, Tampines and MacRitchie joined.")
+    assert found == [("Choa Chu Kang", "Place"), ("Tampines", "Place"), ("MacRitchie", "Place")]
+
+
+def test_two_known_acronyms_glued_stay_a_pair(nlp: Language) -> None:
+    found = ents(nlp, "The EU-US talks ended.")
+    assert ("US", "Country") in found
+    assert [text for text, _ in found] == ["EU", "US"]
+
+
 def test_user_gazetteers_add_entries(tmp_path: object) -> None:
     from pathlib import Path
 
@@ -183,6 +203,20 @@ def test_meetings_link_to_a_gazetteer_series(nlp: Language) -> None:
                                                "Organization")),
     ("signed the Digital Economy Partnership Agreement",
      ("Digital Economy Partnership Agreement", "Agreement")),
+    # A fund is a grant scheme; an event's head after a body's name says what it is.
+    ("the Harmony Grant Fund will pay", ("Harmony Grant Fund", "Programme")),
+    ("spoke at the Association for the Advancement of Robots Conference",
+     ("Association for the Advancement of Robots Conference", "Meeting")),
+    ("the Council for Estate Agencies Awards were given",
+     ("Council for Estate Agencies Awards", "Programme")),
+    ("the International Centre for Dispute Resolution said",
+     ("International Centre for Dispute Resolution", "Organization")),
+    ("attended the Total Defence Day Commemoration Event",
+     ("Total Defence Day Commemoration Event", "Meeting")),
+    ("attended the Mediation Signing Ceremony and Conference",
+     ("Mediation Signing Ceremony and Conference", "Meeting")),
+    # An amount of money before a name is no part of it.
+    ("the S$70 million Future Radio Programme", ("Future Radio Programme", "Programme")),
 ])
 def test_names_typed_by_their_head_noun(nlp: Language, text: str,
                                         expected: tuple[str, str]) -> None:

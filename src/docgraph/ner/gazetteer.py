@@ -90,7 +90,22 @@ class Gazetteer:
                 # "Smart Nation 2.0": another edition of the work, a thing of its own.
                 found.append(cands.Candidate(start, end + 1, entry.label, "gazetteer"))
                 continue
+            if coarse_type(entry.label) == "Organization" and \
+                    self._compound_acronym(doc, start, end):
+                # "NUS-ISS" is the NUS's Institute of Systems Science, a body of its own;
+                # "EU-US" (both known) stays a pair.
+                found.append(cands.Candidate(start, end + 2, "Organization", "gazetteer"))
+                continue
             found.append(cands.Candidate(start, end, entry.label, "gazetteer",
                                          key=entry.iri, name=entry.name))
         cands.add(doc, found)
         return doc
+
+    def _compound_acronym(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the acronym ``doc[start:end]`` is glued by a hyphen to an unknown one."""
+        if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or \
+                doc[end].whitespace_ or not doc[start:end].text.isupper():
+            return False
+        after = doc[end + 1].text
+        return 2 <= len(after) <= 6 and after.isalpha() and after.isupper() and \
+            after not in self.index.by_form

@@ -34,6 +34,9 @@ from docgraph.ner.tokens import (
 )
 from docgraph.vocab import coarse_type
 
+# An amount of money: capitalised by its currency ("S$70", "US$"), never a name's start.
+_MONEY = re.compile(r"^[A-Z]{1,3}\$")
+
 
 def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
                places: set[tuple[int, int]] | None = None,
@@ -62,8 +65,9 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
     while index < len(doc):
         # Capitalised function words start sentences and headings, not names ("About",
         # "Under", "The"). Most words are let go on their text, before a Token is made.
-        if not name_like_word(texts[index]) or texts[index] in DETERMINERS:
-            index += 1
+        if not name_like_word(texts[index]) or texts[index] in DETERMINERS or \
+                _MONEY.match(texts[index]):
+            index += 1  # "S$70 million Future Communications R&D Programme": an amount
             continue
         token = doc[index]
         # A capitalised "-ing" word inside a sentence starts a name ("Housing & Development
@@ -426,8 +430,30 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
             anaphor = core_start > 0 and doc[core_start - 1].text in ("the", "The")
             return [Candidate(core_start, segment, label, "names", anaphor=True,
                               typed_by_head=True)] if anaphor else []
-        return [Candidate(core_start, name_end, label, "names", typed_by_head=True)]
+        return [Candidate(core_start, name_end,
+                          _trailing_head(doc, segment, name_end, lexicon) or label, "names",
+                          typed_by_head=True)]
     return []
+
+
+_TRAILING = frozenset({"Meeting", "Programme", "Project"})
+
+
+def _trailing_head(doc: Doc, core: int, end: int, lexicon: Lexicon) -> str | None:
+    """The class of an event or work named after a body, by the head ending its complement.
+
+    "Association for the Advancement of AI Conference" is a conference and "Council for
+    Estate Agencies Awards" a programme: a head of an event or programme ending the name
+    after "of"/"on"/"for" says what the whole is.
+    """
+    if end <= core:
+        return None
+    last = max((i + 1 for i in range(core, end) if doc[i].text in CONNECTORS
+                or doc[i].text in ("and", "&", "the")), default=end)
+    label = head_label(doc, last, end, lexicon) if end - last >= 2 else None
+    # Only events and programmes: a field ends many bodies' names ("International Centre
+    # for Dispute Resolution", "... for Data Standards").
+    return label if label is not None and label in _TRAILING else None
 
 
 def _of_head(doc: Doc, start: int, segment: int, end: int, lexicon: Lexicon
@@ -494,7 +520,11 @@ def remit(doc: Doc, start: int, and_: int, end: int, lexicon: Lexicon) -> bool:
     """
     left = [t for t in doc[start:and_] if t.is_alpha]
     if _is_head(doc[core_end(doc, start, and_) - 1].text, lexicon):
-        return False  # "Restaurant Association of ..."
+        # "Restaurant Association of ...": a name before the "and"; but "Signing Ceremony
+        # and Conference" is one event with two heads of one kind.
+        return head_only(doc, and_ + 1, end, lexicon) and \
+            coarse_type(head_label(doc, start, and_, lexicon) or "") == \
+            coarse_type(head_label(doc, and_ + 1, end, lexicon) or "-")
     right_proper = any(proper_word(t) and t.text not in lexicon.heads
                        for t in doc[and_ + 1 : end] if t.is_alpha)
     if left and all(proper_word(t) for t in left) and (
