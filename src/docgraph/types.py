@@ -556,6 +556,9 @@ class Relation:
             when it says it is announced, scheduled or decided ("will be appointed",
             "agreed to set up"). What is only intended, possible or denied is no
             relation at all (:class:`docgraph.clauses.Status`).
+        dated_by: Where ``start`` and ``end`` come from: ``"sentence"``, its own
+            sentence; ``"context"``, a neighbouring one ("His appointment will take
+            effect from 15 March 2024", a successor's start).
     """
 
     subject: Mention
@@ -572,6 +575,7 @@ class Relation:
     end: dt.date | None = None
     bound: Bound = "on"
     status: Literal["done", "planned"] = "done"
+    dated_by: Literal["sentence", "context"] = "sentence"
 
 
 @dataclass(frozen=True, slots=True)

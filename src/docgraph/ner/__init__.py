@@ -39,6 +39,7 @@ from docgraph.resources import BLANK as BLANK
 from docgraph.resources import MODELS as MODELS
 from docgraph.resources import default_model as default_model
 from docgraph.types import BlockKind, Document, Mention, Relation, Span
+from docgraph.vocab import coarse_type
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -399,7 +400,9 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
         doc.user_data.clear()
         del doc, mentions
         if last:
-            yield Analysis(document, found, relations)
+            from docgraph.relations.tenures import carry_dates
+
+            yield Analysis(document, found, carry_dates(relations, document))
             found, relations = [], []
 
 
@@ -408,6 +411,14 @@ def _relations(doc: Doc, layout: list[_Piece], document: Document,
     from docgraph.relations import RELATIONS
 
     starts = [piece.text_start for piece in layout]
+    # A year inside a work's or a body's name ("the Infocomm Media 2025 Masterplan")
+    # dates nothing the sentence says; a meeting's year ("ICT Ministerial Meeting 2019")
+    # is when it was held.
+    named_years: dict[int, list[tuple[int, int]]] = {}
+    for mention in mentions.values():
+        if coarse_type(mention.label) != "Meeting" and \
+                any(char.isdigit() for char in mention.text):
+            named_years.setdefault(mention.block, []).append((mention.start, mention.end))
     out = []
     for found in doc.user_data.get(RELATIONS, []):
         subject, obj = mentions.get(id(found.subject)), mentions.get(id(found.object))
@@ -421,7 +432,8 @@ def _relations(doc: Doc, layout: list[_Piece], document: Document,
         high = min(sentence.end_char, piece.text_start + piece.length) + shift
         block = document.blocks[piece.block]
         text = block.text[low:high]
-        dated = _dated(text, low, obj, document)
+        dated = _dated(_masked(text, low, named_years.get(piece.block, ())), low, obj,
+                       document)
         if found.ends:
             # Held until the sentence's date ("will step down on 30 June"), or the page's
             # ("who steps down as Chairman").
@@ -439,6 +451,21 @@ def _relations(doc: Doc, layout: list[_Piece], document: Document,
             end=dated.end if dated else None, bound=dated.bound if dated else "on",
             status="planned" if found.status == "planned" else "done"))
     return out
+
+
+def _masked(text: str, offset: int, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` (from block offset ``offset``) with the ``spans`` inside it blanked.
+
+    A bracket right after a span goes with it: "Infocomm Media 2025 (ICM 2025)".
+    """
+    for start, end in spans:
+        low, high = max(start - offset, 0), min(end - offset, len(text))
+        if low >= high:
+            continue
+        if text.startswith(" (", high) and (close := text.find(")", high)) > 0:
+            high = close + 1
+        text = text[:low] + " " * (high - low) + text[high:]
+    return text
 
 
 def _dated(text: str, offset: int, obj: Mention, document: Document) -> Dated | None:

@@ -391,7 +391,7 @@ class _Writer:
         first, last = relation.start, relation.end
         target_entity = self.entities.get(item.object)
         meeting = target_entity is not None and target_entity.label == "Meeting"
-        dated_by = "sentence" if first is not None or last is not None else ""
+        dated_by: str = relation.dated_by if first is not None or last is not None else ""
         if first is None and last is None and item.object in self.periods:
             # Chairing a meeting lasts as long as the meeting, whose date another
             # sentence may give.
