@@ -95,8 +95,9 @@ def test_a_handover_is_not_joined_to_what_its_giver_chaired_elsewhere(
     chairs = extract(tmp_path).chairs()
     handover = chairs[chairs["role"] == "next chair"]
     assert list(handover["holder"]) == ["Chile"]
-    # The handover names no meeting, and what Norway chaired on another page is no clue.
-    assert list(handover["meeting"]) == [None]
+    # The chairmanship handed over is the forum's the sentence names; what Norway chaired
+    # on another page is no clue.
+    assert list(handover["meeting"]) == ["Ocean Data Forum"]
 
 
 def test_a_chairs_title_then_the_body_chairs_it(nlp: Language) -> None:
@@ -203,3 +204,15 @@ def test_a_chair_held_once_ends_and_a_period_keeps_its_start(
              for r in result.relations if r.predicate == "chairOf"}
     assert ("Kofi Boateng", None, dt.date(2018, 10, 2)) in dates
     assert ("Tan Wei Ming", dt.date(2010, 1, 1), dt.date(2014, 12, 31)) in dates
+
+
+@pytest.mark.parametrize("text", [
+    "Norway is pleased to hand over the HDMM Chairmanship to Chile.",
+    "At the 5th HDMM, Norway handed over the Chairmanship of the HDMM to Chile.",
+])
+def test_the_chairmanship_handed_over_is_the_one_its_noun_names(nlp: Language,
+                                                                text: str) -> None:
+    found = triples(nlp, "The Harbour Digital Ministers Meeting (HDMM) met in 2023. " + text)
+    assert ("Norway", "handedOverChairTo", "Chile") in found
+    assert any(s == "Chile" and p == "chairOf" and "Harbour Digital Ministers" in o
+               for s, p, o in found)

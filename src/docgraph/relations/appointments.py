@@ -159,3 +159,35 @@ def chairs(findings: Findings, frame: Frame, sentence: Span) -> None:
             for body in bodies:
                 findings.add(holder, spec.relation, body, f"chair:{frame.lemma}",
                              spec.confidence, sentence, frame.status)
+
+
+def handovers(findings: Findings) -> None:
+    """Whoever is handed "the ADGMIN Chairmanship" chairs that meeting's series next.
+
+    The chairmanship handed over is the one the handover verb's object names: a meeting
+    just before it ("hand over the ADGMIN Chairmanship") or after its "of" ("the
+    Chairmanship of the ADGMIN"); not the giver's own title ("Singapore, as the Chair of
+    the 4th ADGMIN, has handed over the Chairmanship").
+    """
+    doc = findings.doc
+    handed = findings.of("handedOverChairTo")
+    if not handed:
+        return
+    triggers = [trigger for lemma, found in findings.rules.triggers_by_lemma.items()
+                for trigger in found if trigger.relation == "handedOverChairTo"]
+    nouns = {word for trigger in triggers for word in trigger.requires}
+    lemmas = {lemma for trigger in triggers for lemma in trigger.lemmas}
+    for found in handed:
+        sentence = found.sentence
+        objects = [t for t in sentence if t.lower_ in nouns and t.dep_ in ("dobj", "nsubjpass")
+                   and findings.ctx.lemma(t.head) in lemmas]
+        for noun in objects:
+            after = noun.i + 1
+            if after < sentence.end and doc[after].lower_ == "of":
+                after += 2 if after + 1 < sentence.end and doc[after + 1].lower_ == "the" \
+                    else 1
+            for mention in findings.ctx.within(sentence.start, sentence.end):
+                if entity_group(mention.label) == "Meeting" and \
+                        (mention.end == noun.i or mention.start == after > noun.i + 1):
+                    findings.add(found.object, "chairOf", mention, "pattern:handover",
+                                 found.confidence, sentence, found.status)

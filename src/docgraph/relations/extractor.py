@@ -71,6 +71,7 @@ def extract(doc: Doc, mentions: Sequence[Candidate], rules: Rules | None = None,
     groups.find(findings)
     surface.find(findings)
     descriptions.find(findings, chains, places)
+    appointments.handovers(findings)
     found = list(findings.found.values())
     if findings.retyped:
         # A mention a relation showed to be a body is one in every relation it is in.
