@@ -269,3 +269,12 @@ def test_names_in_capitals_are_the_gazetteers_names(nlp: Language) -> None:
 def test_a_hyphenated_word_in_a_name_is_no_title_case_glue(nlp: Language) -> None:
     found = ents(nlp, "They use the Pan-Asian Trade Network On-Line Agency daily.")
     assert ("Pan-Asian Trade Network On-Line Agency", "GovernmentAgency") in found
+
+
+def test_a_rank_after_given_names_opens_the_fathers_name(nlp: Language) -> None:
+    found = ents(nlp, "The committee is co-chaired by Mohd Amin Dato Paduka Haji Ali Rahman, "
+                      "Permanent Secretary.")
+    assert ("Mohd Amin Dato Paduka Haji Ali Rahman", "Person") in found
+    # At a name's start the rank is an honorific, outside the name.
+    alone = ents(nlp, "The Minister thanked Dato Paduka Haji Ali Rahman.")
+    assert ("Ali Rahman", "Person") in alone

@@ -178,6 +178,25 @@ def test_a_lone_name_joins_the_only_person_of_the_site_who_has_it() -> None:
     assert any(e.name == "Tan" for e in merged)  # two Tans on the site: no one's
 
 
+def test_a_ranked_title_picks_the_one_person_of_the_site_shown_with_it() -> None:
+    merged = merge([
+        _page("a", _m("Ong Bee Lin", "Person", "people", honorific="Mrs")),
+        _page("b", _m("Ong Kah Wee", "Person", "people", honorific="DPM")),
+        _page("c", _m("Ong", "Person", "people", honorific="Deputy Prime Minister")),
+        _page("d", _m("Ong", "Person", "people", honorific="Minister")),
+        # One Raman on the site: his rank on one page need not be one shown elsewhere.
+        _page("e", _m("S Raman", "Person", "people", honorific="President")),
+        _page("f", _m("Raman", "Person", "people", honorific="Senior Minister")),
+    ])
+    kah_wee = _node(merged, "Ong Kah Wee")
+    [note] = [m for m in kah_wee.merges if m.rule == "lone-name"]
+    assert note.document == "c"
+    assert "deputy prime minister" in note.evidence
+    assert len(_node(merged, "Ong Bee Lin").mentions) == 1
+    assert any(e.name == "Ong" for e in merged)  # "Minister Ong": either of two
+    assert len(_node(merged, "S Raman").mentions) == 2
+
+
 def test_a_law_with_its_year_and_a_name_with_its_kind_word_are_one_thing() -> None:
     merged = merge([
         _page("a", _m("Online Safety Act 2022", "Law", "names")),

@@ -70,6 +70,9 @@ class Lexicon:
     """Shapes of text that never name an entity ("Section 61MA", "Annex C")."""
     slogan_cues: frozenset[str] = frozenset()
     """Words before a quoted phrase that make it a slogan ("the theme")."""
+    patronym_honorifics: frozenset[str] = frozenset()
+    """Honorifics that, right after a given name, open the father's name within a name
+    ("Mohd Riza Dato Paduka Haji Mohd Yunos")."""
     degrees: frozenset[str] = frozenset()
     """Words that open the name of a degree ("Master of Business Administration"), whose
     complement is a field, not a body."""
@@ -171,6 +174,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             possessors=frozenset(data.get("possessors", ())),
             slogan_cues=frozenset(data.get("slogan_cues", ())),
             degrees=frozenset(data.get("degrees", ())),
+            patronym_honorifics=frozenset(data.get("patronym_honorifics", ())),
             lowercase_heads={head: label for label, words in
                              data.get("lowercase_heads", {}).items() for head in words},
             hypernyms={noun: label for label, nouns in data.get("hypernyms", {}).items()

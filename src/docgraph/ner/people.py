@@ -58,6 +58,9 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
         start = index
         end = name_end(doc, start, lexicon, non_names)
         start, end = _titled_chain(doc, start, end, lexicon, honorifics, non_names)
+        given = _given_names_before(doc, first, lexicon, non_names, blocked)
+        if given < first and end > start:
+            first = start = given
         if start - first == 1 and len(doc[first].text) == 1 and end > start and (
                 not proper_word(doc[start]) or
                 (first > 0 and (name_like(doc[first - 1]) or doc[first - 1].text == "&"))):
@@ -80,6 +83,30 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
         else:
             index = max(index, first + 1)
     return found
+
+
+def _given_names_before(doc: Doc, first: int, lexicon: Lexicon, non_names: frozenset[str],
+                        blocked: set[int]) -> int:
+    """Where a name starts that an honorific at ``first`` continues (``first`` if none).
+
+    In "Mohd Riza Dato Paduka Haji Mohd Yunos" the rank is the father's, inside the
+    name: two or more capitalised given names, joined by single spaces, come right
+    before it.
+    """
+    if doc[first].text not in lexicon.patronym_honorifics:
+        return first
+    index = first
+    while index > 0 and first - index < _MAX_GIVEN_WORDS:
+        token = doc[index - 1]
+        if not (name_like(token) and token.whitespace_ == " " and token.is_alpha) or \
+                token.text in non_names or token.is_stop or index - 1 in blocked or \
+                token.text in lexicon.honorific_parts:
+            break
+        index -= 1
+    return index if first - index >= 2 else first
+
+
+_MAX_GIVEN_WORDS = 3
 
 
 def _names_a_body(word: str, lexicon: Lexicon) -> bool:

@@ -95,7 +95,7 @@ def ranked_title(mention: Mention) -> str | None:
     "senior minister" of "Senior Minister Teo", "deputy prime minister" of "DPM Teo":
     "Senior Minister Teo" is not the same person as "Minister Teo".
     """
-    title = _title(mention.honorific)
+    title = folded_title(mention.honorific)
     if mention.label == "Person" and title in rules().ranked and \
             len(mention.name.split()) == 1:
         return title
@@ -363,7 +363,7 @@ def _link_short_names(mentions: list[Mention], sets: UnionFind,
         shared = set.intersection(*(by_word.get(word, set()) for word in words))
         holders = {sets.find(full[name]) for name in shared
                    if len(name.split()) > len(words) and _contains_words(name.split(), words)}
-        title = _title(mentions[index].honorific)
+        title = folded_title(mentions[index].honorific)
         if title in rules().ranked:
             # "Senior Minister Teo" is not Josephine Teo because she is the page's Teo.
             holders = {h for h in holders if title in evidence.get(h, ())}
@@ -408,7 +408,8 @@ def rules() -> Rules:
                   for k, v in data.get("variant_phrases", {}).items()})
 
 
-def _title(honorific: str | None) -> str | None:
+def folded_title(honorific: str | None) -> str | None:
+    """A title folded, its abbreviation written out ("DPM": "deputy prime minister")."""
     if not honorific:
         return None
     return rules().abbreviations.get(honorific.strip(), normalise_name(honorific))
@@ -426,7 +427,7 @@ def _titles_held(mentions: list[Mention], sets: UnionFind) -> dict[int, set[str]
     for index, mention in enumerate(mentions):
         if mention.label != "Person":
             continue
-        title = _title(mention.honorific)
+        title = folded_title(mention.honorific)
         if title in ranked:
             held.setdefault(sets.find(index), set()).add(title)
         people.setdefault((mention.block, mention.sentence), []).append(index)

@@ -51,6 +51,7 @@ from docgraph.names import looks_like_acronym, normalise_name
 from docgraph.resolve.document import (
     GENERIC,
     UnionFind,
+    folded_title,
     group,
     page_scoped,
     ranked_title,
@@ -491,8 +492,10 @@ def _link_lone_names(entities: list[Entity], sets: _Sets,
     """A name of one word joins the one person of the whole site whose name has it.
 
     "Minister Iswaran" on a page that never gives his full name is S Iswaran when he is
-    the only Iswaran the site names; "Mr Lee" stays on its page, for the site names many
-    Lees. A ranked title must be one the person is shown with ("Senior Minister Teo").
+    the only Iswaran the site names, whatever his rank then ("Senior Minister Tharman"
+    is the Tharman the site shows as President); "Mr Lee" stays on its page, for the
+    site names many Lees. Among several, a ranked title picks the one person the site
+    shows with it: "DPM Teo" is Teo Chee Hean, the only Teo shown as DPM.
     """
     by_word: dict[str, set[int]] = {}
     for index, entity in enumerate(entities):
@@ -505,18 +508,19 @@ def _link_lone_names(entities: list[Entity], sets: _Sets,
         if entity.label != "Person" or len(words) != 1 or entity.iri:
             continue
         roots = {sets.find(i) for i in by_word.get(words[0], ())}
+        titles = {t for m in entity.mentions if (t := ranked_title(m))}
+        evidence = f"is the only person the site names with {entity.name!r}"
+        if len(roots) > 1 and titles:
+            roots = {root for root in roots if titles <= {
+                folded_title(h) for i in by_word[words[0]] if sets.find(i) == root
+                for h in entities[i].honorifics}}
+            evidence += " and shows as " + " and ".join(sorted(titles))
         if len(roots) != 1:
             continue
         root = roots.pop()
-        target = entities[root]
-        titles = {t for m in entity.mentions if (t := ranked_title(m))}
-        if not titles <= {normalise_name(h) for h in target.honorifics}:
-            continue
         if sets.union(root, index):
-            absorbed[index] = Merge(
-                entity.name, "lone-name",
-                f"{target.name} is the only person the site names with {entity.name!r}",
-                _first_page(entity))
+            absorbed[index] = Merge(entity.name, "lone-name",
+                                    f"{entities[root].name} {evidence}", _first_page(entity))
 
 
 def _link_reordered_names(entities: list[Entity], sets: _Sets,
