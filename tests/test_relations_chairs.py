@@ -216,3 +216,12 @@ def test_the_chairmanship_handed_over_is_the_one_its_noun_names(nlp: Language,
     assert ("Norway", "handedOverChairTo", "Chile") in found
     assert any(s == "Chile" and p == "chairOf" and "Harbour Digital Ministers" in o
                for s, p, o in found)
+
+
+def test_what_a_chair_is_of_is_a_body_whatever_its_words(nlp: Language) -> None:
+    found = triples(nlp, "Dr Anna Berg, Chairperson of HB Women in Harbours, spoke.")
+    assert ("Anna Berg", "chairOf", "HB Women in Harbours") in _chairs(found)
+    # A field is no body, and a head noun alone is the page's board, named elsewhere.
+    for text in ("Mr Paul Otis, Chairman of Research, spoke.",
+                 "Mr Paul Otis, Chairman of the Board, spoke."):
+        assert not _chairs(triples(nlp, text))

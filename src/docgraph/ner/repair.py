@@ -19,11 +19,13 @@ from docgraph.lexicon import Lexicon, lexicon_setting
 from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
+from docgraph.ner.heads import head_only
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.tokens import (
     CAMEL,
     common_words,
     lower_words,
+    name_like,
     proper_word,
     sentence_starts,
     words,
@@ -69,7 +71,9 @@ class Repair:
         chosen = _made_by(doc, chosen)
         chosen = _made_things(doc, chosen, self.lexicon, self._lemma)
         doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
-        doc.user_data[cands.MENTIONS] = sorted(chosen + _inside_posts(doc, chosen, found),
+        inner = _inside_posts(doc, chosen, found)
+        inner += _chaired_remits(doc, chosen, inner, self.lexicon)
+        doc.user_data[cands.MENTIONS] = sorted(chosen + inner,
                                                key=lambda c: (c.start, -c.end))
         return doc
 
@@ -428,6 +432,31 @@ def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Can
                 coarse_type(candidate.label) == "Organization":
             inner.append(candidate)  # "IMDA Board"
     return cands.select(inner)
+
+
+def _chaired_remits(doc: Doc, chosen: list[cands.Candidate], inner: list[cands.Candidate],
+                    lexicon: Lexicon) -> list[cands.Candidate]:
+    """What a chair's post names after "of" is a body, when nothing else named it.
+
+    "Chairperson of SG Women in Tech": a chair chairs something, and a capitalised name
+    that no gazetteer, head noun or model guess typed is a body by that. Not a head
+    noun alone ("Chairman of the Board": the board the page names elsewhere).
+    """
+    found = []
+    for post in chosen:
+        if post.label != "Post" or doc[post.start].text not in lexicon.chair_titles:
+            continue
+        start = post.start + 1
+        if start >= post.end or doc[start].text != "of":
+            continue
+        start += 2 if start + 1 < post.end and doc[start + 1].text == "the" else 1
+        if start >= post.end or not name_like(doc[start]) or \
+                any(c.start < post.end and c.end > start for c in inner) or \
+                head_only(doc, start, post.end, lexicon) or \
+                _common_words_only(doc[start : post.end], lexicon):
+            continue  # "Chairman of Research": a field, not a name
+        found.append(cands.Candidate(start, post.end, "Organization", "posts"))
+    return found
 
 
 def _made_by(doc: Doc, chosen: list[cands.Candidate]) -> list[cands.Candidate]:
