@@ -46,6 +46,10 @@ def test_a_known_acronym_glued_to_an_unknown_one_is_a_body_of_its_own(
     assert name in ents(nlp, text)
 
 
+def test_a_bodys_organ_named_by_its_kind_alone_is_no_entity(nlp: Language) -> None:
+    assert ents(nlp, "The Board of Directors met the Organising Committee.") == []
+
+
 def test_singapore_towns_are_places(nlp: Language) -> None:
     found = ents(nlp, "Residents of Choa Chu Kang, Tampines and MacRitchie joined.")
     assert found == [("Choa Chu Kang", "Place"), ("Tampines", "Place"), ("MacRitchie", "Place")]
@@ -215,6 +219,11 @@ def test_meetings_link_to_a_gazetteer_series(nlp: Language) -> None:
      ("Total Defence Day Commemoration Event", "Meeting")),
     ("attended the Mediation Signing Ceremony and Conference",
      ("Mediation Signing Ceremony and Conference", "Meeting")),
+    # Streets and stations are places; a body "on" a street is where it is.
+    ("remember the Harbour Library on Kelp Road", ("Kelp Road", "Place")),
+    ("remember the Harbour Library on Kelp Road", ("Harbour Library", "Organization")),
+    ("visited the Old Kelp Street Police Station", ("Old Kelp Street Police Station",
+                                                    "Place")),
     # An amount of money before a name is no part of it.
     ("the S$70 million Future Radio Programme", ("Future Radio Programme", "Programme")),
 ])

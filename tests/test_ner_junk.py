@@ -340,3 +340,11 @@ def test_a_force_is_a_body_named_whole(nlp: Language) -> None:
                               "Force.")
     assert {("GovernmentAgency", "Kenya Civil Defence Force"),
             ("GovernmentAgency", "Kenya Police Force")} <= found
+
+
+def test_a_body_of_common_words_after_a_is_one_of_a_kind(nlp: Language) -> None:
+    assert not _names(entity_names(nlp, "The estate will serve as a Living Lab for ideas."))
+    # A work in the making is named so.
+    found = _names(entity_names(nlp, "They will work on an AI Governance Playbook for "
+                                     "small states."))
+    assert "AI Governance Playbook" in found

@@ -619,9 +619,11 @@ def _with_complements(doc: Doc, core: int, end: int, lexicon: Lexicon, label: st
     """
     if core >= end or doc[core].text not in CONNECTORS:
         return core
-    if doc[core].text == "for" and coarse_type(label) == "Organization" and \
+    if doc[core].text in ("for", "on") and coarse_type(label) == "Organization" and \
             head_label(doc, core + 1, segment_end(doc, core + 1, end), lexicon) == "Place":
-        return core  # "Member of Parliament for Choa Chu Kang GRC": a seat, not a name
+        # "Member of Parliament for Choa Chu Kang GRC": a seat, not a name; "the
+        # National Library on Stamford Road": where the body is.
+        return core
     for index in range(core, end - 1):
         # A head word that ends the phrase is a remit's last word ("Ministry of Digital
         # Economy and Society"); one that goes on opens a second name ("... and

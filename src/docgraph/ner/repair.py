@@ -60,7 +60,7 @@ class Repair:
         model = _placed(doc, _proper(doc, _in_english(doc, _not_slogans(doc, model,
                                                                          self.lexicon))))
         model = _datelines(doc, _named_people(doc, model, self.lexicon))
-        model = _holders(doc, model)
+        model = _split_coordinations(doc, _holders(doc, model))
         # "facial recognition technology (FRT)": the model's "FRT" names nothing.
         terms = doc.user_data.get(cands.TERMS, frozenset())
         model = [c for c in model if doc[c.start : c.end].text not in terms]
@@ -73,6 +73,7 @@ class Repair:
         doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
         inner = _inside_posts(doc, chosen, found)
         inner += _chaired_remits(doc, chosen, inner, self.lexicon)
+        inner = [c for c in inner if doc[c.start : c.end].text not in self.lexicon.not_entities]
         doc.user_data[cands.MENTIONS] = sorted(chosen + inner,
                                                key=lambda c: (c.start, -c.end))
         return doc
@@ -372,6 +373,32 @@ def _proper(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
         t.lower_ in lower for t in doc[c.start : c.end] if t.is_alpha)]
 
 
+def _split_coordinations(doc: Doc, model: list[cands.Candidate]) -> list[cands.Candidate]:
+    """The model's one name over "A B and C D" is two names when both sides are names.
+
+    "Raffles Medical and Mount Alvernia Hospital": two or more capitalised words on each
+    side. One word on a side is a name's own "and" ("Procter and Gamble", "Marks and
+    Spencer") or a remit ("Info-communications and Media Development Authority").
+    """
+    out = []
+    for candidate in model:
+        joints = [i for i in range(candidate.start + 1, candidate.end - 1)
+                  if doc[i].lower_ in ("and", "&")]
+        if len(joints) != 1 or coarse_type(candidate.label) not in ("Organization", "Work"):
+            out.append(candidate)
+            continue
+        joint = joints[0]
+        left, right = doc[candidate.start : joint], doc[joint + 1 : candidate.end]
+        if all(len(side) >= 2 and all(t.text[:1].isupper() for t in side if t.is_alpha)
+               and not any(t.lower_ in ("of", "for", "on") for t in side)
+               for side in (left, right)):
+            out += [cands.Candidate(candidate.start, joint, candidate.label, "model"),
+                    cands.Candidate(joint + 1, candidate.end, candidate.label, "model")]
+        else:
+            out.append(candidate)
+    return out
+
+
 def _merge_split_names(doc: Doc, found: list[cands.Candidate]) -> list[cands.Candidate]:
     people = sorted((c for c in found if c.label == "Person" and c.source == "model"),
                     key=lambda c: c.start)
@@ -522,6 +549,13 @@ def keep(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
         return False  # a link's address or a file's name: "Closing Note%20bill.pdf"
     if not (text[0].isupper() or text[0].isdigit() or CAMEL.match(text)) and \
             candidate.label != "Meeting":
+        return False
+    if candidate.start > 0 and doc[candidate.start - 1].lower_ in ("a", "an") and \
+            candidate.source not in ("gazetteer", "people", "acronym-definition") and \
+            coarse_type(candidate.label) != "Work" and \
+            _common_words_only(doc[candidate.start : candidate.end], lexicon):
+        # "a Living Lab": one of a kind. A work in the making is named so ("work on an
+        # AI Governance Playbook").
         return False
     if candidate.source == "model":
         return _model_name(doc, candidate, lexicon)
