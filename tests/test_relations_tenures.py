@@ -54,3 +54,37 @@ def test_a_year_in_a_works_name_dates_nothing(tmp_path: Path) -> None:
                            "which the council has implemented under Mr Ivan Petrov’s "
                            "chairmanship.\n")
     assert rows["Ivan Petrov"] == ("2023-05-10", "", "page")
+
+
+def test_a_meetings_own_dates_beat_the_sentences_this_year(tmp_path: Path) -> None:
+    from docgraph.kg import extract
+
+    page = tmp_path / "meeting.md"
+    page.write_text("---\ntitle: Harbour Ministers Meeting\ndate: 2019-06-26\n---\n\n"
+                    "The 3rd Harbour Ministers Meeting was held in Oslo on 25 and 26 June "
+                    "2019.\n\nThis year, Norway chaired the 3rd Harbour Ministers Meeting.\n",
+                    encoding="utf-8")
+    chairs = extract(page).chairs()
+    row = chairs[chairs["holder"] == "Norway"].iloc[0]
+    assert (str(row["start"]), str(row["end"]), row["dated_by"]) == (
+        "2019-06-25", "2019-06-26", "meeting")
+
+
+def test_a_chair_taken_over_has_no_end_and_an_outgoing_chair_names_its_series(
+        tmp_path: Path) -> None:
+    from docgraph.kg import extract
+
+    page = tmp_path / "remarks.md"
+    page.write_text("---\ntitle: Remarks by Minister Anna Berg\ndate: 2025-01-16\n---\n\n"
+                    "The Harbour Digital Ministers Meeting (HDMM) met. As the outgoing Chair, "
+                    "I thank my fellow Ministers for their support during Norway's HDMM "
+                    "Chairmanship in 2024.\n\nAt the 5th HDMM on 16 to 17 January 2025, "
+                    "Norway handed over the HDMM Chairmanship to Chile.\n",
+                    encoding="utf-8")
+    chairs = extract(page).chairs()
+    taken = chairs[chairs["role"] == "next chair"]
+    assert list(taken["holder"]) == ["Chile"]
+    assert list(taken["end"]) == [None]
+    # The outgoing chair's is the chairmanship its sentence names, not the page's meeting.
+    outgoing = chairs[(chairs["holder"] == "Norway") & (chairs["role"] == "chair")]
+    assert list(outgoing["meeting"]) == ["Harbour Digital Ministers Meeting"]

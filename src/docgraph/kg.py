@@ -230,8 +230,10 @@ class KnowledgeGraph:
             # Where the row's date comes from; "page" when only the page's date is known.
             dated_by = "page" if source == "reported" else \
                 (row.get("datedBy") or "sentence") if source else None
+            # A handover happens on its dates; the chair taken over then has no end yet.
+            end = None if row["role"] == "next chair" else row["end"]
             rows.append([row["meetingName"], row["seriesName"], row["role"],
-                         row["holderName"], holder_type, start, row["end"], dated_by,
+                         row["holderName"], holder_type, start, end, dated_by,
                          row["placeName"], row["fromName"], row["sentence"], row["path"],
                          row["meeting"], row["holder"], row["assertion"]])
         frame = pd.DataFrame(rows, columns=_CHAIR_COLUMNS)

@@ -392,10 +392,14 @@ class _Writer:
         target_entity = self.entities.get(item.object)
         meeting = target_entity is not None and target_entity.label == "Meeting"
         dated_by: str = relation.dated_by if first is not None or last is not None else ""
-        if first is None and last is None and item.object in self.periods:
+        held = self.periods.get(item.object)
+        if held is not None and ((first is None and last is None) or (
+                meeting and relation.bound == "on" and first is not None and
+                last is not None and first <= held[0] and held[1] <= last and
+                held != (first, last))):
             # Chairing a meeting lasts as long as the meeting, whose date another
-            # sentence may give.
-            first, last = self.periods[item.object]
+            # sentence may give, and more precisely than the sentence's "this year".
+            first, last = held
             dated_by = "meeting"
         within: tuple[dt.date, dt.date] | None = None
         if relation.bound == "on" and not meeting and first is not None and last is not None:

@@ -110,10 +110,20 @@ def _as_role(findings: Findings, as_token: Token, sentence: Span) -> None:
         target = next((m for c in role_token.children if c.dep_ in ("compound", "nmod")
                        for m in [ctx.top[c.i]] if m is not None
                        and entity_group(m.label) in ("Organization", "Meeting")), None)
+    if target is None:  # "As the outgoing Chair, ... during Singapore's ADGMIN Chairmanship"
+        doc = ctx.doc
+        target = next((m for m in ctx.within(sentence.start, sentence.end)
+                       if entity_group(m.label) == "Meeting" and m.end < sentence.end
+                       and doc[m.end].lower_ in _CHAIRMANSHIPS), None)
     if target is None:
         target = ctx.salient(as_token.i, role.default)
     findings.add(holder, role.relation, target, f"role:{words}", role.confidence, sentence,
                  ends=_leaving(findings, as_token.head))
+
+
+# Nouns after a meeting's name that say its chair is meant: "Singapore's ADGMIN
+# Chairmanship".
+_CHAIRMANSHIPS = frozenset({"chairmanship", "chair", "presidency", "chairship"})
 
 
 def _leaving(findings: Findings, verb: Token) -> bool:
