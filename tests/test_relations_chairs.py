@@ -225,3 +225,16 @@ def test_what_a_chair_is_of_is_a_body_whatever_its_words(nlp: Language) -> None:
     for text in ("Mr Paul Otis, Chairman of Research, spoke.",
                  "Mr Paul Otis, Chairman of the Board, spoke."):
         assert not _chairs(triples(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "chair"), [
+    ("Dr Anna Berg, Co-Chair of Harbour Unbound, spoke.",
+     ("Anna Berg", "chairOf", "Harbour Unbound")),
+    ("Mr Paul Otis, Chairman and Co-Founder, Deep Kelp Labs Inc",
+     ("Paul Otis", "chairOf", "Deep Kelp Labs Inc")),
+    ("Chairman of the Harbour Business Federation (HBF) Mr Omar Haddad",
+     ("Omar Haddad", "chairOf", "Harbour Business Federation")),
+])
+def test_salutations_name_the_chair(nlp: Language, text: str,
+                                    chair: tuple[str, str, str]) -> None:
+    assert chair in _chairs(triples(nlp, text))

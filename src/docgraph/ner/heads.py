@@ -436,15 +436,16 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
     return []
 
 
-_TRAILING = frozenset({"Meeting", "Programme", "Project"})
+_TRAILING = frozenset({"Meeting", "Programme", "Project", "Law"})
 
 
 def _trailing_head(doc: Doc, core: int, end: int, lexicon: Lexicon) -> str | None:
     """The class of an event or work named after a body, by the head ending its complement.
 
-    "Association for the Advancement of AI Conference" is a conference and "Council for
-    Estate Agencies Awards" a programme: a head of an event or programme ending the name
-    after "of"/"on"/"for" says what the whole is.
+    "Association for the Advancement of AI Conference" is a conference, "Council for
+    Estate Agencies Awards" a programme and "Monetary Authority of Singapore Act" a law: a
+    head of an event, a programme or a law ending the name after "of"/"on"/"for" says
+    what the whole is.
     """
     if end <= core:
         return None
@@ -675,8 +676,11 @@ class Names:
             _honorific_starts(doc)
         places = {(c.start, c.end) for c in cands.candidates(doc)
                   if c.source == "gazetteer" and coarse_type(c.label) in ("Country", "Place")}
+        # Countries and bodies the gazetteer knows end a complement after "and": "the
+        # Ministry of Education and GovTech" is two bodies.
         countries = {(c.start, c.end) for c in cands.candidates(doc)
-                     if c.source == "gazetteer" and coarse_type(c.label) == "Country"}
+                     if c.source == "gazetteer" and coarse_type(c.label) in ("Country",
+                                                                            "Organization")}
         cands.add(doc, find_names(doc, self.lexicon, persons, places, located_names(doc),
                                   countries))
         return doc

@@ -67,7 +67,10 @@ def find_people(doc: Doc, lexicon: Lexicon, honorifics: Phrases, titles: Phrases
             # Myanmar's "U": a honorific before a name, not in "NTUC U Live" or before a
             # common word ("Smart Nation & U Event").
             end = start
-        if end > start and not any(i in blocked for i in range(start, end)) \
+        # A gazetteer's name ends a person's name only after a given name of its own
+        # ("Mr Simon Israel"); one that starts it is no one's ("Minister Singapore").
+        if end > start and start not in blocked \
+                and (end - start > 1 or not any(i in blocked for i in range(start, end))) \
                 and doc[end - 1].text not in lexicon.heads \
                 and not any(_names_a_body(doc[i].text, lexicon) for i in range(start, end)) \
                 and doc[start].text[:1].isupper() and \

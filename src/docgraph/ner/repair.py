@@ -471,10 +471,14 @@ def _chaired_remits(doc: Doc, chosen: list[cands.Candidate], inner: list[cands.C
     """
     found = []
     for post in chosen:
-        if post.label != "Post" or doc[post.start].text not in lexicon.chair_titles:
+        if post.label != "Post":
             continue
-        start = post.start + 1
-        if start >= post.end or doc[start].text != "of":
+        start = next((i for i in range(post.start + 1, post.end) if doc[i].text == "of"),
+                     post.end)
+        title = doc[post.start : start].text.replace(" - ", "-")
+        # "Co-Chair of", "Global Vice-Chair of": the title's last words are a chair's.
+        if start >= post.end or not any(title == t or title.endswith(" " + t)
+                                        for t in lexicon.chair_titles):
             continue
         start += 2 if start + 1 < post.end and doc[start + 1].text == "the" else 1
         if start >= post.end or not name_like(doc[start]) or \

@@ -210,13 +210,20 @@ def _post_bodies(findings: Findings) -> None:
             continue  # "..., Ministry of X, Dato' Sri Y": Y's description
         findings.add(relation.subject, spec.relation, body, "pattern:post-then-body",
                      spec.confidence, relation.sentence, relation.status)
-        title = ctx.text(post)
-        chair = _chair_role(findings, title) if " of " not in f" {title} " else None
-        if chair is not None:
-            # "Mr Wong Wai Meng, Chair, SGTech": a chair's title, then the body chaired.
-            findings.add(relation.subject, chair.relation, body, "pattern:chair-then-body",
-                         chair.confidence, relation.sentence, relation.status,
-                         ends=relation.ends)
+        # "Mr Wong Wai Meng, Chair, SGTech": a chair's title, then the body chaired; also
+        # the first of two titles joined by "and" ("Chairman and Co-Founder, Deep Labs").
+        titles = [post]
+        before = ctx.outer[position - 2] if position >= 2 else None
+        if before is not None and before.label == "Post" and \
+                [t.text for t in doc[before.end : post.start]] in (["and"], ["&"]):
+            titles.append(before)
+        for held in titles:
+            title = ctx.text(held)
+            chair = _chair_role(findings, title) if " of " not in f" {title} " else None
+            if chair is not None:
+                findings.add(relation.subject, chair.relation, body,
+                             "pattern:chair-then-body", chair.confidence, relation.sentence,
+                             relation.status, ends=relation.ends)
 
 
 def _country_words(findings: Findings) -> None:
@@ -371,7 +378,9 @@ def _before(ctx: Context, outer: list[Candidate], index: int, allowed: set[str],
                     item.label != "Post" and _in_a_phrase(ctx, item)) or (
                     gap == [","] and _opening_phrase(ctx, item)):
             break  # "At the opening of the X Centre, Permanent Secretary Ms Y": not a title
-        if following is person and gap == [")"] and item.start > 0 and \
+        honorific = ctx.lexicon.honorific_parts
+        if following is person and gap[:1] == [")"] and \
+                all(word in honorific for word in gap[1:]) and item.start > 0 and \
                 doc[item.start - 1].text == "(" and position > 0 and \
                 outer[position - 1].label == "Post" and outer[position - 1].end == item.start - 1:
             following = item  # "Secretary-General of the OECD (OECD) Ulrik Knudsen"
