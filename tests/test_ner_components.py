@@ -287,3 +287,10 @@ def test_a_rank_after_given_names_opens_the_fathers_name(nlp: Language) -> None:
     # At a name's start the rank is an honorific, outside the name.
     alone = ents(nlp, "The Minister thanked Dato Paduka Haji Ali Rahman.")
     assert ("Ali Rahman", "Person") in alone
+
+
+def test_a_hyphenated_word_ends_a_meetings_name_whole(nlp: Language) -> None:
+    found = ents(nlp, "They co-chaired the 8th Harbour Joint Committee (HJC) Meeting on "
+                      "Digital Co-operation between the two Governments.")
+    assert ("8th Harbour Joint Committee (HJC) Meeting on Digital Co-operation",
+            "Meeting") in found

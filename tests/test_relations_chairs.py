@@ -234,6 +234,8 @@ def test_what_a_chair_is_of_is_a_body_whatever_its_words(nlp: Language) -> None:
      ("Paul Otis", "chairOf", "Deep Kelp Labs Inc")),
     ("Chairman of the Harbour Business Federation (HBF) Mr Omar Haddad",
      ("Omar Haddad", "chairOf", "Harbour Business Federation")),
+    ("The Harbour Arts Council (HAC) met. Mr Omar Haddad, HAC Chairman, said so.",
+     ("Omar Haddad", "chairOf", "Harbour Arts Council")),
 ])
 def test_salutations_name_the_chair(nlp: Language, text: str,
                                     chair: tuple[str, str, str]) -> None:

@@ -215,6 +215,11 @@ def complement_end(doc: Doc, start: int, persons: Iterable[int] = (),
             elif token.text in ("and", "&", "-") and index + 1 < len(doc) and \
                     name_like(doc[index + 1]) and index + 1 not in people:
                 index += 1
+            elif token.text == "-" and index == last and index + 1 < len(doc) and \
+                    joined(doc, index) and joined(doc, index + 1) and \
+                    doc[index + 1].is_alpha:
+                index += 2  # "on Digital Co-operation": one word with its hyphen
+                last = index
             elif bracketed_acronym(doc, index) and index + 3 < len(doc) and \
                     name_like(doc[index + 3]):
                 index += 3  # "Sanitary and Phytosanitary (SPS) Cooperation"

@@ -341,7 +341,8 @@ class _Bounds:
                 self.doc[start].text not in self.lexicon.address_titles
         if self._complement_of_someone(start):
             return True
-        index = start - 1
+        # "Mr Simon Israel, SingPost Chairman,": the gap is before the title's qualifier.
+        index = (self.qualified(start) if qualified else start) - 1
         steps = 0
         while index >= 0 and steps < 3 and self.doc[index].text in _APPOSITION_GAPS:
             index -= 1

@@ -547,8 +547,10 @@ def keep(doc: Doc, candidate: Candidate, lexicon: Lexicon) -> bool:
             not any(c.isalpha() for c in text) or \
             any(pattern.search(text) for pattern in lexicon.not_entity_patterns):
         return False
-    if text.count("(") != text.count(")"):
-        return False  # a piece cut across brackets: "TeSA) for ITE and Polytechnics"
+    if text.count("(") != text.count(")") or text.count("“") != text.count("”"):
+        # a piece cut across brackets or quotes: "TeSA) for ITE and Polytechnics",
+        # "Smart Ah Ma Top Picks” Roadshows"
+        return False
     if _FILE_OR_URL.search(text):
         return False  # a link's address or a file's name: "Closing Note%20bill.pdf"
     if not (text[0].isupper() or text[0].isdigit() or CAMEL.match(text)) and \

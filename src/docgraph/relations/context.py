@@ -294,11 +294,13 @@ class Context:
         """
         found: list[Candidate] = []
         first = self.at(token)
+        conjunction: bool | None = None
         for item, how in coordination(token):
             mention = self.at(item)
-            if how == "appos" and mention is not None and first is not None and \
-                    entity_group(mention.label) != entity_group(first.label) and \
-                    "Person" in (entity_group(first.label), entity_group(mention.label)):
+            mixed = mention is not None and first is not None and \
+                entity_group(mention.label) != entity_group(first.label) and \
+                "Person" in (entity_group(first.label), entity_group(mention.label))
+            if mixed and how == "appos":
                 # "Dr X serves on the boards of A, the B and C" parsed with B as X's
                 # apposition: a person is not a body, nor a body a person.
                 continue
@@ -337,6 +339,18 @@ class Context:
                 continue
             if mention is not None:
                 mention = self.holders.get(id(mention), mention)
+                if how == "conj" and first is not None and \
+                        entity_group(mention.label) != entity_group(first.label) and \
+                        "Person" in (entity_group(first.label), entity_group(mention.label)):
+                    if conjunction is None:
+                        conjunction = any(c.dep_ in ("cc", "preconj") for t in token.subtree
+                                          if t.dep_ == "conj" or t.i == token.i
+                                          for c in t.children)
+                    if not conjunction:
+                        # "chaired by Peru, Professor Ana Lima, Minister for Data, called
+                        # for ...": a country and a person (or the holder of a post) set
+                        # off by commas alone make no list.
+                        continue
                 if mention not in found:
                     found.append(mention)
         return found
