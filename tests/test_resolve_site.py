@@ -197,6 +197,21 @@ def test_a_ranked_title_picks_the_one_person_of_the_site_shown_with_it() -> None
     assert len(_node(merged, "S Raman").mentions) == 2
 
 
+def test_a_shortened_name_joins_the_one_longer_name_with_its_words() -> None:
+    merged = merge([
+        _page("a", _m("Kamal Abdul Rashid", "Person", "people", honorific="Mr")),
+        _page("b", _m("Kamal Rashid", "Person", "people", honorific="Mr")),
+        # Two longer names have "Lim Wei": the shortened one stays apart.
+        _page("c", _m("Lim Wei Ming", "Person", "people"), _m("Lim Wei Jie", "Person",
+                                                               "people", 30)),
+        _page("d", _m("Lim Wei", "Person", "people")),
+    ])
+    kamal = _node(merged, "Kamal Abdul Rashid")
+    [note] = [m for m in kamal.merges if m.rule == "shortened-name"]
+    assert (note.form, note.document) == ("Kamal Rashid", "b")
+    assert any(e.name == "Lim Wei" for e in merged)
+
+
 def test_a_law_with_its_year_and_a_name_with_its_kind_word_are_one_thing() -> None:
     merged = merge([
         _page("a", _m("Online Safety Act 2022", "Law", "names")),

@@ -151,6 +151,7 @@ def merge(entity_lists: Iterable[Iterable[Entity]]) -> list[Entity]:
     _link_qualified_bodies(entities, sets, absorbed)
     _link_spelling_variants(entities, sets, absorbed)
     _link_reordered_names(entities, sets, absorbed)
+    _link_shortened_names(entities, sets, absorbed)
     _link_lone_names(entities, sets, absorbed)
     members: dict[int, list[int]] = {}
     for index in range(len(entities)):
@@ -521,6 +522,46 @@ def _link_lone_names(entities: list[Entity], sets: _Sets,
         if sets.union(root, index):
             absorbed[index] = Merge(entity.name, "lone-name",
                                     f"{entities[root].name} {evidence}", _first_page(entity))
+
+
+def _link_shortened_names(entities: list[Entity], sets: _Sets,
+                          absorbed: dict[int, Merge]) -> None:
+    """A person's name of two words or more joins the one longer name the site has them in.
+
+    "Zhulkarnain Rahim" is Zhulkarnain Abdul Rahim and "Faishal Ibrahim" Muhammad
+    Faishal Ibrahim when the site names no other person with those words, in that order.
+    """
+    people = [(i, normalise_name(e.name).split()) for i, e in enumerate(entities)
+              if e.label == "Person" and not e.iri]
+    by_word: dict[str, set[int]] = {}
+    for index, words in people:
+        for word in words:
+            by_word.setdefault(word, set()).add(index)
+    for index, words in people:
+        if len(words) < 2:
+            continue
+        longer = {sets.find(i) for i in set.intersection(*(by_word[w] for w in words))
+                  if len(names := normalise_name(entities[i].name).split()) > len(words)
+                  and _in_order(names, words)}
+        longer.discard(sets.find(index))
+        if len(longer) == 1:
+            root = longer.pop()
+            if sets.union(root, index):
+                absorbed[index] = Merge(
+                    entities[index].name, "shortened-name",
+                    f"{entities[root].name} is the only person the site names with all of "
+                    f"{entities[index].name!r}", _first_page(entities[index]))
+
+
+def _in_order(full: list[str], part: list[str]) -> bool:
+    """Whether the words of ``part`` come in ``full`` in the same order."""
+    position = 0
+    for word in part:
+        try:
+            position = full.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
 
 
 def _link_reordered_names(entities: list[Entity], sets: _Sets,
