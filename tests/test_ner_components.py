@@ -294,3 +294,8 @@ def test_a_hyphenated_word_ends_a_meetings_name_whole(nlp: Language) -> None:
                       "Digital Co-operation between the two Governments.")
     assert ("8th Harbour Joint Committee (HJC) Meeting on Digital Co-operation",
             "Meeting") in found
+
+
+def test_a_series_with_a_year_is_that_years_meeting(nlp: Language) -> None:
+    assert ("Committee of Supply 2022", "Meeting") in ents(
+        nlp, "At the Committee of Supply 2022, he spoke.")

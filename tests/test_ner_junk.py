@@ -348,3 +348,8 @@ def test_a_body_of_common_words_after_a_is_one_of_a_kind(nlp: Language) -> None:
     found = _names(entity_names(nlp, "They will work on an AI Governance Playbook for "
                                      "small states."))
     assert "AI Governance Playbook" in found
+
+
+def test_a_person_ending_in_a_business_word_is_a_business(nlp: Language) -> None:
+    found = entity_names(nlp, "We thank Kelpo Cloud and Marco Global Payroll for support.")
+    assert not any(label == "Person" for label, _ in found)

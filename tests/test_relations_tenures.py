@@ -34,6 +34,15 @@ def test_the_next_sentence_dates_the_appointment_and_the_successor_ends_the_outg
     assert rows["Paul Otis"][1:] == ("2023-07-01", "context")
 
 
+def test_a_successors_older_role_is_not_the_one_taken_over(tmp_path: Path) -> None:
+    rows = _rows(tmp_path, "The Minister has appointed Ms Anna Berg as Chairman of the "
+                           "Harbour Arts Council. Her appointment will take effect from 1 July "
+                           "2023. Ms Berg succeeds Mr Paul Otis, who steps down as Chairman of "
+                           "the Harbour Arts Council after six years.\n\nMs Berg has also "
+                           "chaired the Harbour Tech Sub-Committee since 1 April 2021.\n")
+    assert rows["Paul Otis"][1:] == ("2023-07-01", "context")
+
+
 def test_a_successor_dated_in_its_own_sentence_ends_the_outgoing(tmp_path: Path) -> None:
     rows = _rows(tmp_path, "The Ministry announced Mr Omar Haddad's appointment as Chairman "
                            "of the Harbour Library Board (HLB) with effect from 1 January "

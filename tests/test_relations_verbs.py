@@ -198,3 +198,10 @@ def test_the_company_is_a_company_not_the_university_before_it(nlp: Language) ->
                            "2015, the University of Ghana signed the Research Accord with "
                            "the company.")
     assert ("Harbour Robotics Pte Ltd", "signed", "Research Accord") in partner
+
+
+def test_a_company_adopting_a_framework_does_not_launch_it(nlp: Language) -> None:
+    assert not any(p == "launched" for _, p, _ in triples(
+        nlp, "Kelp Bank adopted the Harbour Governance Framework in 2019."))
+    assert ("Singapore", "launched", "Harbour Declaration") in triples(
+        nlp, "Singapore adopted the Harbour Declaration.")

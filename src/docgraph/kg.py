@@ -208,8 +208,10 @@ class KnowledgeGraph:
         """Who chaired what, earliest first.
 
         Columns: meeting, series, role (chair, vice-chair, next chair), holder and its
-        type, period and where its date comes from (``dated_by``: the ``sentence``, the
-        ``meeting``'s dates given elsewhere, or only the ``page``'s date), place, who
+        type, period and where its date comes from (``dated_by``: the ``sentence``; a
+        ``context`` sentence about the same appointment or the successor's start; the
+        ``meeting``'s dates given elsewhere; ``on``, a day the sentence says the chair was
+        held, shown as the start; or only the ``page``'s date), place, who
         handed the chair over, the sentence that says so and its document (the first
         that dates the fact itself, else the first page that reports it), and how many
         statements say so. Several documents stating the same fact give one row.
@@ -227,8 +229,10 @@ class KnowledgeGraph:
                            if row.get(name) is not None), None)
             start = _first_day(row[source]) if source in ("start", "on", "reported") \
                 else None
-            # Where the row's date comes from; "page" when only the page's date is known.
-            dated_by = "page" if source == "reported" else \
+            # Where the row's date comes from; "page" when only the page's date is known,
+            # "on" when the sentence dates a moment the chair was held ("spoke today as
+            # Chairperson"), which is shown as the start but is none.
+            dated_by = "page" if source == "reported" else "on" if source == "on" else \
                 (row.get("datedBy") or "sentence") if source else None
             # A handover happens on its dates; the chair taken over then has no end yet.
             end = None if row["role"] == "next chair" else row["end"]

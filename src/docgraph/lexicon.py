@@ -70,6 +70,8 @@ class Lexicon:
     """Shapes of text that never name an entity ("Section 61MA", "Annex C")."""
     slogan_cues: frozenset[str] = frozenset()
     """Words before a quoted phrase that make it a slogan ("the theme")."""
+    business_words: frozenset[str] = frozenset()
+    """Last words of businesses' names that end no person's name ("Alibaba Cloud")."""
     chair_titles: frozenset[str] = frozenset()
     """Titles of whoever chairs a body ("Chairperson"): what they are of is a body."""
     patronym_honorifics: frozenset[str] = frozenset()
@@ -178,6 +180,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             degrees=frozenset(data.get("degrees", ())),
             patronym_honorifics=frozenset(data.get("patronym_honorifics", ())),
             chair_titles=frozenset(data.get("chair_titles", ())),
+            business_words=frozenset(data.get("business_words", ())),
             lowercase_heads={head: label for label, words in
                              data.get("lowercase_heads", {}).items() for head in words},
             hypernyms={noun: label for label, nouns in data.get("hypernyms", {}).items()

@@ -39,7 +39,6 @@ from docgraph.resources import BLANK as BLANK
 from docgraph.resources import MODELS as MODELS
 from docgraph.resources import default_model as default_model
 from docgraph.types import BlockKind, Document, Mention, Relation, Span
-from docgraph.vocab import coarse_type
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -192,6 +191,7 @@ def sentence_bounds(doc: Doc) -> Doc:
     # A token's trailing whitespace is one space at most, so its text tells the same.
     texts = words(doc)
     closed = numpy.zeros(len(texts), dtype=bool)  # no sentence may start at token i
+    lines: list[int] = []  # lines of a salutation or an address: each its own sentence
     for index in range(1, len(texts)):
         previous = texts[index - 1]
         if previous.rstrip() in _CLOSING and index > 1:
@@ -199,8 +199,19 @@ def sentence_bounds(doc: Doc) -> Doc:
         word = previous.rstrip()
         closed[index] = word not in _SENTENCE_ENDS and "\n" not in previous and \
             bool(word)
-    _set_sentence_starts(doc, doc.user_data.get(BLOCK_STARTS, ()), others=closed)
+        if "\n" in previous and not word and texts[index][:1].isupper() and index > 1 \
+                and texts[index - 2].rstrip() not in _LINE_GOES_ON:
+            # A line break the page wrote ("Mr A, Chairman, X<br>Ms B, Chair of Y") ends
+            # a line that is a unit, unless a comma or a small word runs on to the next.
+            lines.append(doc[index].idx)
+    starts = doc.user_data.get(BLOCK_STARTS, ())
+    _set_sentence_starts(doc, [*starts, *lines] if lines else starts, others=closed)
     return doc
+
+
+# Words at a line's end that carry its sentence on to the next line.
+_LINE_GOES_ON = frozenset({",", "and", "or", "of", "the", "for", "to", "in", "on", "&", "-",
+                           "a", "an", "with", "by", "at"})
 
 
 def _set_sentence_starts(doc: Doc, starts: Iterable[int],
@@ -411,13 +422,12 @@ def _relations(doc: Doc, layout: list[_Piece], document: Document,
     from docgraph.relations import RELATIONS
 
     starts = [piece.text_start for piece in layout]
-    # A year inside a work's or a body's name ("the Infocomm Media 2025 Masterplan")
-    # dates nothing the sentence says; a meeting's year ("ICT Ministerial Meeting 2019")
-    # is when it was held.
+    # A year inside a name ("the Infocomm Media 2025 Masterplan", "CyFy 2021") dates
+    # nothing the sentence says but what is said of that thing itself: a meeting's year
+    # ("chaired the ICT Ministerial Meeting 2019") is when it was held.
     named_years: dict[int, list[tuple[int, int]]] = {}
     for mention in mentions.values():
-        if coarse_type(mention.label) != "Meeting" and \
-                any(char.isdigit() for char in mention.text):
+        if any(char.isdigit() for char in mention.text):
             named_years.setdefault(mention.block, []).append((mention.start, mention.end))
     out = []
     for found in doc.user_data.get(RELATIONS, []):
@@ -432,8 +442,13 @@ def _relations(doc: Doc, layout: list[_Piece], document: Document,
         high = min(sentence.end_char, piece.text_start + piece.length) + shift
         block = document.blocks[piece.block]
         text = block.text[low:high]
-        dated = _dated(_masked(text, low, named_years.get(piece.block, ())), low, obj,
-                       document)
+        own = {(m.start, m.end) for m in (subject, obj) if m.block == piece.block}
+        spans = [s for s in named_years.get(piece.block, ()) if s not in own]
+        dated = _dated(_masked(text, low, spans), low, obj, document)
+        if found.begins and dated is not None and dated.start is not None and \
+                dated.bound == "on":
+            # Taken over at the handover: held from its first day on.
+            dated = Dated(dated.start, None, "since")
         if found.ends:
             # Held until the sentence's date ("will step down on 30 June"), or the page's
             # ("who steps down as Chairman").

@@ -23,6 +23,7 @@ from docgraph.vocab import coarse_type
 
 # A version after a work's name: "2.0", "3", "v2".
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)+|v\d+)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,11 @@ class Gazetteer:
                     coarse_type(entry.label) == "Work":
                 # "Smart Nation 2.0": another edition of the work, a thing of its own.
                 found.append(cands.Candidate(start, end + 1, entry.label, "gazetteer"))
+                continue
+            if end < len(doc) and _YEAR.match(doc[end].text) and \
+                    entry.label == "MeetingSeries":
+                # "Committee of Supply 2022": that year's meeting of the series.
+                found.append(cands.Candidate(start, end + 1, "Meeting", "gazetteer"))
                 continue
             if coarse_type(entry.label) == "Organization" and \
                     self._compound_acronym(doc, start, end):

@@ -59,7 +59,8 @@ class Repair:
         model = _outside_headings(doc, model_candidates_of(doc, self.lexicon))
         model = _placed(doc, _proper(doc, _in_english(doc, _not_slogans(doc, model,
                                                                          self.lexicon))))
-        model = _datelines(doc, _named_people(doc, model, self.lexicon))
+        model = _datelines(doc, _named_people(doc, _businesses(doc, model, self.lexicon),
+                                              self.lexicon))
         model = _split_coordinations(doc, _holders(doc, model))
         # "facial recognition technology (FRT)": the model's "FRT" names nothing.
         terms = doc.user_data.get(cands.TERMS, frozenset())
@@ -219,6 +220,16 @@ def _vouched_headings(doc: Doc, chosen: list[cands.Candidate], lexicon: Lexicon
     vouched = {doc[c.start : c.end].text for c in chosen
                if c not in doubtful and not in_heading(doc[c.start].idx)}
     return [c for c in chosen if c not in doubtful or doc[c.start : c.end].text in vouched]
+
+
+def _businesses(doc: Doc, found: list[cands.Candidate], lexicon: Lexicon
+                ) -> list[cands.Candidate]:
+    """The model's person whose last word is a business's is a business.
+
+    "Alibaba Cloud", "Informa Tech", "Marco Global Payroll": no one's surname is "Cloud".
+    """
+    return [cands.relabel(c, "Organization") if c.label == "Person" and
+            doc[c.end - 1].text in lexicon.business_words else c for c in found]
 
 
 def _named_people(doc: Doc, found: list[cands.Candidate], lexicon: Lexicon

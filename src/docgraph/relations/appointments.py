@@ -190,4 +190,4 @@ def handovers(findings: Findings) -> None:
                 if entity_group(mention.label) == "Meeting" and \
                         (mention.end == noun.i or mention.start == after > noun.i + 1):
                     findings.add(found.object, "chairOf", mention, "pattern:handover",
-                                 found.confidence, sentence, found.status)
+                                 found.confidence, sentence, found.status, begins=True)

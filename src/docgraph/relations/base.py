@@ -26,7 +26,8 @@ class Found:
     """A relation found in a doc, between two chosen mentions.
 
     ``status`` is the clause's: ``done``, or ``planned`` ("will sign"); ``ends``, that
-    the sentence says the relation ends ("steps down as Chairman").
+    the sentence says the relation ends ("steps down as Chairman"); ``begins``, that it
+    begins then ("handed over the Chairmanship to Thailand").
     """
 
     subject: Candidate
@@ -37,6 +38,7 @@ class Found:
     sentence: Span
     status: Status = Status.DONE
     ends: bool = False
+    begins: bool = False
 
 
 class Findings:
@@ -64,7 +66,7 @@ class Findings:
 
     def add(self, subject: Candidate | None, predicate: str, obj: Candidate | None,
             rule: str, confidence: float, sentence: Span,
-            status: Status = Status.DONE, ends: bool = False) -> bool:
+            status: Status = Status.DONE, ends: bool = False, begins: bool = False) -> bool:
         """Record a relation if its ends fit the relation's signature.
 
         A relation stated as done wins over the same one stated as planned, and a more
@@ -99,7 +101,7 @@ class Findings:
         if current is None or (done, confidence) > (current.status is Status.DONE,
                                                      current.confidence):
             self.found[key] = Found(subject, predicate, obj, rule, confidence, sentence,
-                                    status, ends)
+                                    status, ends, begins)
         elif ends and not current.ends:
             self.found[key] = replace(current, ends=True)
         return True

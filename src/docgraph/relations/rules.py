@@ -46,6 +46,8 @@ class Trigger:
         default: What an implicit thing is ("meeting": the meeting just named).
         things: Classes the thing must have, when the verb says the relation only of
             them ("appointed a panel" sets it up; "appointed NUS to lead" does not).
+        doers: Classes (coarse or fine) the doer must have, likewise ("the Ministers adopted the
+            Declaration" launched it; "DBS adopted the framework" uses it).
         tags: The verb's fine-grained tags (Penn Treebank's, as spaCy's English models
             give them) that state the relation, if only some do; ``not_tags``, those
             that do not. "A and B form the Council" (VBP, the plural present) says what
@@ -64,6 +66,7 @@ class Trigger:
     particle: str | None = None
     default: str | None = None
     things: frozenset[str] = frozenset()
+    doers: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
     not_tags: frozenset[str] = frozenset()
 
@@ -348,7 +351,7 @@ class _Reader:
     def trigger(self, spec: Mapping[str, Any]) -> Trigger:
         self._keys(spec, {"relation", "lemmas", "confidence", "nouns", "partners", "via",
                           "inverse", "requires", "particle", "default", "things", "tags",
-                          "not_tags"},
+                          "not_tags", "doers"},
                    f"verb {spec.get('lemmas')}")
         return Trigger(
             relation=spec["relation"], lemmas=frozenset(spec["lemmas"]),
@@ -357,6 +360,7 @@ class _Reader:
             via=tuple(spec.get("via", ())), inverse=bool(spec.get("inverse", False)),
             requires=frozenset(spec.get("requires", ())), particle=spec.get("particle"),
             default=spec.get("default"), things=frozenset(spec.get("things", ())),
+            doers=frozenset(spec.get("doers", ())),
             tags=frozenset(spec.get("tags", ())), not_tags=frozenset(spec.get("not_tags", ())))
 
     def gathering(self, spec: Mapping[str, Any]) -> Gathering:

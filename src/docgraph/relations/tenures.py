@@ -11,6 +11,7 @@ is not in the sentence the relation cites.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 import tomllib
@@ -20,6 +21,9 @@ from importlib import resources
 from docgraph.dates import dated_period
 from docgraph.types import Document, Relation
 from docgraph.vocab import tenure_roles
+
+# How long before the page a successor's start may be and still be the handover.
+_HANDOVER_WINDOW = dt.timedelta(days=31)
 
 # The end of a sentence: a stop and a space, or the block's end.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
@@ -78,11 +82,16 @@ def _succeeded(relation: Relation, starts: Sequence[Relation],
     dated from 1 January 2020 elsewhere on the page: Mr Chan's ends then, not on the day
     the page was published.
     """
-    if relation.bound != "until" or relation.end != document.metadata.date or \
-            dated_period(relation.text, document.metadata.date) is not None:
+    page = document.metadata.date
+    if relation.bound != "until" or page is None or relation.end != page or \
+            dated_period(relation.text, page) is not None:
         return relation
+    # A successor's role that began long before the page (his seat on a committee since
+    # last year) is not the one taken over.
+    since = page - _HANDOVER_WINDOW
     named = [r for r in starts if r.predicate == relation.predicate
              and r.subject.name != relation.subject.name and r.start is not None
+             and r.start >= since
              and _names(relation.text, r.subject.name, relation.subject.name)]
     if len({r.start for r in named}) != 1:
         return relation  # no successor named with it, or two dates to choose from

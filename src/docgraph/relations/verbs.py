@@ -286,6 +286,9 @@ def _state(findings: Findings, trigger: Trigger, doers: list[Candidate],
            status: Status = Status.DONE) -> None:
     if trigger.things:
         things = [t for t in things if t.label in trigger.things]
+    if trigger.doers:
+        doers = [d for d in doers if entity_group(d.label) in trigger.doers
+                 or d.label in trigger.doers]
     for doer in doers:
         for thing in things:
             if trigger.inverse:
