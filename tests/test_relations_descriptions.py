@@ -144,3 +144,11 @@ def test_an_opening_phrase_before_a_comma_describes_no_one(nlp: Language) -> Non
     assert not any(p == "partOf" and s == "Harbour Group" for s, p, _ in group)
     like = triples(nlp, "Like other ASEAN Member States, Malaysia welcomes the report.")
     assert not any(p == "basedIn" for _, p, _ in like)
+
+
+def test_a_region_ending_a_bodys_name_is_its_arm_not_the_holders_base(
+        nlp: Language) -> None:
+    found = triples(nlp, "Ms Anna Berg, President, Kelpsoft Asia Pacific, spoke.")
+    assert not any(p == "basedIn" for s, p, _ in found if s == "Anna Berg")
+    placed = triples(nlp, "Ms Anna Berg, Minister for Data, Norway, spoke.")
+    assert ("Anna Berg", "basedIn", "Norway") in placed

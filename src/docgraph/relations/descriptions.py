@@ -164,10 +164,18 @@ def find(findings: Findings, chains: dict[int, list[Candidate]],
     confidences = {spec.relation: spec.confidence,
                    "memberOf": patterns["description_member"].confidence,
                    "basedIn": patterns["description_place"].confidence}
+    doc = findings.doc
     for person in findings.ctx.outer:
-        sentence = findings.doc[person.start].sent
+        sentence = doc[person.start].sent
+        previous: Candidate | None = None
         for item in chains.get(id(person), ()):
             relation = _RELATIONS[entity_group(item.label)]
+            region = relation == "basedIn" and previous is not None and \
+                entity_group(previous.label) == "Organization" and \
+                previous.end <= item.start and not doc[previous.end : item.start].text.strip()
+            previous = item
+            if region:
+                continue  # "Microsoft Asia Pacific": a body's regional arm, not a base
             findings.add(person, relation, item, "pattern:apposition",
                          confidences[relation], sentence)
         for place in places.get(id(person), ()):
