@@ -215,8 +215,8 @@ def test_meetings_link_to_a_gazetteer_series(nlp: Language) -> None:
      ("Council for Estate Agencies Awards", "Programme")),
     ("the International Centre for Dispute Resolution said",
      ("International Centre for Dispute Resolution", "Organization")),
-    ("attended the Total Defence Day Commemoration Event",
-     ("Total Defence Day Commemoration Event", "Meeting")),
+    ("attended the Total Defence Day Commemoration Ceremony",
+     ("Total Defence Day Commemoration Ceremony", "Meeting")),
     ("attended the Mediation Signing Ceremony and Conference",
      ("Mediation Signing Ceremony and Conference", "Meeting")),
     # Streets and stations are places; a body "on" a street is where it is.

@@ -240,3 +240,23 @@ def test_what_a_chair_is_of_is_a_body_whatever_its_words(nlp: Language) -> None:
 def test_salutations_name_the_chair(nlp: Language, text: str,
                                     chair: tuple[str, str, str]) -> None:
     assert chair in _chairs(triples(nlp, text))
+
+
+def test_people_on_the_lines_under_a_co_chairs_line_chair_its_body(tmp_path: Path) -> None:
+    from docgraph.kg import extract
+
+    page = tmp_path / "speech.md"
+    page.write_text("---\ntitle: Speech at the Harbour Forum\ndate: 2024-05-16\n---\n\n"
+                    "<p>The Co-chairs of the Harbour Arts Council</p>\n"
+                    "<p>Mr Paul Otis, Managing Director, Kelp Express</p>\n"
+                    "<p>Ms Anna Berg, Editor, the Harbour Times</p>\n"
+                    "<p>Colleagues and Friends</p>\n<p>1. Good evening.</p>\n",
+                    encoding="utf-8")
+    chairs = extract(page).chairs()
+    rows = set(zip(chairs["holder"], chairs["meeting"], strict=True))
+    assert {("Paul Otis", "Harbour Arts Council"), ("Anna Berg", "Harbour Arts Council")} <= rows
+
+
+def test_a_past_chair_chairs_nothing_now(nlp: Language) -> None:
+    assert not _chairs(triples(nlp, "Mr Paul Otis, Immediate Past Chairman, Kelp Tech "
+                                    "Association, spoke."))

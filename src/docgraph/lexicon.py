@@ -70,6 +70,10 @@ class Lexicon:
     """Shapes of text that never name an entity ("Section 61MA", "Annex C")."""
     slogan_cues: frozenset[str] = frozenset()
     """Words before a quoted phrase that make it a slogan ("the theme")."""
+    former_words: frozenset[str] = frozenset()
+    """Words before a title that say it is held no more ("Immediate Past Chairman")."""
+    chairmanships: frozenset[str] = frozenset()
+    """Nouns after a meeting's name that mean its chair ("the ADGMIN Chairmanship")."""
     business_words: frozenset[str] = frozenset()
     """Last words of businesses' names that end no person's name ("Alibaba Cloud")."""
     chair_titles: frozenset[str] = frozenset()
@@ -181,6 +185,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             patronym_honorifics=frozenset(data.get("patronym_honorifics", ())),
             chair_titles=frozenset(data.get("chair_titles", ())),
             business_words=frozenset(data.get("business_words", ())),
+            former_words=frozenset(data.get("former_words", ())),
+            chairmanships=frozenset(data.get("chairmanships", ())),
             lowercase_heads={head: label for label, words in
                              data.get("lowercase_heads", {}).items() for head in words},
             hypernyms={noun: label for label, nouns in data.get("hypernyms", {}).items()

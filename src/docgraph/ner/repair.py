@@ -72,7 +72,7 @@ class Repair:
         chosen = _made_by(doc, chosen)
         chosen = _made_things(doc, chosen, self.lexicon, self._lemma)
         doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
-        inner = _inside_posts(doc, chosen, found)
+        inner = _inside_posts(doc, chosen, found, self.lexicon)
         inner += _chaired_remits(doc, chosen, inner, self.lexicon)
         inner = [c for c in inner if doc[c.start : c.end].text not in self.lexicon.not_entities]
         doc.user_data[cands.MENTIONS] = sorted(chosen + inner,
@@ -420,8 +420,8 @@ def _merge_split_names(doc: Doc, found: list[cands.Candidate]) -> list[cands.Can
     return found + merged
 
 
-def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Candidate]
-                  ) -> list[cands.Candidate]:
+def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Candidate],
+                  lexicon: Lexicon) -> list[cands.Candidate]:
     """Names inside a post, a body or a meeting are mentions too.
 
     "Secretary-General of ASEAN", "Cambodia Prime Minister": the body and the place a
@@ -455,8 +455,12 @@ def _inside_posts(doc: Doc, chosen: list[cands.Candidate], found: list[cands.Can
         elif outer.label == "Post":
             # "Minister of Digital Economy and Society of ...": a name starting after
             # "and" inside a post is a piece of the post's remit, not a body; a post
-            # names bodies, places and meetings, never a work ("Project Manager").
-            if not (candidate.source == "names" and candidate.start > 0
+            # names bodies, places and meetings, never a work ("Project Manager"); a
+            # place whose name goes on in the post is a piece of another ("Member of
+            # Parliament for Choa Chu Kang GRC").
+            goes_on = candidate.end < outer.end and \
+                lexicon.heads.get(doc[candidate.end].text) == "Place"
+            if not goes_on and not (candidate.source == "names" and candidate.start > 0
                     and doc[candidate.start - 1].text in ("and", "&")) and \
                     coarse_type(candidate.label) in ("Organization", "Country", "Place",
                                                      "Meeting"):

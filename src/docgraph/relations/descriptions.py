@@ -442,8 +442,9 @@ def _describes(item: Candidate) -> bool:
 def _chair_role(findings: Findings, post: str) -> Role | None:
     """The chair role a post's title names ("Chairman of X", "Vice-Chair of X"), if any."""
     title = post.split(" of ")[0].split()
-    if not title:
-        return None
+    former = findings.ctx.lexicon.former_words
+    if not title or " ".join(title[:2]).lower() in former or title[0].lower() in former:
+        return None  # "Immediate Past Chairman", "Former Chair": no longer chairs it
     # The longest end of the title first: "Deputy Chairman", "Vice-Chair" and "IDA
     # Executive Deputy Chairman" are vice-chairs.
     for size in range(len(title), 0, -1):

@@ -8,12 +8,14 @@ the document's main organisation or the meeting being talked about.
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from docgraph.clauses.parse import agents, subjects
 from docgraph.ner.candidates import BLOCKS, Candidate
 from docgraph.ner.tokens import words as doc_words
 from docgraph.relations.base import Findings
 from docgraph.relations.context import entity_group
-from docgraph.relations.rules import Group
+from docgraph.relations.rules import Group, Role
 
 
 def find(findings: Findings) -> None:
@@ -33,6 +35,50 @@ def find(findings: Findings) -> None:
         # died on its 3,901st).
         _delegations(findings)
     _listed_members(findings)
+    _chairs_named_below(findings)
+
+
+def _chairs_named_below(findings: Findings) -> None:
+    """People on the lines under "The Co-chairs of X" chair X.
+
+    A speech's salutation: "The Co-chairs of the Singapore Business Awards" on a line of
+    its own, then "Mr Christopher Ong, Managing Director, DHL Express" and "Ms Chen
+    Huifen, Editor, the Business Times", each on the next lines.
+    """
+    ctx, doc = findings.ctx, findings.doc
+    blocks = list(doc.user_data.get(BLOCKS, ()))
+    for position, (start, end, _, _) in enumerate(blocks):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        role, target = _role_line(findings, span)
+        if role is None or target is None:
+            continue
+        for low, high, _, _ in blocks[position + 1 :]:
+            line = doc.char_span(low, high, alignment_mode="expand")
+            first = next((m for m in ctx.within(line.start, line.end)
+                          if ctx.top[m.start] is m), None) if line is not None else None
+            if line is None or first is None or first.label != "Person" or not all(
+                    t.text in ctx.lexicon.honorific_words for t in doc[line.start : first.start]):
+                break  # the list ends at the first line that opens with no one's name
+            findings.add(first, role.relation, target, "group:chairs named below",
+                         role.confidence, doc[first.start].sent)
+
+
+def _role_line(findings: Findings, span: Span) -> tuple[Role | None, Candidate | None]:
+    """The role and the body of a line that is only "[The] Co-chairs of [the] X"."""
+    ctx = findings.ctx
+    text = span.text.strip()
+    if " of " not in text:
+        return None, None
+    noun = text.split(" of ")[0].removeprefix("The ").removeprefix("the ").strip()
+    singular = noun[:-1] if noun.endswith("s") else noun
+    role = next((r for r in findings.rules.roles if r.relation in ("chairOf", "viceChairOf")
+                 and any(n.lower() == singular.lower() for n in r.nouns)), None)
+    target = next((m for m in ctx.within(span.start, span.end) if ctx.top[m.start] is m
+                   and entity_group(m.label) in ("Organization", "Meeting")
+                   and m.end >= span.end - (1 if span[-1].is_punct else 0)), None)
+    return role, target
 
 
 def _listed_members(findings: Findings) -> None:

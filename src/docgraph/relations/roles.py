@@ -114,16 +114,11 @@ def _as_role(findings: Findings, as_token: Token, sentence: Span) -> None:
         doc = ctx.doc
         target = next((m for m in ctx.within(sentence.start, sentence.end)
                        if entity_group(m.label) == "Meeting" and m.end < sentence.end
-                       and doc[m.end].lower_ in _CHAIRMANSHIPS), None)
+                       and doc[m.end].lower_ in ctx.lexicon.chairmanships), None)
     if target is None:
         target = ctx.salient(as_token.i, role.default)
     findings.add(holder, role.relation, target, f"role:{words}", role.confidence, sentence,
                  ends=_leaving(findings, as_token.head))
-
-
-# Nouns after a meeting's name that say its chair is meant: "Singapore's ADGMIN
-# Chairmanship".
-_CHAIRMANSHIPS = frozenset({"chairmanship", "chair", "presidency", "chairship"})
 
 
 def _leaving(findings: Findings, verb: Token) -> bool:
