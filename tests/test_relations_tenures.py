@@ -97,3 +97,15 @@ def test_a_chair_taken_over_has_no_end_and_an_outgoing_chair_names_its_series(
     # The outgoing chair's is the chairmanship its sentence names, not the page's meeting.
     outgoing = chairs[(chairs["holder"] == "Norway") & (chairs["role"] == "chair")]
     assert list(outgoing["meeting"]) == ["Harbour Digital Ministers Meeting"]
+
+
+def test_an_announced_chair_is_planned_in_the_table(tmp_path: Path) -> None:
+    from docgraph.kg import extract
+
+    page = tmp_path / "board.md"
+    page.write_text("---\ntitle: New Board\ndate: 2021-05-10\n---\n\nMr Paul Otis has agreed "
+                    "to be the Chairman of the Harbour Media Board.\n\nMs Anna Berg is the "
+                    "Chairman of the Harbour Arts Council.\n", encoding="utf-8")
+    chairs = extract(page).chairs()
+    status = dict(zip(chairs["holder"], chairs["status"], strict=True))
+    assert status == {"Paul Otis": "planned", "Anna Berg": "done"}

@@ -51,7 +51,7 @@ _RELATION_COLUMNS = ["subject", "subject_label", "relation", "object", "object_l
                      "sentence", "document", "rule", "confidence", "start", "end",
                      "assertion"]
 _CHAIR_COLUMNS = ["meeting", "series", "role", "holder", "holder_type", "start", "end",
-                  "dated_by", "place", "handed_over_by", "sentence", "document",
+                  "dated_by", "status", "place", "handed_over_by", "sentence", "document",
                   "meeting_iri", "holder_iri", "assertion"]
 """The chairs table; a ``statements`` column counts the sentences that state each row."""
 
@@ -208,13 +208,14 @@ class KnowledgeGraph:
         """Who chaired what, earliest first.
 
         Columns: meeting, series, role (chair, vice-chair, next chair), holder and its
-        type, period and where its date comes from (``dated_by``: the ``sentence``; a
+        type, period, where its date comes from (``dated_by``: the ``sentence``; a
         ``context`` sentence about the same appointment or the successor's start; the
         ``meeting``'s dates given elsewhere; ``on``, a day the sentence says the chair was
-        held, shown as the start; or only the ``page``'s date), place, who
-        handed the chair over, the sentence that says so and its document (the first
-        that dates the fact itself, else the first page that reports it), and how many
-        statements say so. Several documents stating the same fact give one row.
+        held, shown as the start; or only the ``page``'s date), whether the sentence
+        reports it ``done`` or ``planned`` (``status``: "has agreed to be Chairman"),
+        place, who handed the chair over, the sentence that says so and its document (the
+        first that dates the fact itself, else the first page that reports it), and how
+        many statements say so. Several documents stating the same fact give one row.
 
         A holder who took over a chairmanship ("handed over the Chairmanship to
         Thailand") is a ``next chair`` row naming who handed it over.
@@ -238,6 +239,7 @@ class KnowledgeGraph:
             end = None if row["role"] == "next chair" else row["end"]
             rows.append([row["meetingName"], row["seriesName"], row["role"],
                          row["holderName"], holder_type, start, end, dated_by,
+                         str(row.get("status") or "done"),
                          row["placeName"], row["fromName"], row["sentence"], row["path"],
                          row["meeting"], row["holder"], row["assertion"]])
         frame = pd.DataFrame(rows, columns=_CHAIR_COLUMNS)

@@ -388,10 +388,12 @@ def _copula_post(findings: Findings, token: Token) -> None:
     posts = findings.args.listed(post, token.sent)  # "is concurrently A of X and B of Y"
     # "Eric Schmidt, who was the Chairman of Google": a post held once, since left.
     past = token.head.tag_ == "VBD"
+    # "has agreed to be the Chairman": announced, as the clause says.
+    status = Status.DONE if past else findings.status_of(token.head)
     for holder in (m for s in subjects(token.head) for m in ctx.expand(ctx.antecedent(s))):
         for listed in posts:
             findings.add(holder, spec.relation, listed, "pattern:copula-post",
-                         spec.confidence, token.sent, ends=past)
+                         spec.confidence, token.sent, status, ends=past)
 
 
 # Verbs whose subject, a noun such as "members", is said of the list after them.
