@@ -224,6 +224,8 @@ def test_meetings_link_to_a_gazetteer_series(nlp: Language) -> None:
     ("remember the Harbour Library on Kelp Road", ("Harbour Library", "Organization")),
     ("visited the Old Kelp Street Police Station", ("Old Kelp Street Police Station",
                                                     "Place")),
+    # Nor is a date before it.
+    ("the January 2025 Harbour Budget Review", ("Harbour Budget Review", "Report")),
     # An amount of money before a name is no part of it.
     ("the S$70 million Future Radio Programme", ("Future Radio Programme", "Programme")),
 ])
@@ -299,3 +301,12 @@ def test_a_hyphenated_word_ends_a_meetings_name_whole(nlp: Language) -> None:
 def test_a_series_with_a_year_is_that_years_meeting(nlp: Language) -> None:
     assert ("Committee of Supply 2022", "Meeting") in ents(
         nlp, "At the Committee of Supply 2022, he spoke.")
+
+
+def test_two_bodies_of_common_words_joined_by_and_are_two_names(nlp: Language) -> None:
+    found = ents(nlp, "The Data and Digital Government Office and Public Technology Agency "
+                      "will lead.")
+    assert [text for text, _ in found] == ["Data and Digital Government Office",
+                                           "Public Technology Agency"]
+    one = ents(nlp, "They attended the Harbour Signing Ceremony and Conference.")
+    assert [text for text, _ in one] == ["Harbour Signing Ceremony and Conference"]

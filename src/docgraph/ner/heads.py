@@ -66,8 +66,12 @@ def find_names(doc: Doc, lexicon: Lexicon, persons: set[int] | None = None,
         # Capitalised function words start sentences and headings, not names ("About",
         # "Under", "The"). Most words are let go on their text, before a Token is made.
         if not name_like_word(texts[index]) or texts[index] in DETERMINERS or \
-                _MONEY.match(texts[index]):
-            index += 1  # "S$70 million Future Communications R&D Programme": an amount
+                _MONEY.match(texts[index]) or (
+                    texts[index] in _TIME_WORDS and index + 1 < len(doc) and
+                    doc[index + 1].like_num):
+            # "S$70 million Future Communications R&D Programme": an amount; "the 7
+            # January 2025 Parliament sitting": a date, before the name.
+            index += 1
             continue
         token = doc[index]
         # A capitalised "-ing" word inside a sentence starts a name ("Housing & Development
@@ -394,8 +398,15 @@ def _typed_parts(doc: Doc, start: int, end: int, lexicon: Lexicon,
         return []  # "Master of Business Administration": a degree, not a body
     # "the Housing & Development Board and the ACI Regional Board": a name ending in a
     # head noun before "and the" ends there; the next is read on its own.
+    # "the Smart Nation and Digital Government Office and Government Technology Agency":
+    # a head right before the "and" and a name of two words or more with its own head
+    # after it are two names too.
     cut = next((i for i in range(start + 1, end - 1) if doc[i].text in ("and", "&")
-                and doc[i + 1].text == "the" and head_label(doc, start, i, lexicon)), None)
+                and head_label(doc, start, i, lexicon) and (
+                    doc[i + 1].text == "the" or (
+                        _is_head(doc[i - 1].text, lexicon) and end - i > 2 and
+                        head_label(doc, i + 1, core_end(doc, i + 1, end), lexicon)))),
+               None)
     if cut is not None:
         end = cut
     # "Telecommunications and Information Technology Ministers Meeting": a head noun at
