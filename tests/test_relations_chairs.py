@@ -21,6 +21,15 @@ def _chairs(found: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
     return {t for t in found if t[1] in ("chairOf", "viceChairOf")}
 
 
+def _page_chairs(page: Path, text: str) -> set[tuple[str, str]]:
+    """The (holder, meeting) rows of ``docgraph chairs`` for one page written for a test."""
+    from docgraph.kg import extract
+
+    page.write_text(text, encoding="utf-8")
+    chairs = extract(page).chairs()
+    return set(zip(chairs["holder"], chairs["meeting"], strict=True))
+
+
 def test_the_body_in_a_co_chairs_description_did_not_chair(nlp: Language) -> None:
     found = triples(nlp, "Permanent Secretary, Ministry of Transport of Ruritania, Ms Anna "
                          "Berg and the Secretary-General, Ministry of Works of Freedonia, "
@@ -65,17 +74,12 @@ def test_chair_for_a_meeting_is_its_chair(nlp: Language) -> None:
 
 def test_a_chairman_and_co_founder_of_a_company_does_not_chair_the_board(
         tmp_path: Path) -> None:
-    from docgraph.kg import extract
-
-    page = tmp_path / "board.html"
-    page.write_text(
+    rows = _page_chairs(
+        tmp_path / "board.html",
         "<h1>New Board of the Harbour Authority</h1><p>The Minister has appointed a new "
         "Board of the Harbour Authority.</p><h2>Members</h2><ul>"
         "<li>Mr Ivan Petrov (Chairman), Permanent Secretary, Ministry of Ports</li>"
-        "<li>Mr Omar Haddad, Chairman and Co-Founder, Deep Sea Labs Inc</li></ul>",
-        encoding="utf-8")
-    chairs = extract(page).chairs()
-    rows = set(zip(chairs["holder"], chairs["meeting"], strict=True))
+        "<li>Mr Omar Haddad, Chairman and Co-Founder, Deep Sea Labs Inc</li></ul>")
     boards = {meeting for holder, meeting in rows if holder == "Ivan Petrov"}
     assert any("Board of the Harbour Authority" in str(b) for b in boards)
     assert not any(holder == "Omar Haddad" and "Board" in str(meeting)
@@ -243,17 +247,12 @@ def test_salutations_name_the_chair(nlp: Language, text: str,
 
 
 def test_people_on_the_lines_under_a_co_chairs_line_chair_its_body(tmp_path: Path) -> None:
-    from docgraph.kg import extract
-
-    page = tmp_path / "speech.md"
-    page.write_text("---\ntitle: Speech at the Harbour Forum\ndate: 2024-05-16\n---\n\n"
-                    "<p>The Co-chairs of the Harbour Arts Council</p>\n"
-                    "<p>Mr Paul Otis, Managing Director, Kelp Express</p>\n"
-                    "<p>Ms Anna Berg, Editor, the Harbour Times</p>\n"
-                    "<p>Colleagues and Friends</p>\n<p>1. Good evening.</p>\n",
-                    encoding="utf-8")
-    chairs = extract(page).chairs()
-    rows = set(zip(chairs["holder"], chairs["meeting"], strict=True))
+    rows = _page_chairs(tmp_path / "speech.md",
+                        "---\ntitle: Speech at the Harbour Forum\ndate: 2024-05-16\n---\n\n"
+                        "<p>The Co-chairs of the Harbour Arts Council</p>\n"
+                        "<p>Mr Paul Otis, Managing Director, Kelp Express</p>\n"
+                        "<p>Ms Anna Berg, Editor, the Harbour Times</p>\n"
+                        "<p>Colleagues and Friends</p>\n<p>1. Good evening.</p>\n")
     assert {("Paul Otis", "Harbour Arts Council"), ("Anna Berg", "Harbour Arts Council")} <= rows
 
 

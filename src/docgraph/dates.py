@@ -117,6 +117,24 @@ def dated_period(text: str, reference: dt.date | None = None) -> Dated | None:
     return Dated(first, last, "on", (found.start, found.end))
 
 
+def appointment_date(sentence: str, reference: dt.date | None = None) -> Dated | None:
+    """The start a sentence gives the appointment stated just before it, if it is one.
+
+    Example:
+        >>> appointment_date("His appointment will take effect from 15 March 2024.").start
+        datetime.date(2024, 3, 15)
+        >>> appointment_date("The Board met on 15 March 2024.") is None
+        True
+    """
+    cues = _cues()
+    if not cues.carried_subject.match(sentence) or not cues.carried_verb.search(sentence):
+        return None
+    dated = dated_period(sentence, reference)
+    if dated is None or dated.start is None or dated.bound not in ("since", "on"):
+        return None
+    return dated
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     start: int
@@ -179,6 +197,8 @@ class _Cues:
     relative_days: dict[str, int]
     period_ends: dict[str, str]
     relative_years: dict[str, int]
+    carried_subject: re.Pattern[str]
+    carried_verb: re.Pattern[str]
 
 
 @functools.cache
@@ -186,17 +206,24 @@ def _cues() -> _Cues:
     text = resources.files("docgraph").joinpath("data/dates.toml").read_text("utf-8")
     data = tomllib.loads(text)
 
+    def alternatives(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(words, key=len, reverse=True))
+
     def before(key: str) -> re.Pattern[str]:
-        words = sorted(data[key], key=len, reverse=True)
-        pattern = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        return re.compile(rf"(?<!\w)(?:{pattern})\s+(?:the\s+)?$", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{alternatives(data[key])})\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+
+    carried = data["carried"]
 
     joiners = "|".join(re.escape(w) for w in sorted(data["joiners"], key=len, reverse=True))
     return _Cues(before("since"), before("until"), before("between"),
                  re.compile(rf"\s*(?:{joiners})\s*", re.IGNORECASE),
                  {str(k): int(v) for k, v in data["relative_days"].items()},
                  {str(k): str(v) for k, v in data["period_ends"].items()},
-                 {str(k): int(v) for k, v in data.get("relative_years", {}).items()})
+                 {str(k): int(v) for k, v in data.get("relative_years", {}).items()},
+                 re.compile(rf"^(?:{alternatives(carried['subjects'])})\b", re.IGNORECASE),
+                 re.compile(rf"\b(?:{alternatives(carried['verbs'])})\b", re.IGNORECASE))
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:

@@ -394,6 +394,9 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
         if group:
             yield group
 
+    # Imported here, as _relations imports the relation component: it sits above ner.
+    from docgraph.relations.tenures import carry_dates
+
     found: list[Mention] = []
     relations: list[Relation] = []
     for doc, (document, layout, last) in (
@@ -411,8 +414,6 @@ def recognise(documents: Iterable[Document], nlp: Language, *, batch_size: int =
         doc.user_data.clear()
         del doc, mentions
         if last:
-            from docgraph.relations.tenures import carry_dates
-
             yield Analysis(document, found, carry_dates(relations, document))
             found, relations = [], []
 

@@ -173,7 +173,7 @@ def handovers(findings: Findings) -> None:
     handed = findings.of("handedOverChairTo")
     if not handed:
         return
-    triggers = [trigger for lemma, found in findings.rules.triggers_by_lemma.items()
+    triggers = [trigger for found in findings.rules.triggers_by_lemma.values()
                 for trigger in found if trigger.relation == "handedOverChairTo"]
     nouns = {word for trigger in triggers for word in trigger.requires}
     lemmas = {lemma for trigger in triggers for lemma in trigger.lemmas}

@@ -45,6 +45,14 @@ def subject_of_a_verb(doc: Doc, mention: Candidate, *, after: bool = False) -> b
                for token in doc[mention.start : mention.end])
 
 
+def _person_and_other(one: Candidate | None, other: Candidate | None) -> bool:
+    """Whether one of two mentions is a person and the other of another kind."""
+    if one is None or other is None:
+        return False
+    groups = {entity_group(one.label), entity_group(other.label)}
+    return len(groups) == 2 and "Person" in groups
+
+
 class _Timeline:
     """Mentions sorted by where they end, for "the last X before token i"."""
 
@@ -297,10 +305,7 @@ class Context:
         conjunction: bool | None = None
         for item, how in coordination(token):
             mention = self.at(item)
-            mixed = mention is not None and first is not None and \
-                entity_group(mention.label) != entity_group(first.label) and \
-                "Person" in (entity_group(first.label), entity_group(mention.label))
-            if mixed and how == "appos":
+            if how == "appos" and _person_and_other(first, mention):
                 # "Dr X serves on the boards of A, the B and C" parsed with B as X's
                 # apposition: a person is not a body, nor a body a person.
                 continue
@@ -339,9 +344,7 @@ class Context:
                 continue
             if mention is not None:
                 mention = self.holders.get(id(mention), mention)
-                if how == "conj" and first is not None and \
-                        entity_group(mention.label) != entity_group(first.label) and \
-                        "Person" in (entity_group(first.label), entity_group(mention.label)):
+                if how == "conj" and _person_and_other(first, mention):
                     if conjunction is None:
                         conjunction = any(c.dep_ in ("cc", "preconj") for t in token.subtree
                                           if t.dep_ == "conj" or t.i == token.i

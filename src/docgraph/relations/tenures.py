@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import re
-import tomllib
 from collections.abc import Sequence
-from importlib import resources
 
-from docgraph.dates import dated_period
+from docgraph.dates import appointment_date, dated_period
 from docgraph.types import Document, Relation
 from docgraph.vocab import tenure_roles
 
@@ -27,27 +24,6 @@ _HANDOVER_WINDOW = dt.timedelta(days=31)
 
 # The end of a sentence: a stop and a space, or the block's end.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Cues:
-    """The words of a sentence that dates the appointment before it."""
-
-    subject: re.Pattern[str]
-    verb: re.Pattern[str]
-
-
-@functools.cache
-def _cues() -> _Cues:
-    text = resources.files("docgraph").joinpath("data/dates.toml").read_text("utf-8")
-    data = tomllib.loads(text)["carried"]
-
-    def alternatives(key: str) -> str:
-        words = sorted(data[key], key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-
-    return _Cues(re.compile(rf"^(?:{alternatives('subjects')})\b", re.IGNORECASE),
-                 re.compile(rf"\b(?:{alternatives('verbs')})\b", re.IGNORECASE))
 
 
 def carry_dates(relations: Sequence[Relation], document: Document) -> list[Relation]:
@@ -64,11 +40,8 @@ def _effective(relation: Relation, document: Document) -> Relation:
     if relation.start is not None or relation.end is not None:
         return relation
     following = _next_sentence(document, relation.block, relation.sentence.end)
-    cues = _cues()
-    if not following or not cues.subject.match(following) or not cues.verb.search(following):
-        return relation
-    dated = dated_period(following, document.metadata.date)
-    if dated is None or dated.start is None or dated.bound not in ("since", "on"):
+    dated = appointment_date(following, document.metadata.date) if following else None
+    if dated is None:
         return relation
     return dataclasses.replace(relation, start=dated.start, end=None, bound="since",
                                dated_by="context")

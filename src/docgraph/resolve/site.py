@@ -516,12 +516,7 @@ def _link_lone_names(entities: list[Entity], sets: _Sets,
                 folded_title(h) for i in by_word[words[0]] if sets.find(i) == root
                 for h in entities[i].honorifics}}
             evidence += " and shows as " + " and ".join(sorted(titles))
-        if len(roots) != 1:
-            continue
-        root = roots.pop()
-        if sets.union(root, index):
-            absorbed[index] = Merge(entity.name, "lone-name",
-                                    f"{entities[root].name} {evidence}", _first_page(entity))
+        _join_the_one(entities, sets, absorbed, index, roots, "lone-name", evidence)
 
 
 def _link_shortened_names(entities: list[Entity], sets: _Sets,
@@ -531,26 +526,20 @@ def _link_shortened_names(entities: list[Entity], sets: _Sets,
     "Zhulkarnain Rahim" is Zhulkarnain Abdul Rahim and "Faishal Ibrahim" Muhammad
     Faishal Ibrahim when the site names no other person with those words, in that order.
     """
-    people = [(i, normalise_name(e.name).split()) for i, e in enumerate(entities)
-              if e.label == "Person" and not e.iri]
+    people = {i: normalise_name(e.name).split() for i, e in enumerate(entities)
+              if e.label == "Person" and not e.iri}
     by_word: dict[str, set[int]] = {}
-    for index, words in people:
+    for index, words in people.items():
         for word in words:
             by_word.setdefault(word, set()).add(index)
-    for index, words in people:
+    for index, words in people.items():
         if len(words) < 2:
             continue
         longer = {sets.find(i) for i in set.intersection(*(by_word[w] for w in words))
-                  if len(names := normalise_name(entities[i].name).split()) > len(words)
-                  and _in_order(names, words)}
-        longer.discard(sets.find(index))
-        if len(longer) == 1:
-            root = longer.pop()
-            if sets.union(root, index):
-                absorbed[index] = Merge(
-                    entities[index].name, "shortened-name",
-                    f"{entities[root].name} is the only person the site names with all of "
-                    f"{entities[index].name!r}", _first_page(entities[index]))
+                  if len(people[i]) > len(words) and _in_order(people[i], words)}
+        _join_the_one(entities, sets, absorbed, index, longer - {sets.find(index)},
+                      "shortened-name", "is the only person the site names with all of "
+                      f"{entities[index].name!r}")
 
 
 def _in_order(full: list[str], part: list[str]) -> bool:
@@ -590,14 +579,25 @@ def _link_reordered_names(entities: list[Entity], sets: _Sets,
             continue
         roots = {sets.find(i) for i in by_form.get(key, ())
                  if normalise_name(entities[i].name) != own} - {sets.find(index)}
-        if len(roots) != 1:
-            continue
-        root = roots.pop()
-        if sets.union(root, index):
-            absorbed[index] = Merge(
-                entities[index].name, "name-order",
-                f"{entities[root].name} is the only person the site names that can be "
-                f"written {entities[index].name!r}", _first_page(entities[index]))
+        _join_the_one(entities, sets, absorbed, index, roots, "name-order",
+                      "is the only person the site names that can be written "
+                      f"{entities[index].name!r}")
+
+
+def _join_the_one(entities: list[Entity], sets: _Sets, absorbed: dict[int, Merge],
+                  index: int, roots: set[int], rule: str, evidence: str) -> None:
+    """Join entity ``index`` to the one node among ``roots``, if there is exactly one.
+
+    ``evidence`` says why, after that node's name ("is the only person the site names
+    with 'Raman'").
+    """
+    if len(roots) != 1:
+        return
+    root = next(iter(roots))
+    if sets.union(root, index):
+        absorbed[index] = Merge(entities[index].name, rule,
+                                f"{entities[root].name} {evidence}",
+                                _first_page(entities[index]))
 
 
 def _without_initials(words: list[str]) -> list[str]:
