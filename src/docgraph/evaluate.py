@@ -16,6 +16,7 @@ nor penalised.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from docgraph.errors import InputError
 from docgraph.graph import Statement, statements
 from docgraph.markup import FOOTNOTE_REFERENCE
 from docgraph.names import normalise_name
-from docgraph.types import Entity
+from docgraph.types import Entity, InputFormat
 from docgraph.vocab import coarse_type
 
 if TYPE_CHECKING:
@@ -287,6 +288,41 @@ _KRAMDOWN = re.compile(r"\{:[^}]*\}")
 _MARKDOWN_MARKS = re.compile(r"[*_`#>\[\]|\\]")
 
 
+def json_string_values(raw: str) -> str:
+    r"""The text in a stretch of JSON that starts inside a string, decoded and joined.
+
+    A sentence of an Isomer Next page may run over several text nodes (a bold word): the
+    JSON between them (``"}, {"type": "text", "marks": [...], "text": "``) is no part of
+    it. Its first and last strings are the sentence's; a whole string between them is
+    when it is a text node's ``text``.
+
+    Example:
+        >>> json_string_values('A \u00b9", "marks": [{"type": "bold"}], "text": "B')
+        'A ¹ B'
+    """
+    pieces: list[str] = []
+    inside, start, index, key = True, 0, 0, "text"
+    while index < len(raw):
+        char = raw[index]
+        if inside and char == "\\":
+            index += 2
+            continue
+        if char == '"':
+            if inside:
+                piece = raw[start:index]
+                if raw[index + 1 :].lstrip().startswith(":"):
+                    key = piece
+                elif key == "text" or not pieces:
+                    pieces.append(piece)
+            else:
+                start = index + 1
+            inside = not inside
+        index += 1
+    if inside:
+        pieces.append(raw[start:])
+    return " ".join(json.loads(f'"{piece}"') for piece in pieces)
+
+
 def _letters(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
@@ -307,6 +343,8 @@ def range_mismatches(extraction: Extraction) -> list[RangeMismatch]:
             continue
         seen.add(key)
         raw = text[relation.source.start : relation.source.end]
+        if extraction.document.format is InputFormat.ISOMER_JSON:
+            raw = json_string_values(raw)
         visible = _KRAMDOWN.sub(" ", _LINK_TARGET.sub(" ", raw))
         visible = html.unescape(_TAG.sub(" ", _FOOTNOTE_MARK.sub(" ", visible)))
         visible = _MARKDOWN_MARKS.sub(" ", visible)

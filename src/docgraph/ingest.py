@@ -32,7 +32,8 @@ from docgraph.errors import (
 from docgraph.markup import BLOCK_ELEMENTS, TokenKind, tokenize
 from docgraph.types import STDIN, InputFile, InputFormat, Metadata, RawDocument, own_name
 
-DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.md", "*.markdown", "*.txt", "*.text")
+DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.md", "*.markdown", "*.txt", "*.text",
+                   "*.json")
 """Files a folder contributes when no ``include`` pattern is given."""
 
 _BOMS = (
@@ -41,6 +42,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _SNIFF = 8192
+# A JSON object: "{" and a first key. Isomer Next writes each page so.
+_JSON_OBJECT = re.compile(r'\A\s*\{\s*(?:"(?:[^"\\\n]|\\.)*"\s*:|\})')
 _FRONT_OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _FILENAME_DATE = re.compile(r"(?:^|[^0-9])(\d{4})-(\d{2})-(\d{2})-")
@@ -365,7 +368,7 @@ def parse_date(value: object, path: str) -> dt.date | None:
             return dt.datetime.strptime(text, layout).date()
         except ValueError:
             continue
-    warnings.warn(f"{path}: front-matter date {text!r} is not a date; ignoring it",
+    warnings.warn(f"{path}: the page's date {text!r} is not a date; ignoring it",
                   InputWarning, stacklevel=4)
     return None
 
@@ -381,12 +384,16 @@ def _words(text: str, start: int, end: int) -> int:
 def detect_format(text: str, start: int = 0) -> InputFormat:
     """Tell the markup of ``text[start:]`` from its content.
 
-    A whole page (doctype or ``<html>``) is :attr:`InputFormat.HTML_PAGE`; a body whose
-    text sits almost entirely inside block-level HTML elements is an HTML fragment;
-    otherwise Markdown if it shows Markdown syntax or any HTML tag, else plain text.
+    A JSON object is an Isomer Next page (:attr:`InputFormat.ISOMER_JSON`; cleaning says
+    if it is not one). A whole page (doctype or ``<html>``) is
+    :attr:`InputFormat.HTML_PAGE`; a body whose text sits almost entirely inside
+    block-level HTML elements is an HTML fragment; otherwise Markdown if it shows
+    Markdown syntax or any HTML tag, else plain text.
     """
     if _HTML_PAGE.match(text, start):
         return InputFormat.HTML_PAGE
+    if _JSON_OBJECT.match(text, start):
+        return InputFormat.ISOMER_JSON
     depth = tags = 0
     inside = outside = 0
     for token in tokenize(text, start):

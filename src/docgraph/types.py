@@ -39,6 +39,8 @@ class InputFormat(StrEnum):
     """kramdown-flavoured Markdown, possibly with inline and block HTML."""
     TEXT = "text"
     """Plain text: paragraphs separated by blank lines."""
+    ISOMER_JSON = "isomer-json"
+    """An Isomer Next page: one JSON document with ``page`` fields and ``content`` blocks."""
 
 
 class BlockKind(StrEnum):

@@ -1,12 +1,12 @@
-"""Clean a document: HTML, Markdown or text into ordered blocks with source offsets.
+"""Clean a document: HTML, Markdown, Isomer Next JSON or text into blocks with source offsets.
 
 The contract: :func:`clean` turns a :class:`~docgraph.types.RawDocument` into a
 :class:`~docgraph.types.Document` whose blocks (headings, paragraphs, list items, table
 cells, captions, image alt texts, footnotes) hold normalised text, the section they sit
 in, the paragraph number the page shows, and a map from every character back to its
 range in the source file. Boilerplate is marked, never dropped. Each format has its own
-reader (:mod:`.html`, :mod:`.markdown`, :mod:`.plain`) building one kind of tree that
-:mod:`.blocks` cuts into blocks.
+reader (:mod:`.html`, :mod:`.markdown`, :mod:`.isomer`, :mod:`.plain`) building one kind
+of tree that :mod:`.blocks` cuts into blocks.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from docgraph.clean.blocks import build_blocks
 from docgraph.clean.boilerplate import Rule, load_rules, mark_boilerplate
 from docgraph.clean.dom import Element
 from docgraph.clean.html import PARSERS, parse_html
+from docgraph.clean.isomer import IsomerPage, read_isomer
 from docgraph.clean.layout import load_layout_rules, mark_layout
 from docgraph.clean.markdown import parse_markdown
 from docgraph.clean.plain import parse_text
@@ -70,8 +71,12 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
         [('paragraph', 1, 'Hello world')]
     """
     text, start = raw.text, raw.body_start
+    page: IsomerPage | None = None
     try:
-        if raw.format in (InputFormat.HTML, InputFormat.HTML_PAGE):
+        if raw.format is InputFormat.ISOMER_JSON:
+            page = read_isomer(text, start, len(text), html_parser, raw.path)
+            root = page.root
+        elif raw.format in (InputFormat.HTML, InputFormat.HTML_PAGE):
             root = parse_html(text, start, len(text), html_parser)
         elif raw.format is InputFormat.MARKDOWN:
             root = parse_markdown(text, start, len(text), html_parser)
@@ -87,6 +92,8 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
     metadata = raw.metadata
     if raw.format is InputFormat.HTML_PAGE:
         metadata = _page_metadata(root, metadata, raw.path)
+    elif page is not None:
+        metadata = _isomer_metadata(page, metadata, raw.path)
     return Document(
         id=raw.id,
         path=raw.path,
@@ -114,6 +121,10 @@ def why_no_text(document: Document) -> str | None:
         return "an empty file (0 bytes): no text to read"
     if not document.text.strip():
         return "only whitespace: no text to read"
+    if document.format is InputFormat.ISOMER_JSON:
+        layout = document.metadata.extra.get("layout")
+        return "an Isomer page with no text in its content blocks" + \
+            (f" (layout {layout!r})" if layout else "")
     return "no text to read once cleaned (only front matter, markup or hidden elements)"
 
 
@@ -137,6 +148,23 @@ def clean_paths(inputs: Iterable[str | Path], *, include: Sequence[str] = (),
             yield clean(ingest.read(item), html_parser=html_parser, boilerplate=rules)
         except InputError as exc:
             yield Failure(item.path, exc)
+
+
+def _isomer_metadata(page: IsomerPage, metadata: Metadata, path: str) -> Metadata:
+    """An Isomer Next page's title, date, summary and address; its category and layout."""
+    extra = dict(metadata.extra)
+    if page.category:
+        extra.setdefault("category", page.category)
+    if page.layout:
+        extra.setdefault("layout", page.layout)
+    return dataclasses.replace(
+        metadata,
+        title=metadata.title or page.title,
+        permalink=metadata.permalink or page.permalink,
+        description=metadata.description or page.summary,
+        date=metadata.date or (parse_date(page.date, path) if page.date else None),
+        extra=extra,
+    )
 
 
 def _page_metadata(root: Element, metadata: Metadata, path: str) -> Metadata:

@@ -58,10 +58,16 @@ UNDERLINE_HEADING_LEVEL = 8
 # heading.
 MAX_HEADING_LENGTH = 250
 
-_MARKER = re.compile(r"^\s*\[?\s*(\d{1,3}|[*\u2020\u2021\u00a7]{1,3})\s*\]?\s*$")
+# Superscript digits ("[\u00b9]") mark footnotes where pages are pasted from Word.
+_SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+_MARKER = re.compile(rf"^\s*\[?\s*(\d{{1,3}}|[{_SUPERSCRIPT_DIGITS}]{{1,3}}"
+                     r"|[*\u2020\u2021\u00a7]{1,3})\s*\]?\s*$")
+# A link to a footnote, as Word's HTML writes it ("#_ftn1"): its marker is a footnote's.
+_FOOTNOTE_HREF = re.compile(r"#_?(?:ftn|edn|fn|footnote)", re.IGNORECASE)
 _ORDINAL = re.compile(r"^\s*(st|nd|rd|th|e|er|re|ème|o|a)\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,3})(?:[.)](?=\s)|\s+(?=[A-Z\u201c\u2018\"'(\[]))")
-_FOOTNOTE_LEAD = re.compile(r"^\[?(\d{1,3}|[*\u2020\u2021\u00a7]{1,3})\]?[.)]?(?=\s|$)")
+_FOOTNOTE_LEAD = re.compile(rf"^\[?(\d{{1,3}}|[{_SUPERSCRIPT_DIGITS}]{{1,3}}"
+                            r"|[*\u2020\u2021\u00a7]{1,3})\]?[.)]?(?=\s|$)")
 # "[1] Source: ..." opening a paragraph is a footnote written without <sup>.
 _BRACKETED_NOTE = re.compile(r"^\[(\d{1,3})\](?=\s)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -180,7 +186,8 @@ class BlockBuilder:
                 owner.buffer.last_break = owner.buffer.visible
         elif tag == "img":
             self._image(element, owner)
-        elif tag == "sup":
+        elif tag == "sup" or (tag == "a" and _FOOTNOTE_HREF.search(element.attrs.get("href", ""))
+                              and _MARKER.match(element.text_content())):
             self._sup(element, owner, style)
         elif tag == "a":
             start = owner.buffer.length

@@ -58,7 +58,8 @@ from docgraph.vocab import (
 Triple = tuple[Node, Node, Node]
 
 _MEDIA_TYPES = {InputFormat.HTML: "text/html", InputFormat.HTML_PAGE: "text/html",
-                InputFormat.MARKDOWN: "text/markdown", InputFormat.TEXT: "text/plain"}
+                InputFormat.MARKDOWN: "text/markdown", InputFormat.TEXT: "text/plain",
+                InputFormat.ISOMER_JSON: "application/json"}
 
 
 def to_dataset(entities: Iterable[Entity],
