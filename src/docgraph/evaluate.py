@@ -29,7 +29,7 @@ from docgraph.errors import InputError
 from docgraph.graph import Statement, statements
 from docgraph.markup import FOOTNOTE_REFERENCE
 from docgraph.names import normalise_name
-from docgraph.types import Entity, InputFormat
+from docgraph.types import Entity, InputFormat, SourceMap
 from docgraph.vocab import coarse_type
 
 if TYPE_CHECKING:
@@ -288,6 +288,13 @@ _KRAMDOWN = re.compile(r"\{:[^}]*\}")
 _MARKDOWN_MARKS = re.compile(r"[*_`#>\[\]|\\]")
 
 
+def _shown(text: str, offsets: SourceMap, start: int, end: int) -> str:
+    """The source in ``[start, end)`` that a block's characters come from."""
+    return "".join(text[max(low, start) : min(high, end)]
+                   for low, high in zip(offsets.source, offsets.source_end, strict=True)
+                   if low < end and high > start)
+
+
 def json_string_values(raw: str) -> str:
     r"""The text in a stretch of JSON that starts inside a string, decoded and joined.
 
@@ -345,6 +352,11 @@ def range_mismatches(extraction: Extraction) -> list[RangeMismatch]:
         raw = text[relation.source.start : relation.source.end]
         if extraction.document.format is InputFormat.ISOMER_JSON:
             raw = json_string_values(raw)
+        elif extraction.document.format is InputFormat.PDF:
+            # A sentence over a page break spans the page number between its pieces:
+            # only the source its block shows counts.
+            raw = _shown(text, extraction.document.blocks[relation.block].offsets,
+                         relation.source.start, relation.source.end)
         visible = _KRAMDOWN.sub(" ", _LINK_TARGET.sub(" ", raw))
         visible = html.unescape(_TAG.sub(" ", _FOOTNOTE_MARK.sub(" ", visible)))
         visible = _MARKDOWN_MARKS.sub(" ", visible)

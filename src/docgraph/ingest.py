@@ -33,7 +33,7 @@ from docgraph.markup import BLOCK_ELEMENTS, TokenKind, tokenize
 from docgraph.types import STDIN, InputFile, InputFormat, Metadata, RawDocument, own_name
 
 DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.md", "*.markdown", "*.txt", "*.text",
-                   "*.json")
+                   "*.json", "*.pdf")
 """Files a folder contributes when no ``include`` pattern is given."""
 
 _BOMS = (
@@ -199,6 +199,8 @@ def read_bytes(data: bytes, path: str = STDIN, *, source_path: str | None = None
     Raises:
         InputError: If the bytes are binary or cannot be decoded.
     """
+    if _starts_with(data, _PDF_MAGIC):
+        return _read_pdf(data, path, source_path)
     text, encoding, bom = decode(data, path)
     metadata, body_start = front_matter(text, path)
     body_format = detect_format(text, body_start)
@@ -213,6 +215,30 @@ def read_bytes(data: bytes, path: str = STDIN, *, source_path: str | None = None
         body_start=body_start,
         metadata=metadata,
     )
+
+
+def _read_pdf(data: bytes, path: str, source_path: str | None) -> RawDocument:
+    """A PDF's text layer as a document (:mod:`docgraph.pdftext`)."""
+    from docgraph.pdftext import read_pdf
+
+    text, pages, title, created = read_pdf(data, path)
+    return RawDocument(
+        id=document_id(data),
+        path=path,
+        source_path=source_path or own_name(path),
+        text=text,
+        encoding="pdf",
+        bom=0,
+        format=InputFormat.PDF,
+        body_start=0,
+        metadata=Metadata(title=title, date=created),
+        pages=pages,
+    )
+
+
+def _starts_with(data: bytes, magic: bytes) -> bool:
+    """Whether ``data`` opens with ``magic``, after a BOM or whitespace."""
+    return data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")[: len(magic)] == magic
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, int]:
@@ -235,7 +261,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, int]:
             _refuse_binary_text(text, path)
             return text, encoding, len(bom)
     for magic, kind in _FORMATS_NOT_READ:
-        if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[: len(magic)] == magic:
+        if _starts_with(data[:64], magic):
             raise BinaryInputError(path, f"{kind} is not supported yet; convert it to text, "
                                          "HTML or Markdown first")
     if b"\x00" in data[:_SNIFF]:
@@ -254,9 +280,10 @@ def decode(data: bytes, path: str) -> tuple[str, str, int]:
     return text, encoding, 0
 
 
-# Documents users try that docgraph does not read yet, by their first bytes: a PDF
-# without NUL bytes would otherwise be read as text ("EOF" became an organisation).
-_FORMATS_NOT_READ = ((b"%PDF-", "PDF"), (b"PK\x03\x04", "a ZIP archive (DOCX, XLSX, ODT)"),
+# Documents users try that docgraph does not read yet, by their first bytes: they would
+# otherwise be read as text.
+_PDF_MAGIC = b"%PDF-"
+_FORMATS_NOT_READ = ((b"PK\x03\x04", "a ZIP archive (DOCX, XLSX, ODT)"),
                      (b"\xd0\xcf\x11\xe0", "an old Office document (DOC, XLS)"),
                      (b"{\\rtf", "RTF"))
 

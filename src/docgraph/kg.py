@@ -310,7 +310,8 @@ class KnowledgeGraph:
         """Where a statement comes from, one row per sentence that states it.
 
         Columns: document, path, title, block, sentence, its offsets in the cleaned text
-        and in the source file (characters and bytes), rule and confidence.
+        and in the source file (characters and bytes), for a PDF the page and its RFC
+        3778 fragment ("page=2&viewrect=...", a row per page), rule and confidence.
 
         Args:
             statement: An assertion IRI, a row of :meth:`relations`, or a (subject,
@@ -323,7 +324,7 @@ class KnowledgeGraph:
                   for iri in assertions]
         columns = ["assertion", "document", "path", "title", "block", "sentence",
                    "textStart", "textEnd", "sourceStart", "sourceEnd", "byteStart",
-                   "byteEnd", "rule", "confidence"]
+                   "byteEnd", "page", "pageFragment", "rule", "confidence"]
         if not frames:
             return pd.DataFrame(columns=columns)
         return pd.concat(frames, ignore_index=True)[columns]

@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -205,3 +206,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
 def lexicon_setting(path: str | None) -> Lexicon:
     """The lexicon a component's ``lexicon`` setting names (None for docgraph's own)."""
     return load_lexicon(Path(path) if path else None)
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """English words more often written in lower case (data/common_words.txt)."""
+    text = resources.files("docgraph").joinpath("data/common_words.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))

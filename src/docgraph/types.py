@@ -12,9 +12,11 @@ of the decoded file (front matter included, byte-order mark excluded);
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -41,6 +43,8 @@ class InputFormat(StrEnum):
     """Plain text: paragraphs separated by blank lines."""
     ISOMER_JSON = "isomer-json"
     """An Isomer Next page: one JSON document with ``page`` fields and ``content`` blocks."""
+    PDF = "pdf"
+    """A PDF's text layer, page by page (see :class:`PageLayout`)."""
 
 
 class BlockKind(StrEnum):
@@ -295,6 +299,7 @@ class RawDocument:
         format: The markup of the body.
         body_start: Offset in ``text`` where the body starts (after the front matter).
         metadata: Title, date and other facts about the page.
+        pages: For a PDF, its pages and lines (``text`` is its text layer).
     """
 
     id: str
@@ -306,11 +311,136 @@ class RawDocument:
     format: InputFormat
     body_start: int
     metadata: Metadata
+    pages: PageLayout | None = field(default=None, repr=False)
 
     @property
     def body(self) -> str:
         """The document's body, without front matter."""
         return self.text[self.body_start :]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where a stretch of a PDF's text is: a page, a range in its text, a rectangle.
+
+    Attributes:
+        page: The page number, from 1.
+        start: Start offset in that page's text.
+        end: End offset in that page's text.
+        box: ``(left, top, width, height)`` in points from the page's top-left corner,
+            as RFC 3778's ``viewrect`` writes it; None when no line of it has a box.
+    """
+
+    page: int
+    start: int
+    end: int
+    box: tuple[float, float, float, float] | None
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """A PDF's pages and lines: where each is in the source text and on its page.
+
+    The source text is the pages' texts joined by a form feed; coordinates are PDF points
+    with the origin at the page's bottom left, as PDF writes them. Arrays keep a long
+    document's lines small.
+
+    Attributes:
+        pages: Start and end offset of each page's text, two per page.
+        sizes: Width and height of each page, two per page.
+        line_starts: Start offset of each line.
+        line_ends: End offset of each line (before its line break).
+        line_boxes: ``left, bottom, right, top`` of each line's characters, four per line.
+        line_fonts: The font size of most of each line's characters (empty in an
+            outline).
+        line_weights: Their font weight, 400 regular, 700 bold (empty in an outline).
+        line_pages: The page of each line, from 0.
+        superscripts: Start and end offset of each raised, small footnote marker, two
+            per marker (empty in an outline).
+    """
+
+    pages: array[int]
+    sizes: array[float]
+    line_starts: array[int]
+    line_ends: array[int]
+    line_boxes: array[float]
+    line_fonts: array[float]
+    line_weights: array[int]
+    line_pages: array[int]
+    superscripts: array[int] = field(default_factory=lambda: array("l"))
+
+    @property
+    def page_count(self) -> int:
+        """How many pages the PDF has."""
+        return len(self.pages) // 2
+
+    def page_of(self, offset: int) -> int:
+        """The page (from 0) whose text holds ``offset`` (or the break after it)."""
+        return max(0, bisect_right(self.pages, offset, 0, len(self.pages)) - 1) // 2
+
+    def regions(self, span: Span) -> list[Region]:
+        """Where ``span`` of the source text is: one region per page it covers.
+
+        A region holds the lines of its page that ``span`` reaches, trimmed to them: a
+        sentence over a page break does not take in the page number between its pieces.
+        """
+        found = []
+        low = bisect_right(self.line_ends, span.start)
+        for page in range(self.page_of(span.start), self.page_of(max(span.start,
+                                                                     span.end - 1)) + 1):
+            first = self.pages[2 * page]
+            lines = [line for line in range(low, len(self.line_starts))
+                     if self.line_pages[line] == page and self.line_starts[line] < span.end
+                     and self.line_ends[line] > span.start]
+            if not lines:
+                continue
+            start = max(span.start, self.line_starts[lines[0]])
+            end = min(span.end, self.line_ends[lines[-1]])
+            found.append(Region(page + 1, start - first, end - first,
+                                self._box(page, start, end)))
+        return found
+
+    def without_lines(self, lines: Iterable[int]) -> PageLayout:
+        """The layout with ``lines`` left out (page furniture, which is no prose)."""
+        gone = set(lines)
+        kept = [i for i in range(len(self.line_starts)) if i not in gone]
+        return PageLayout(
+            self.pages, self.sizes,
+            array("l", (self.line_starts[i] for i in kept)),
+            array("l", (self.line_ends[i] for i in kept)),
+            array("f", (v for i in kept for v in self.line_boxes[4 * i : 4 * i + 4])),
+            array("f", (self.line_fonts[i] for i in kept)) if self.line_fonts else array("f"),
+            array("h", (self.line_weights[i] for i in kept)) if self.line_weights
+            else array("h"),
+            array("l", (self.line_pages[i] for i in kept)), self.superscripts)
+
+    def _box(self, page: int, start: int, end: int) -> tuple[float, float, float, float] | None:
+        left = bottom = math.inf
+        right = top = -math.inf
+        low = bisect_right(self.line_ends, start)
+        for line in range(low, len(self.line_starts)):
+            line_start, line_end = self.line_starts[line], self.line_ends[line]
+            if line_start >= end:
+                break
+            if self.line_pages[line] != page or line_end <= start:
+                continue
+            x0, y0, x1, y1 = self.line_boxes[4 * line : 4 * line + 4]
+            # Within a line, characters are taken as evenly wide: a sentence's box
+            # starts and ends about where its first and last characters are.
+            width = (x1 - x0) / max(1, line_end - line_start)
+            left = min(left, x0 + width * max(0, start - line_start))
+            right = max(right, x1 - width * max(0, line_end - end))
+            bottom, top = min(bottom, y0), max(top, y1)
+        if left == math.inf:
+            return None
+        height = self.sizes[2 * page + 1]
+        return (round(left, 1), round(height - top, 1), round(right - left, 1),
+                round(top - bottom, 1))
+
+    def outline(self) -> PageLayout:
+        """Only what provenance needs: no fonts."""
+        return PageLayout(self.pages, self.sizes, self.line_starts, self.line_ends,
+                          self.line_boxes, array("f"), array("h"), self.line_pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,8 +515,10 @@ class Document:
         bom: Length in bytes of the file's byte-order mark.
         source_path: The path a graph records for it (see :class:`InputFile`); by
             default the file's name.
+        pages: For a PDF, its pages and lines; its ``text`` is the text layer, and
+            offsets map to pages and rectangles, not to the file's bytes.
         byte_index: Where each character of ``text`` starts in the file (made from
-            ``text``, once).
+            ``text``, once; for a PDF, where it is in the text layer).
     """
 
     id: str
@@ -398,6 +530,7 @@ class Document:
     encoding: str = "utf-8"
     bom: int = 0
     source_path: str = ""
+    pages: PageLayout | None = field(default=None, repr=False, compare=False)
     byte_index: ByteIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -405,8 +538,9 @@ class Document:
             object.__setattr__(self, "source_path", own_name(self.path))
         # Made once: encoding the text up to each offset asked for was quadratic in a
         # long document's length.
-        object.__setattr__(self, "byte_index", ByteIndex.of(self.text, self.encoding,
-                                                            self.bom))
+        object.__setattr__(self, "byte_index",
+                           ByteIndex(len(self.text)) if self.pages is not None else
+                           ByteIndex.of(self.text, self.encoding, self.bom))
 
     def byte_offset(self, offset: int) -> int:
         """Convert a character offset into the source text to a byte offset in the file."""
@@ -424,7 +558,8 @@ class Document:
         """What a graph of this document needs of it, without its text."""
         return Outline(self.id, self.path, self.format, self.metadata,
                        tuple(BlockOutline(b.index, b.kind, b.number) for b in self.blocks),
-                       self.byte_index, self.source_path)
+                       self.byte_index, self.source_path,
+                       self.pages.outline() if self.pages is not None else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,6 +587,7 @@ class Outline:
     blocks: tuple[BlockOutline, ...]
     byte_index: ByteIndex = field(repr=False, compare=False)
     source_path: str = ""
+    pages: PageLayout | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.source_path:

@@ -105,6 +105,7 @@ class DG(DefinedNamespace):
     block: URIRef
     inText: URIRef
     inSource: URIRef
+    page: URIRef
     subjectSpan: URIRef
     objectSpan: URIRef
     rule: URIRef

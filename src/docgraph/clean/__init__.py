@@ -1,12 +1,12 @@
-"""Clean a document: HTML, Markdown, Isomer Next JSON or text into blocks with source offsets.
+"""Clean a document: HTML, Markdown, Isomer Next JSON, PDF or text into blocks with source offsets.
 
 The contract: :func:`clean` turns a :class:`~docgraph.types.RawDocument` into a
 :class:`~docgraph.types.Document` whose blocks (headings, paragraphs, list items, table
 cells, captions, image alt texts, footnotes) hold normalised text, the section they sit
 in, the paragraph number the page shows, and a map from every character back to its
 range in the source file. Boilerplate is marked, never dropped. Each format has its own
-reader (:mod:`.html`, :mod:`.markdown`, :mod:`.isomer`, :mod:`.plain`) building one kind
-of tree that :mod:`.blocks` cuts into blocks.
+reader (:mod:`.html`, :mod:`.markdown`, :mod:`.isomer`, :mod:`.pdf`, :mod:`.plain`)
+building one kind of tree that :mod:`.blocks` cuts into blocks.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from docgraph.clean.html import PARSERS, parse_html
 from docgraph.clean.isomer import IsomerPage, read_isomer
 from docgraph.clean.layout import load_layout_rules, mark_layout
 from docgraph.clean.markdown import parse_markdown
+from docgraph.clean.pdf import parse_pdf
 from docgraph.clean.plain import parse_text
 from docgraph.clean.render import to_dict, to_html
 from docgraph.clean.text import collapse
@@ -72,8 +73,11 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
     """
     text, start = raw.text, raw.body_start
     page: IsomerPage | None = None
+    layout = raw.pages
     try:
-        if raw.format is InputFormat.ISOMER_JSON:
+        if raw.format is InputFormat.PDF and raw.pages is not None:
+            root, layout = parse_pdf(text, raw.pages)
+        elif raw.format is InputFormat.ISOMER_JSON:
             page = read_isomer(text, start, len(text), html_parser, raw.path)
             root = page.root
         elif raw.format in (InputFormat.HTML, InputFormat.HTML_PAGE):
@@ -104,6 +108,7 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
         text=raw.text,
         encoding=raw.encoding,
         bom=raw.bom,
+        pages=layout,
     )
 
 
@@ -117,6 +122,10 @@ def why_no_text(document: Document) -> str | None:
     """
     if document.blocks:
         return None
+    if document.pages is not None and not document.text.strip():
+        count = document.pages.page_count
+        return (f"no text layer on {'its one page' if count == 1 else f'any of its {count} pages'}"
+                " (scanned images?): no text to read")
     if not document.text and not document.bom:
         return "an empty file (0 bytes): no text to read"
     if not document.text.strip():

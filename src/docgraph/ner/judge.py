@@ -32,11 +32,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from docgraph.errors import ConfigurationError
-from docgraph.lexicon import lexicon_setting
+from docgraph.lexicon import common_words, lexicon_setting
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
 from docgraph.ner.model import model_candidates_of
-from docgraph.ner.tokens import common_words, sentence_starts, words
+from docgraph.ner.tokens import sentence_starts, words
 from docgraph.vocab import coarse_type
 
 JUDGED = "docgraph.judged"

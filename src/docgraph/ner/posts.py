@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from docgraph.lexicon import Lexicon, lexicon_setting
+from docgraph.lexicon import Lexicon, common_words, lexicon_setting
 from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
 from docgraph.ner.acronyms import long_form_start
@@ -27,7 +27,6 @@ from docgraph.ner.tokens import (
     POSSESSIVE,
     Phrases,
     bracketed_acronym,
-    common_words,
     joined,
     lower_words,
     name_like,

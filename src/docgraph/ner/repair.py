@@ -15,7 +15,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from docgraph.lexicon import Lexicon, lexicon_setting
+from docgraph.lexicon import Lexicon, common_words, lexicon_setting
 from docgraph.names import looks_like_acronym
 from docgraph.ner import candidates as cands
 from docgraph.ner.candidates import Candidate
@@ -23,7 +23,6 @@ from docgraph.ner.heads import head_only
 from docgraph.ner.model import model_candidates_of
 from docgraph.ner.tokens import (
     CAMEL,
-    common_words,
     lower_words,
     name_like,
     proper_word,

@@ -8,10 +8,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from docgraph.lexicon import common_words
 
 CAMEL = re.compile(r"^(?:[A-Z]?[a-z]+[A-Z]|[A-Z]{2,}[a-z]+[A-Z]?)[A-Za-z0-9]*$")
 CONNECTORS = frozenset({"of", "on", "for"})
@@ -25,11 +26,6 @@ TITLE_CASE_GLUE = frozenset({"Of", "And", "For", "On", "To", "The", "In", "At", 
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
-@functools.cache
-def common_words() -> frozenset[str]:
-    """English words more often written in lower case (data/common_words.txt)."""
-    text = resources.files("docgraph").joinpath("data/common_words.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 # Endings of derived common nouns, which the common-word list misses when they are rare

@@ -44,7 +44,7 @@ from docgraph.rdf.iris import (
 )
 from docgraph.rdf.text import clean_literal
 from docgraph.resolve import stable_hash
-from docgraph.types import Document, Entity, InputFormat, Merge, Outline
+from docgraph.types import Document, Entity, InputFormat, Merge, Outline, Region
 from docgraph.vocab import (
     DG,
     ID_BASE,
@@ -57,9 +57,11 @@ from docgraph.vocab import (
 
 Triple = tuple[Node, Node, Node]
 
+# PDF's fragment identifiers (RFC 3778): what a FragmentSelector on a PDF conforms to.
+_PDF_FRAGMENTS = URIRef("http://tools.ietf.org/rfc/rfc3778")
 _MEDIA_TYPES = {InputFormat.HTML: "text/html", InputFormat.HTML_PAGE: "text/html",
                 InputFormat.MARKDOWN: "text/markdown", InputFormat.TEXT: "text/plain",
-                InputFormat.ISOMER_JSON: "application/json"}
+                InputFormat.ISOMER_JSON: "application/json", InputFormat.PDF: "application/pdf"}
 
 
 def to_dataset(entities: Iterable[Entity],
@@ -348,7 +350,9 @@ class _Writer:
         self._selector(document_id, in_source, part(node, "source-position"),
                        OA.TextPositionSelector, relation.source.start, relation.source.end)
         source = self.documents.get(document_id)
-        if source is not None:
+        if source is not None and source.pages is not None:
+            self._pdf_regions(document_id, in_source, node, source.pages.regions(relation.source))
+        elif source is not None:
             span = source.byte_span(relation.source)
             self._selector(document_id, in_source, part(node, "source-bytes"),
                            OA.DataPositionSelector, span.start, span.end)
@@ -356,6 +360,28 @@ class _Writer:
                                     ("object", DG.objectSpan, relation.object)):
             self._selector(document_id, node, part(node, name), OA.TextPositionSelector,
                            mention.start, mention.end, link=prop)
+
+    def _pdf_regions(self, document_id: str, in_source: URIRef, node: URIRef,
+                     regions: list[Region]) -> None:
+        """A PDF's sentence: on each page it covers, the page and a rectangle to highlight.
+
+        Each is an RFC 3778 fragment (``page=2&viewrect=left,top,width,height``, points
+        from the page's top-left corner), refined by the characters of that page's text.
+        """
+        for region in regions:
+            fragment = part(node, f"page-{region.page}")
+            value = f"page={region.page}"
+            if region.box is not None:
+                value += "&viewrect=" + ",".join(f"{v:g}" for v in region.box)
+            self.add(document_id, in_source, OA.hasSelector, fragment)
+            self.add(document_id, fragment, RDF.type, OA.FragmentSelector)
+            self.add(document_id, fragment, DCTERMS.conformsTo, _PDF_FRAGMENTS)
+            self.add(document_id, fragment, RDF.value, Literal(value))
+            self.add(document_id, fragment, DG.page,
+                     Literal(region.page, datatype=XSD.positiveInteger))
+            self._selector(document_id, fragment, part(node, f"page-{region.page}-text"),
+                           OA.TextPositionSelector, region.start, region.end,
+                           link=OA.refinedBy)
 
     def _specific(self, document_id: str, node: URIRef, source: URIRef) -> None:
         self.add(document_id, node, RDF.type, OA.SpecificResource)

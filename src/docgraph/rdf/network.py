@@ -113,7 +113,8 @@ def to_networkx(source: Graph | Facts) -> nx.MultiDiGraph[str]:
     Nodes carry ``type`` (the class's local name), ``label``, ``aliases`` and
     ``documents``; each edge carries ``relation`` (the property's local name),
     ``document``, ``sentence``, ``rule``, ``confidence``, ``source_span`` (character
-    offsets of the sentence in the source file), ``subject_span``/``object_span``
+    offsets of the sentence in the source file), for a PDF ``pages`` (an RFC 3778
+    fragment per page, "page=2&viewrect=..."), ``subject_span``/``object_span``
     (where the two names are in the sentence) and ``start``/``end`` when the sentence
     gives dates. A direct triple between entities that no assertion explains (from
     another tool) is an edge keyed by its predicate, without provenance.
@@ -156,9 +157,16 @@ def _provenance(index: _Index, node: Node, predicate: Any) -> dict[str, Any]:
         "confidence": float(str(index.one(node, DG.confidence) or 0)),
     }
     selectors = index.all(RDF.type)
+    pages = []
     for selector in index.many(index.one(node, DG.inSource), OA.hasSelector):
         if OA.TextPositionSelector in selectors.get(selector, ()):
             data["source_span"] = _span(index, selector)
+        elif OA.FragmentSelector in selectors.get(selector, ()):
+            page = index.one(selector, DG.page)
+            pages.append((int(str(page or 0)), str(index.one(selector, RDF.value) or "")))
+    if pages:
+        # A PDF: the page and rectangle of each piece of the sentence (RFC 3778).
+        data["pages"] = [fragment for _, fragment in sorted(pages)]
     sentence = index.one(index.one(node, DG.inText), OA.hasSelector)
     if sentence is not None:
         # Where the two names are in the sentence, for highlighting it.

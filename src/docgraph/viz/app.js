@@ -300,7 +300,15 @@
   function meta(edge) {
     const parts = [edge.document, edge.rule, edge.confidence !== undefined ? `confidence ${edge.confidence}` : "",
                    edge.start ? `${edge.start}${edge.end && edge.end !== edge.start ? " to " + edge.end : ""}` : ""];
-    return el("p", { class: "meta" }, parts.filter(Boolean).join(" \u00b7 "));
+    const line = el("p", { class: "meta" }, parts.filter(Boolean).join(" \u00b7 "));
+    // In a PDF: each page the sentence is on, a link that opens the file there with the
+    // sentence's rectangle in view (RFC 3778 fragments, as PDF viewers read them).
+    for (const fragment of edge.pages || []) {
+      const page = /^page=(\d+)/.exec(fragment);
+      line.append(" \u00b7 ", el("a", { class: "page", href: `${edge.document || ""}#${fragment}`,
+                                        title: fragment }, page ? `page ${page[1]}` : fragment));
+    }
+    return line;
   }
 
   const details = document.getElementById("details");

@@ -1,0 +1,294 @@
+"""Read a PDF's lines into the offset-keeping document tree: paragraphs, headings, lists.
+
+PDFium gives lines in the order the page draws them, which for press releases, annexes
+and factsheets is reading order, a table cell after cell (:mod:`docgraph.pdftext`). This
+reader turns lines into what a reader sees:
+
+- **Page furniture** leaves the prose: a page number, or a line in the top or bottom
+  margin that recurs on other pages (a running title), goes into a ``<footer>``, which
+  the block builder drops as it drops an HTML page's.
+- **Paragraphs**: a line continues the paragraph above it when it sits just below it
+  (a gap under about half a line), overlaps it across the page, and is in the same font
+  size; a bullet or a larger gap starts a new one. A paragraph left open at the foot of
+  a page goes on at the top of the next when it starts in lower case.
+- **Headings**: a short paragraph (two lines at most, no closing full stop) in a larger
+  or bold font, or in capitals.
+- **Lists**: a paragraph opening with a bullet is a list item, the bullet left out.
+- **Line ends**: a line break reads as a space; a word hyphenated across two lines is
+  joined ("pro-" "vision" is "provision") when the joined word is an English word, and
+  keeps its hyphen otherwise ("Singapore-" "based").
+
+Each character of a block maps to its place in the text layer; the space that stands
+for a line break maps to the break.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from docgraph.clean.dom import Element, Text
+from docgraph.lexicon import common_words
+from docgraph.markup import offsets
+from docgraph.types import PageLayout
+
+# A line in the top or bottom margin this share of the page's height is page furniture
+# when it is a page number or recurs on another page.
+_MARGIN = 0.1
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?$",
+                          re.IGNORECASE)
+# Bullets, symbol fonts' among them: their characters sit in the private use area, a
+# Wingdings tick read as "ü" and a private character.
+_BULLET = re.compile(r"^\s*([•●▪■◦‣∙·○✓✔➢➤►]|ü?[\uf020-\uf0ff]|[-–*](?=\s))\s*")
+_NUMBER_START = re.compile(r"^\s*(?:\d{1,3}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)]|[ivx]{1,4}[.)])\s")
+# A footnote's text: its number and a capital, in a smaller font than the body's.
+_FOOTNOTE = re.compile(r"^\s*(\d{1,3})(?:\s+(?=[A-Z\u201c\"(])|\s*$)")
+_TERMINAL = re.compile(r"[.!?:;][\"'”’)]*$")
+_HYPHENATED = re.compile(r"([A-Za-z0-9]+)-$")
+_NEXT_WORD = re.compile(r"^([a-z]+)")
+_BOLD = 600  # a font weight from which a line reads as bold
+_LARGER = 1.15  # a font this much larger than the body's makes a heading
+_MAX_HEADING = 150
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    page: int
+    left: float
+    bottom: float
+    right: float
+    top: float
+    font: float
+    weight: int
+
+
+def parse_pdf(source: str, layout: PageLayout) -> tuple[Element, PageLayout]:
+    """The tree of a PDF whose text layer is ``source``, and its layout without furniture.
+
+    The layout's lines are then the prose's: a statement's rectangle never takes in a
+    page number.
+    """
+    boxes = layout.line_boxes
+    lines = [_Line(layout.line_starts[i], layout.line_ends[i], layout.line_pages[i],
+                   boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2], boxes[4 * i + 3],
+                   layout.line_fonts[i], layout.line_weights[i])
+             for i in range(len(layout.line_starts))]
+    furniture = _furniture(source, lines, layout)
+    body = [line for index, line in enumerate(lines) if index not in furniture]
+    root = Element("root")
+    footer = Element("footer")
+    for index in sorted(furniture):
+        footer.append(Text.verbatim(source, lines[index].start, lines[index].end))
+    if footer.children:
+        root.append(footer)
+    size = _body_size(source, body)
+    marks = layout.superscripts
+    markers = [(marks[i], marks[i + 1]) for i in range(0, len(marks), 2)]
+    starts = {start for start, _ in markers}
+    for paragraph in _paragraphs(source, body, _spacing(body), size, starts):
+        root.append(_element(source, paragraph, size, markers))
+    return root, layout.without_lines(furniture)
+
+
+def _furniture(source: str, lines: list[_Line], layout: PageLayout) -> set[int]:
+    """Page numbers and running titles: lines in a margin that a reader skips."""
+    def in_margin(line: _Line) -> bool:
+        height = layout.sizes[2 * line.page + 1]
+        return line.bottom < height * _MARGIN or line.top > height * (1 - _MARGIN)
+
+    def shape(line: _Line) -> str:
+        return re.sub(r"\d+", "#", " ".join(source[line.start : line.end].split())).lower()
+
+    margins = [i for i, line in enumerate(lines) if in_margin(line)]
+    places: dict[str, list[_Line]] = {}
+    for index in margins:
+        places.setdefault(shape(lines[index]), []).append(lines[index])
+
+    def recurs(line: _Line) -> bool:
+        # The same words at the same height of another page ("Page 2 of 4" included);
+        # a footnote that happens to read like another page's sits elsewhere.
+        return any(other.page != line.page and abs(other.top - line.top) < 0.5 * line.font
+                   for other in places[shape(line)])
+
+    notes = set(layout.superscripts[::2])
+
+    def footnote(line: _Line) -> bool:
+        text = source[line.start : line.end]
+        return line.start + len(text) - len(text.lstrip()) in notes
+
+    return {index for index in margins
+            if _PAGE_NUMBER.match(source[lines[index].start : lines[index].end].strip())
+            or (recurs(lines[index]) and not footnote(lines[index]))}
+
+
+def _body_size(source: str, lines: list[_Line]) -> float:
+    """The font size most of the text is in."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.font, 1)] += line.end - line.start
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _spacing(lines: list[_Line]) -> float:
+    """The document's usual gap between two lines of a paragraph, in font sizes.
+
+    Documents are set single-spaced or at one and a half lines; a paragraph ends where
+    the gap is clearly larger than the usual one.
+    """
+    gaps: Counter[float] = Counter()
+    for previous, line in pairwise(lines):
+        size = max(1.0, min(line.font, previous.font))
+        gap = (previous.bottom - line.top) / size
+        if line.page == previous.page and -0.3 < gap < 2 and \
+                line.left < previous.right and previous.left < line.right:
+            gaps[round(gap, 1)] += 1
+    if not gaps:
+        return 0.2
+    spacing, count = gaps.most_common(1)[0]
+    # Too few pairs to tell the usual gap: single spacing. No setting spaces lines a
+    # font size apart or more.
+    return min(spacing, 1.0) if count >= 3 else 0.2
+
+
+def _paragraphs(source: str, lines: list[_Line], spacing: float, body: float,
+                markers: set[int]) -> list[list[_Line]]:
+    found: list[list[_Line]] = []
+    for line in lines:
+        text = source[line.start : line.end]
+        # A line opening with a raised marker is a footnote's text.
+        noted = line.start + len(text) - len(text.lstrip()) in markers
+        if found and not noted and _continues(source, found[-1], line, text, spacing, body):
+            found[-1].append(line)
+        else:
+            found.append([line])
+    return found
+
+
+def _footnote(text: str, line: _Line, body: float) -> re.Match[str] | None:
+    """The number opening a footnote's text, if the line is one."""
+    return _FOOTNOTE.match(text) if line.font < 0.9 * body else None
+
+
+def _continues(source: str, paragraph: list[_Line], line: _Line, text: str,
+               spacing: float, body: float) -> bool:
+    """Whether ``line`` goes on with ``paragraph``."""
+    previous = paragraph[-1]
+    size = max(1.0, min(line.font, previous.font))
+    shared = min(line.top, previous.top) - max(line.bottom, previous.bottom)
+    if line.page == previous.page and \
+            previous.right - 0.5 * size <= line.left < previous.right + size and \
+            shared > 0.3 * min(line.top - line.bottom, previous.top - previous.bottom):
+        return True  # the same row, broken by PDFium (after a raised marker); a table's
+        # next cell is further away
+    if _BULLET.match(text) or _NUMBER_START.match(text) or _footnote(text, line, body):
+        return False
+    if abs(line.weight - previous.weight) >= 200:
+        return False  # bold to regular: a heading's end
+    above = source[previous.start : previous.end]
+    if len(paragraph) == 1 and _capitals(above) and not _capitals(text):
+        return False
+    if abs(line.font - previous.font) > 0.15 * max(line.font, previous.font):
+        return False
+    if line.page != previous.page:
+        # Over a page break: a sentence left open goes on, from the same margin.
+        ended = _TERMINAL.search(source[previous.start : previous.end].rstrip())
+        first = paragraph[0] if len(paragraph) == 1 else paragraph[1]
+        return not ended and abs(line.left - first.left) < 2 * line.font
+    # Gaps are measured against the font size: a line's box is as tall as its letters
+    # ("manner." has no ascender and is shorter than the line above it).
+    gap = previous.bottom - line.top
+    overlaps = line.left < previous.right and previous.left < line.right
+    return overlaps and -0.5 * size < gap < (spacing + 0.45) * size
+
+
+def _element(source: str, lines: list[_Line], body_size: float,
+             markers: list[tuple[int, int]]) -> Element:
+    first = source[lines[0].start : lines[0].end]
+    bullet = _BULLET.match(first)
+    text = _joined(source, lines, bullet.end() if bullet else 0)
+    note = _footnote(first, lines[0], body_size)
+    if note and len(lines) > 1:
+        # Its number is a footnote's marker: the block is the footnote's text.
+        markers = sorted([(lines[0].start + note.start(1), lines[0].start + note.end(1)),
+                          *markers])
+    nodes = _marked(text, markers, lines[0].start, lines[-1].end)
+    if bullet:
+        return Element("ul", children=[Element("li", children=nodes)])
+    words = text.text.split()
+    larger = body_size and lines[0].font >= body_size * _LARGER
+    bold = all(line.weight >= _BOLD for line in lines)
+    capitals = len(words) <= 10 and _capitals(text.text)
+    if len(lines) <= 2 and len(text.text) <= _MAX_HEADING and len(nodes) == 1 and \
+            not _NUMBER_START.match(first) and \
+            not _TERMINAL.search(text.text.rstrip()) and (larger or bold or capitals):
+        return Element("h2" if larger else "h3", children=nodes)
+    return Element("p", children=nodes)
+
+
+def _capitals(text: str) -> bool:
+    return text.isupper() and any(c.isalpha() for c in text)
+
+
+def _marked(text: Text, markers: list[tuple[int, int]], low: int, high: int
+            ) -> list[Element | Text]:
+    """The text with its raised footnote markers as ``<sup>``, which leave the prose."""
+    inside = [(start, end) for start, end in markers[bisect_left(markers, (low, low)) :]
+              if start < high]
+    if not inside:
+        return [text]
+    nodes: list[Element | Text] = []
+    cut = 0
+    for start, end in inside:
+        first = bisect_left(text.starts, start)
+        last = bisect_left(text.starts, end)
+        if first >= last:
+            continue
+        if first > cut:
+            nodes.append(Text(text.text[cut:first], text.starts[cut:first], text.ends[cut:first]))
+        nodes.append(Element("sup", children=[Text(text.text[first:last],
+                                                    text.starts[first:last],
+                                                    text.ends[first:last])]))
+        cut = last
+    if cut < len(text.text):
+        nodes.append(Text(text.text[cut:], text.starts[cut:], text.ends[cut:]))
+    return nodes
+
+
+def _joined(source: str, lines: list[_Line], skip: int) -> Text:
+    """The paragraph's lines as one run of text, line breaks read as spaces."""
+    parts: list[str] = []
+    starts, ends = offsets(), offsets()
+    for number, line in enumerate(lines):
+        start = line.start + (skip if number == 0 else 0)
+        end = line.end
+        text = source[start:end]
+        following = source[lines[number + 1].start : lines[number + 1].end] \
+            if number + 1 < len(lines) else ""
+        hyphen = _HYPHENATED.search(text.rstrip())
+        joined = False
+        if hyphen and following:
+            after = _NEXT_WORD.match(following.lstrip())
+            if after is not None:
+                joined = True
+                if (hyphen.group(1) + after.group(1)).lower() in common_words():
+                    end = start + len(text.rstrip()) - 1  # the hyphen leaves
+                else:
+                    end = start + len(text.rstrip())
+        parts.append(source[start:end])
+        starts.extend(range(start, end))
+        ends.extend(range(start + 1, end + 1))
+        if number + 1 < len(lines) and not joined:
+            # The space stands for the line break (or the page break) after the line,
+            # not for a page number between the pages.
+            parts.append(" ")
+            starts.append(line.end)
+            stop, limit = line.end, lines[number + 1].start
+            while stop < limit and source[stop].isspace():
+                stop += 1
+            ends.append(stop)
+    return Text("".join(parts), starts, ends)

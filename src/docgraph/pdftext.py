@@ -1,0 +1,208 @@
+r"""Read a PDF's text layer: each page's text, its lines and where they are on the page.
+
+docgraph reads PDF with pypdfium2, Google's PDFium (the PDF engine of Chromium) under the
+Apache 2.0 and BSD-3 licences: it is compiled code, about a hundred times faster than
+the pure-Python pdfminer.six under pdfplumber, and gives each character's box. PyMuPDF
+is as fast but AGPL, which would bind every program that embeds docgraph.
+
+A PDF's text is each page's text as PDFium reads it (lines end in ``\\r\\n``), the pages
+joined by a form feed: the "source text" every offset of the document points into, as a
+Markdown file's text is for Markdown. :class:`~docgraph.types.PageLayout` says where each
+page starts in it and where each line is on its page, so that a statement's range gives a
+page number, a range in that page's text and a rectangle to highlight. A page with no
+text layer (a scanned image) is a warning naming the file and the page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime as dt
+import math
+import re
+import statistics
+import warnings
+from array import array
+
+from docgraph.errors import InputError, InputWarning
+from docgraph.types import PageLayout
+
+PAGE_BREAK = "\f"
+"""What joins two pages' texts in a PDF's source text."""
+
+_LINE_BREAK = "\r\n"
+_MARKS = frozenset("0123456789*\u2020\u2021\u00a7")  # what a footnote marker is made of
+_SMALL = 0.8  # a marker's font is smaller than this share of its line's
+_PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?")
+
+
+def read_pdf(data: bytes, path: str) -> tuple[str, PageLayout, str | None, dt.date | None]:
+    """The text layer of a PDF: its text, its layout, its title and its creation date.
+
+    Raises:
+        InputError: If PDFium cannot open the file (damaged, or encrypted with a
+            password).
+    """
+    import pypdfium2 as pdfium  # imported here: only a PDF needs it
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise InputError(path, f"cannot read this PDF ({exc})") from exc
+    try:
+        texts: list[str] = []
+        images: list[int] = []
+        layout = _Layout()
+        start = 0
+        for number in range(1, len(document) + 1):
+            page = document[number - 1]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            text = _page_text(textpage)
+            if not text.strip():
+                images.append(number)
+            layout.page(start, len(text), width, height)
+            layout.lines_of(textpage, text, start)
+            texts.append(text)
+            start += len(text) + len(PAGE_BREAK)
+            textpage.close()
+            page.close()
+        metadata = document.get_metadata_dict()
+    finally:
+        document.close()
+    if images and len(images) < len(texts):
+        # A PDF with no text on any page says so once, as a document with no text.
+        warnings.warn(f"{path}: {_pages(images)} no text layer (scanned images?); "
+                      "their text is not read", InputWarning, stacklevel=2)
+    title = " ".join(metadata.get("Title", "").split()) or None
+    return PAGE_BREAK.join(texts), layout.freeze(), title, _creation_date(metadata)
+
+
+def _page_text(textpage: object) -> str:
+    """The page's text, one character per character PDFium counts.
+
+    ``get_text_range`` can leave out characters it cannot map; the offsets of the lines
+    and boxes count PDFium's characters, so any difference is refused in favour of one
+    lookup per character.
+    """
+    count = textpage.count_chars()  # type: ignore[attr-defined]
+    text: str = textpage.get_text_range() if count else ""  # type: ignore[attr-defined]
+    if len(text) != count:
+        import pypdfium2.raw as raw
+
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD)  # type: ignore[attr-defined]
+                       for i in range(count))
+    # PDFium writes a hyphen it could not map as U+FFFE, a noncharacter ("non\ufffe
+    # performing"): one character for one, so offsets still count PDFium's characters.
+    return text.replace("\ufffe", "-")
+
+
+def _pages(numbers: list[int]) -> str:
+    """Say which pages have: "page 3 has", "pages 2, 5 have"."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]} has"
+    return f"pages {', '.join(map(str, numbers))} have"
+
+
+def _creation_date(metadata: dict[str, str]) -> dt.date | None:
+    found = _PDF_DATE.match(metadata.get("CreationDate", ""))
+    if found is None:
+        return None
+    year, month, day = (int(part) if part else 1 for part in found.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+class _Layout:
+    """Pages and lines as they are read, frozen into a :class:`PageLayout` at the end."""
+
+    def __init__(self) -> None:
+        self.pages = array("l")
+        self.sizes = array("f")
+        self.starts = array("l")
+        self.ends = array("l")
+        self.boxes = array("f")
+        self.fonts = array("f")
+        self.weights = array("h")
+        self.line_pages = array("l")
+        self.superscripts = array("l")
+
+    def page(self, start: int, length: int, width: float, height: float) -> None:
+        self.pages.extend((start, start + length))
+        self.sizes.extend((width, height))
+
+    def lines_of(self, textpage: object, text: str, offset: int) -> None:
+        """Each line of the page: its range, box, font size and weight."""
+        import pypdfium2.raw as raw
+
+        handle = textpage.raw  # type: ignore[attr-defined]
+        left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+        matrix = raw.FS_MATRIX()
+        page = len(self.pages) // 2 - 1
+        start = 0
+        while start <= len(text):
+            end = text.find(_LINE_BREAK, start)
+            end = len(text) if end < 0 else end
+            xs0, ys0, xs1, ys1, sizes, weights = [], [], [], [], [], []
+            indices: list[int] = []
+            for index in range(start, end):
+                if text[index].isspace():
+                    continue
+                if not raw.FPDFText_GetCharBox(handle, index, left, right, bottom, top):
+                    continue
+                indices.append(index)
+                xs0.append(left.value)
+                xs1.append(right.value)
+                ys0.append(bottom.value)
+                ys1.append(top.value)
+                sizes.append(raw.FPDFText_GetFontSize(handle, index))
+                weights.append(raw.FPDFText_GetFontWeight(handle, index))
+            if xs0:
+                box = (min(xs0), min(ys0), max(xs1), max(ys1))
+                # The size the text shows at: its font size times the text matrix's
+                # vertical scale (text set at size 1 and scaled by 11 is 11 points).
+                if raw.FPDFText_GetMatrix(handle, indices[0], ctypes.byref(matrix)):
+                    scale = math.hypot(matrix.c, matrix.d) or 1.0
+                    sizes = [size * scale for size in sizes]
+                font = statistics.median(sizes)
+                self._superscripts(text, offset, indices, sizes, ys0, font, box, page)
+                self.starts.append(offset + start)
+                self.ends.append(offset + end)
+                self.boxes.extend(box)
+                self.fonts.append(font)
+                self.weights.append(max(-1, min(1000, int(statistics.median(weights)))))
+                self.line_pages.append(page)
+            start = end + len(_LINE_BREAK)
+
+    def _superscripts(self, text: str, offset: int, indices: list[int], sizes: list[float],
+                      bottoms: list[float], font: float,
+                      box: tuple[float, float, float, float], page: int) -> None:
+        """Footnote markers set small and raised: within the line, or a line of their own.
+
+        PDFium breaks the line after a raised marker ("entities'" "9" "aggregate ..."), so
+        a line of one to three small digits beside the line before it is a marker too.
+        """
+        if self.line_pages and self.line_pages[-1] == page and len(indices) <= 3 and \
+                all(text[i] in _MARKS for i in indices):
+            _, low, _, high = self.boxes[-4:]
+            if font < _SMALL * self.fonts[-1] and box[1] < high and box[3] > low:
+                self.superscripts.extend((offset + indices[0], offset + indices[-1] + 1))
+                return
+        baseline = statistics.median(bottoms)
+        run: list[int] = []
+        for index, size, low in [*zip(indices, sizes, bottoms, strict=True), (-1, 0.0, 0.0)]:
+            raised = index >= 0 and text[index] in _MARKS and size < _SMALL * font and \
+                low > baseline + 0.2 * font
+            if raised and (not run or index == run[-1] + 1):
+                run.append(index)
+                continue
+            if 0 < len(run) <= 3:
+                self.superscripts.extend((offset + run[0], offset + run[-1] + 1))
+            run = [index] if raised else []
+
+    def freeze(self) -> PageLayout:
+        return PageLayout(pages=self.pages, sizes=self.sizes, line_starts=self.starts,
+                          line_ends=self.ends, line_boxes=self.boxes,
+                          line_fonts=self.fonts, line_weights=self.weights,
+                          line_pages=self.line_pages, superscripts=self.superscripts)
