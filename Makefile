@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench pictures chromium clean train
+.PHONY: demo test lint typecheck pytest bench pictures chromium tesseract clean train
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ lint: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(BIN)/mypy
 
-pytest: $(INSTALLED) chromium
+pytest: $(INSTALLED) chromium tesseract
 	$(BIN)/pytest
 
 # The browser tests drive Debian's chromium (never a downloaded browser).
@@ -41,6 +41,16 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
 	  else echo "install Debian's chromium package (apt-get install chromium)" >&2; exit 1; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# PDF pages without a text layer are read by Debian's tesseract-ocr where it is installed;
+# the tests of that path need it.
+tesseract:
+	@if ! command -v tesseract >/dev/null; then \
+	  echo "installing Debian's tesseract-ocr for the OCR tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "install Debian's tesseract-ocr package (apt-get install tesseract-ocr)" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq tesseract-ocr >/dev/null; \
 	fi
 
 pictures: $(INSTALLED) chromium

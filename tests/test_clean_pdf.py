@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import warnings
 from array import array
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from rdflib.namespace import RDF
 from docgraph.clean import clean, why_no_text
 from docgraph.clean.blocks import build_blocks
 from docgraph.clean.pdf import parse_pdf
-from docgraph.errors import InputError
+from docgraph.errors import InputError, InputWarning
 from docgraph.evaluate import range_mismatches
 from docgraph.ingest import read, read_bytes
 from docgraph.rdf.build import union
@@ -205,7 +206,9 @@ def test_a_range_gives_its_pages_their_text_and_a_rectangle() -> None:
         assert 0 < height < 60
 
 
-def test_a_pdf_without_a_text_layer_says_so_once_and_is_no_failure() -> None:
+def test_a_pdf_without_a_text_layer_says_so_once_and_is_no_failure(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # no tesseract here
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         document = clean(read(DATA / "image-only.pdf"))
@@ -213,6 +216,28 @@ def test_a_pdf_without_a_text_layer_says_so_once_and_is_no_failure() -> None:
     assert document.blocks == ()
     assert why_no_text(document) == \
         "no text layer on its one page (scanned images?): no text to read"
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None,
+                    reason="needs Debian's tesseract-ocr (make test installs it)")
+def test_a_page_without_a_text_layer_is_read_by_ocr_with_its_lines_boxes() -> None:
+    with pytest.warns(InputWarning, match=r"image-only.pdf: no text layer on page 1: read by "
+                                          r"OCR \(tesseract\)"):
+        document = clean(read(DATA / "image-only.pdf"))
+    texts = [b.text for b in document.blocks]
+    assert "The public can make submissions to the Committee." in texts
+    assert any("reports to Parliament" in text for text in texts)
+    layout = document.pages
+    assert layout is not None
+    block = next(b for b in document.blocks if b.text.startswith("The public"))
+    [region] = layout.regions(block.span)
+    assert region.page == 1
+    assert region.box is not None
+    left, top, _, height = region.box
+    # The sentence is on the right half of the page, about a fifth of the way down.
+    assert left > A4[0] / 2
+    assert A4[1] * 0.2 < top < A4[1] * 0.6
+    assert 0 < height < 40
 
 
 def test_a_damaged_pdf_is_one_line_naming_it() -> None:

@@ -15,7 +15,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, TIME, XSD
 from rdflib.term import Node
 
+from docgraph.clean import clean
 from docgraph.errors import ConfigurationError
+from docgraph.ingest import read_bytes
 from docgraph.rdf import (
     block_iri,
     document_iri,
@@ -29,9 +31,11 @@ from docgraph.rdf import (
 )
 from docgraph.rdf.text import clean_literal
 from docgraph.rdf.validate import validate
-from docgraph.types import Bound, Entity
+from docgraph.types import Bound, Document, Entity
 from docgraph.vocab import DG, OA
-from helpers import SG_IRI, examples, tiny_extraction
+from helpers import ROOT, SG_IRI, examples, tiny_extraction
+
+PDF = ROOT / "tests" / "data" / "pdf" / "sla-board-2024.pdf"
 
 MEETING = URIRef("https://w3id.org/docgraph/id/meeting/4th-asean-digital-ministers-meeting")
 TEO = URIRef("https://w3id.org/docgraph/id/person/josephine-teo")
@@ -278,3 +282,33 @@ def test_entities_without_documents_go_to_the_default_graph() -> None:
     entity = Entity("person:a", "Person", "A", (), (), ())
     dataset = to_dataset([entity])
     assert len(dataset.default_graph) == 2
+
+
+# Attachments ------------------------------------------------------------------------------
+
+
+def _read_as(data: bytes, source_path: str) -> Document:
+    return clean(read_bytes(data, source_path, source_path=source_path))
+
+
+def test_a_page_links_the_attachments_read_in_the_same_run() -> None:
+    annex = _read_as(PDF.read_bytes(), "files/news/2024/Annex A.pdf")
+    other = _read_as(PDF.read_bytes() + b"\n", "files/news/2023/Annex B.pdf")
+    page = _read_as(b"The Minister appointed Mr Yeoh. See [Annex A](/files/news/2024/Annex%20A.pdf"
+                    b"), [the old one](https://www.mlaw.gov.sg/files/news/2023/Annex%20B.pdf?x=1)"
+                    b" and [a missing annex](/files/news/2024/Annex%20C.pdf).\n", "news/a.md")
+    assert page.outline().attachments == ("/files/news/2024/Annex%20A.pdf",
+                                           "https://www.mlaw.gov.sg/files/news/2023/Annex%20B.pdf?x=1",
+                                           "/files/news/2024/Annex%20C.pdf")
+    graph = union(to_dataset([], {d.id: d for d in (annex, other, page)}))
+    assert set(graph.objects(document_iri(page.id), DG.attachment)) == {
+        document_iri(annex.id), document_iri(other.id)}
+    assert validate(graph).conforms
+
+
+def test_an_attachment_two_documents_could_be_is_not_guessed() -> None:
+    first = _read_as(PDF.read_bytes(), "2024/Annex.pdf")
+    second = _read_as(PDF.read_bytes() + b"\n", "2023/Annex.pdf")
+    page = _read_as(b"See [the annex](/files/Annex.pdf).\n", "a.md")
+    graph = union(to_dataset([], {d.id: d for d in (first, second, page)}))
+    assert list(graph.objects(document_iri(page.id), DG.attachment)) == []

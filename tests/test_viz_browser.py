@@ -14,7 +14,15 @@ from rdflib import Dataset
 from spacy.language import Language
 
 from docgraph.kg import KnowledgeGraph
-from helpers import ARTIFACTS, SEED, XSS_NAME, extract, extraction_dataset, hostile_dataset
+from helpers import (
+    ARTIFACTS,
+    ROOT,
+    SEED,
+    XSS_NAME,
+    extract,
+    extraction_dataset,
+    hostile_dataset,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
@@ -228,3 +236,22 @@ def test_labels_never_overlap_when_opened_or_after_a_search(chromium: Any, corpu
     assert {label["size"] for label in labels if label["kind"] == "node"} == {13}
     assert errors == []
     page.close()
+
+
+def test_a_statement_from_a_pdf_links_to_its_page(chromium: Any, nlp: Language,
+                                                 tmp_path: Path) -> None:
+    (result,) = extract([ROOT / "tests" / "data" / "pdf" / "sla-board-2024.pdf"], nlp)
+    path = tmp_path / "graph.html"
+    KnowledgeGraph(extraction_dataset(result)).show().save(path)
+    name = result.relations[0].subject.name
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(path.as_uri())
+    page.wait_for_function("window.docgraphReady === true", timeout=30_000)
+    page.fill("#search", name)
+    page.locator("#entities li").first.click()
+    details = page.locator("#details")
+    details.locator("#statements li").first.click()
+    link = details.locator("a.page").first
+    assert re.fullmatch(r"page \d+", link.inner_text())
+    assert re.search(r"#page=\d+&viewrect=[\d.]+,[\d.]+,[\d.]+,[\d.]+$",
+                     link.get_attribute("href") or "")

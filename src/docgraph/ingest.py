@@ -33,7 +33,7 @@ from docgraph.markup import BLOCK_ELEMENTS, TokenKind, tokenize
 from docgraph.types import STDIN, InputFile, InputFormat, Metadata, RawDocument, own_name
 
 DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.md", "*.markdown", "*.txt", "*.text",
-                   "*.json", "*.pdf")
+                   "*.json", "*.pdf", "*.docx")
 """Files a folder contributes when no ``include`` pattern is given."""
 
 _BOMS = (
@@ -201,6 +201,11 @@ def read_bytes(data: bytes, path: str = STDIN, *, source_path: str | None = None
     """
     if _starts_with(data, _PDF_MAGIC):
         return _read_pdf(data, path, source_path)
+    if data.startswith(_ZIP_MAGIC):
+        from docgraph.docxtext import is_docx
+
+        if is_docx(data):
+            return _read_docx(data, path, source_path)
     text, encoding, bom = decode(data, path)
     metadata, body_start = front_matter(text, path)
     body_format = detect_format(text, body_start)
@@ -233,6 +238,25 @@ def _read_pdf(data: bytes, path: str, source_path: str | None) -> RawDocument:
         body_start=0,
         metadata=Metadata(title=title, date=created),
         pages=pages,
+    )
+
+
+def _read_docx(data: bytes, path: str, source_path: str | None) -> RawDocument:
+    """A Word document's paragraphs as a document (:mod:`docgraph.docxtext`)."""
+    from docgraph.docxtext import read_docx
+
+    text, package, title, created = read_docx(data, path)
+    return RawDocument(
+        id=document_id(data),
+        path=path,
+        source_path=source_path or own_name(path),
+        text=text,
+        encoding="docx",
+        bom=0,
+        format=InputFormat.DOCX,
+        body_start=0,
+        metadata=Metadata(title=title, date=created),
+        package=package,
     )
 
 
@@ -283,7 +307,8 @@ def decode(data: bytes, path: str) -> tuple[str, str, int]:
 # Documents users try that docgraph does not read yet, by their first bytes: they would
 # otherwise be read as text.
 _PDF_MAGIC = b"%PDF-"
-_FORMATS_NOT_READ = ((b"PK\x03\x04", "a ZIP archive (DOCX, XLSX, ODT)"),
+_ZIP_MAGIC = b"PK\x03\x04"
+_FORMATS_NOT_READ = ((_ZIP_MAGIC, "a ZIP archive other than a Word document (XLSX, ODT)"),
                      (b"\xd0\xcf\x11\xe0", "an old Office document (DOC, XLS)"),
                      (b"{\\rtf", "RTF"))
 

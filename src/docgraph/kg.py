@@ -311,7 +311,8 @@ class KnowledgeGraph:
 
         Columns: document, path, title, block, sentence, its offsets in the cleaned text
         and in the source file (characters and bytes), for a PDF the page and its RFC
-        3778 fragment ("page=2&viewrect=...", a row per page), rule and confidence.
+        3778 fragment ("page=2&viewrect=...", a row per page), for a Word document the
+        part and the paragraph's XPath (a row per paragraph), rule and confidence.
 
         Args:
             statement: An assertion IRI, a row of :meth:`relations`, or a (subject,
@@ -324,7 +325,8 @@ class KnowledgeGraph:
                   for iri in assertions]
         columns = ["assertion", "document", "path", "title", "block", "sentence",
                    "textStart", "textEnd", "sourceStart", "sourceEnd", "byteStart",
-                   "byteEnd", "page", "pageFragment", "rule", "confidence"]
+                   "byteEnd", "page", "pageFragment", "part", "paragraph", "rule",
+                   "confidence"]
         if not frames:
             return pd.DataFrame(columns=columns)
         return pd.concat(frames, ignore_index=True)[columns]

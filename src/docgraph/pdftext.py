@@ -10,16 +10,21 @@ joined by a form feed: the "source text" every offset of the document points int
 Markdown file's text is for Markdown. :class:`~docgraph.types.PageLayout` says where each
 page starts in it and where each line is on its page, so that a statement's range gives a
 page number, a range in that page's text and a rectangle to highlight. A page with no
-text layer (a scanned image) is a warning naming the file and the page.
+text layer (a scanned image) is read by OCR where Debian's ``tesseract-ocr`` is
+installed (rendered at 300 dpi; each line with its box, so provenance is the same), with
+a warning; elsewhere it is a warning naming the file and the page.
 """
 
 from __future__ import annotations
 
 import ctypes
 import datetime as dt
+import io
 import math
 import re
+import shutil
 import statistics
+import subprocess
 import warnings
 from array import array
 
@@ -30,6 +35,9 @@ PAGE_BREAK = "\f"
 """What joins two pages' texts in a PDF's source text."""
 
 _LINE_BREAK = "\r\n"
+_OCR_DPI = 300
+_OCR_TIMEOUT = 300  # seconds tesseract may take over one page
+_OCR_CONFIDENCE = 50.0
 _MARKS = frozenset("0123456789*\u2020\u2021\u00a7")  # what a footnote marker is made of
 _SMALL = 0.8  # a marker's font is smaller than this share of its line's
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?")
@@ -51,6 +59,8 @@ def read_pdf(data: bytes, path: str) -> tuple[str, PageLayout, str | None, dt.da
     try:
         texts: list[str] = []
         images: list[int] = []
+        read_by_ocr: list[int] = []
+        tesseract = shutil.which("tesseract")
         layout = _Layout()
         start = 0
         for number in range(1, len(document) + 1):
@@ -58,10 +68,18 @@ def read_pdf(data: bytes, path: str) -> tuple[str, PageLayout, str | None, dt.da
             width, height = page.get_size()
             textpage = page.get_textpage()
             text = _page_text(textpage)
-            if not text.strip():
-                images.append(number)
             layout.page(start, len(text), width, height)
-            layout.lines_of(textpage, text, start)
+            if text.strip():
+                layout.lines_of(textpage, text, start)
+            else:
+                lines = _ocr(tesseract, page, path, number) if tesseract else None
+                if lines is None:
+                    images.append(number)
+                else:
+                    text = _LINE_BREAK.join(line for line, _, _ in lines)
+                    layout.pages[-1] = start + len(text)
+                    layout.ocr_lines(lines, start, height)
+                    read_by_ocr.append(number)
             texts.append(text)
             start += len(text) + len(PAGE_BREAK)
             textpage.close()
@@ -72,7 +90,11 @@ def read_pdf(data: bytes, path: str) -> tuple[str, PageLayout, str | None, dt.da
     if images and len(images) < len(texts):
         # A PDF with no text on any page says so once, as a document with no text.
         warnings.warn(f"{path}: {_pages(images)} no text layer (scanned images?); "
-                      "their text is not read", InputWarning, stacklevel=2)
+                      "their text is not read (install tesseract-ocr to read them)",
+                      InputWarning, stacklevel=2)
+    if read_by_ocr:
+        warnings.warn(f"{path}: no text layer on {_page_list(read_by_ocr)}: read by OCR "
+                      "(tesseract), which may misread words", InputWarning, stacklevel=2)
     title = " ".join(metadata.get("Title", "").split()) or None
     return PAGE_BREAK.join(texts), layout.freeze(), title, _creation_date(metadata)
 
@@ -94,6 +116,56 @@ def _page_text(textpage: object) -> str:
     # PDFium writes a hyphen it could not map as U+FFFE, a noncharacter ("non\ufffe
     # performing"): one character for one, so offsets still count PDFium's characters.
     return text.replace("\ufffe", "-")
+
+
+def _ocr(tesseract: str, page: object, path: str, number: int
+         ) -> list[tuple[str, tuple[float, ...], float]] | None:
+    """A page's lines read by tesseract: text, box in points (bottom-left origin), size.
+
+    The page is rendered at 300 dpi and given to ``tesseract`` as TSV; words it is not
+    sure of (confidence under 50, mostly pictures read as letters) are left out. None
+    when tesseract fails or reads nothing.
+    """
+    image = io.BytesIO()
+    page.render(scale=_OCR_DPI / 72).to_pil().save(image, "PNG")  # type: ignore[attr-defined]
+    try:
+        # The program is the one shutil.which found; the arguments are fixed, the image
+        # goes to its standard input: no input of the user's reaches a command line.
+        done = subprocess.run([tesseract, "stdin", "stdout", "tsv"],  # noqa: S603
+                              input=image.getvalue(), capture_output=True,
+                              timeout=_OCR_TIMEOUT, check=True)
+    except (OSError, subprocess.SubprocessError) as exc:
+        warnings.warn(f"{path}: page {number}: tesseract failed ({exc}); its text is not read",
+                      InputWarning, stacklevel=3)
+        return None
+    height = page.get_height()  # type: ignore[attr-defined]
+    scale = 72 / _OCR_DPI
+    lines: dict[tuple[str, ...], list[tuple[str, int, int, int, int]]] = {}
+    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        fields = row.split("\t")
+        if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
+            continue
+        if float(fields[10]) < _OCR_CONFIDENCE:
+            continue
+        left, top, width, tall = (int(v) for v in fields[6:10])
+        lines.setdefault(tuple(fields[1:5]), []).append((fields[11].strip(), left, top,
+                                                         width, tall))
+    found: list[tuple[str, tuple[float, ...], float]] = []
+    for words in lines.values():
+        x0 = min(w[1] for w in words)
+        x1 = max(w[1] + w[3] for w in words)
+        y0 = min(w[2] for w in words)
+        y1 = max(w[2] + w[4] for w in words)
+        size = statistics.median(w[4] for w in words) * scale / 0.72
+        found.append((" ".join(w[0] for w in words),
+                      (x0 * scale, height - y1 * scale, x1 * scale, height - y0 * scale), size))
+    return found or None
+
+
+def _page_list(numbers: list[int]) -> str:
+    """Name pages: "page 3", "pages 2, 5"."""
+    return (f"page {numbers[0]}" if len(numbers) == 1 else
+            f"pages {', '.join(map(str, numbers))}")
 
 
 def _pages(numbers: list[int]) -> str:
@@ -200,6 +272,20 @@ class _Layout:
             if 0 < len(run) <= 3:
                 self.superscripts.extend((offset + run[0], offset + run[-1] + 1))
             run = [index] if raised else []
+
+    def ocr_lines(self, lines: list[tuple[str, tuple[float, ...], float]], offset: int,
+                  height: float) -> None:
+        """Lines tesseract read, each its own line of the page's text."""
+        page = len(self.pages) // 2 - 1
+        start = offset
+        for text, box, size in lines:
+            self.starts.append(start)
+            self.ends.append(start + len(text))
+            self.boxes.extend(box)
+            self.fonts.append(size)
+            self.weights.append(400)
+            self.line_pages.append(page)
+            start += len(text) + len(_LINE_BREAK)
 
     def freeze(self) -> PageLayout:
         return PageLayout(pages=self.pages, sizes=self.sizes, line_starts=self.starts,

@@ -45,6 +45,8 @@ class InputFormat(StrEnum):
     """An Isomer Next page: one JSON document with ``page`` fields and ``content`` blocks."""
     PDF = "pdf"
     """A PDF's text layer, page by page (see :class:`PageLayout`)."""
+    DOCX = "docx"
+    """A Word document's paragraphs (see :class:`PackageLayout`)."""
 
 
 class BlockKind(StrEnum):
@@ -123,6 +125,10 @@ class SourceMap:
                 pos = self.char_span(self.length - 1).end if self.length else 0
             return Span(pos, pos)
         return Span(self.char_span(start).start, self.char_span(end - 1).end)
+
+
+ATTACHMENT_SUFFIXES = (".pdf", ".docx", ".doc")
+"""Files a page links to that are documents of their own: its attachments."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +306,7 @@ class RawDocument:
         body_start: Offset in ``text`` where the body starts (after the front matter).
         metadata: Title, date and other facts about the page.
         pages: For a PDF, its pages and lines (``text`` is its text layer).
+        package: For a Word document, its paragraphs (``text`` is their text).
     """
 
     id: str
@@ -312,11 +319,84 @@ class RawDocument:
     body_start: int
     metadata: Metadata
     pages: PageLayout | None = field(default=None, repr=False)
+    package: PackageLayout | None = field(default=None, repr=False)
 
     @property
     def body(self) -> str:
         """The document's body, without front matter."""
         return self.text[self.body_start :]
+
+
+@dataclass(frozen=True, slots=True)
+class DocxParagraph:
+    """One paragraph of a Word document: where it is and what it is.
+
+    Attributes:
+        path: Its XPath in the part (``/w:document/w:body/w:p[12]``).
+        heading: Its heading level (1-9; the title is 1), 0 for body text.
+        list_id: The list it is an item of (Word's ``numId``), "" for none.
+        depth: Its level in the list, from 0.
+        numbering: The list level's number format: ``decimal``, ``lowerLetter``,
+            ``bullet``...
+        cell: For a paragraph in a table, the table (from 0), row and column.
+    """
+
+    path: str
+    heading: int = 0
+    list_id: str = ""
+    depth: int = 0
+    numbering: str = ""
+    cell: tuple[int, int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PartRegion:
+    """Where a stretch of a Word document's text is: a paragraph of a part, a range in it.
+
+    Attributes:
+        part: The package part (``word/document.xml``).
+        path: The paragraph's XPath in the part.
+        start: Start offset in the paragraph's text.
+        end: End offset in the paragraph's text.
+    """
+
+    part: str
+    path: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PackageLayout:
+    """A Word document's paragraphs: where each is in the package and in the source text.
+
+    The source text is the paragraphs' texts joined by line breaks, in document order.
+
+    Attributes:
+        part: The part the paragraphs are in.
+        paragraphs: Each paragraph's place and kind.
+        starts: Where each paragraph's text starts in the source text.
+        ends: Where it ends.
+    """
+
+    part: str
+    paragraphs: tuple[DocxParagraph, ...]
+    starts: array[int]
+    ends: array[int]
+
+    def regions(self, span: Span) -> list[PartRegion]:
+        """Where ``span`` of the source text is: one region per paragraph it covers."""
+        found = []
+        for index in range(max(0, bisect_right(self.starts, span.start) - 1),
+                           len(self.starts)):
+            start, end = self.starts[index], self.ends[index]
+            if start >= span.end and index:
+                break
+            low, high = max(span.start, start), min(span.end, end)
+            if low < high:
+                found.append(PartRegion(self.part, self.paragraphs[index].path,
+                                        low - start, high - start))
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,6 +597,8 @@ class Document:
             default the file's name.
         pages: For a PDF, its pages and lines; its ``text`` is the text layer, and
             offsets map to pages and rectangles, not to the file's bytes.
+        package: For a Word document, its paragraphs; offsets map to a paragraph of a
+            part of the package, not to the file's bytes.
         byte_index: Where each character of ``text`` starts in the file (made from
             ``text``, once; for a PDF, where it is in the text layer).
     """
@@ -531,6 +613,7 @@ class Document:
     bom: int = 0
     source_path: str = ""
     pages: PageLayout | None = field(default=None, repr=False, compare=False)
+    package: PackageLayout | None = field(default=None, repr=False, compare=False)
     byte_index: ByteIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -539,7 +622,8 @@ class Document:
         # Made once: encoding the text up to each offset asked for was quadratic in a
         # long document's length.
         object.__setattr__(self, "byte_index",
-                           ByteIndex(len(self.text)) if self.pages is not None else
+                           ByteIndex(len(self.text))
+                           if self.pages is not None or self.package is not None else
                            ByteIndex.of(self.text, self.encoding, self.bom))
 
     def byte_offset(self, offset: int) -> int:
@@ -559,7 +643,18 @@ class Document:
         return Outline(self.id, self.path, self.format, self.metadata,
                        tuple(BlockOutline(b.index, b.kind, b.number) for b in self.blocks),
                        self.byte_index, self.source_path,
-                       self.pages.outline() if self.pages is not None else None)
+                       self.pages.outline() if self.pages is not None else None,
+                       self.package, self.attachments())
+
+    def attachments(self) -> tuple[str, ...]:
+        """The targets of links to files a page attaches (PDF and Word), in order."""
+        found: dict[str, None] = {}
+        for block in self.blocks:
+            for link in block.links:
+                path = link.href.split("#", 1)[0].split("?", 1)[0].lower()
+                if path.endswith(ATTACHMENT_SUFFIXES):
+                    found.setdefault(link.href.strip(), None)
+        return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -588,6 +683,8 @@ class Outline:
     byte_index: ByteIndex = field(repr=False, compare=False)
     source_path: str = ""
     pages: PageLayout | None = field(default=None, repr=False, compare=False)
+    package: PackageLayout | None = field(default=None, repr=False, compare=False)
+    attachments: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.source_path:

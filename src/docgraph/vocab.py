@@ -98,6 +98,7 @@ class DG(DefinedNamespace):
     sourcePath: URIRef
     permalink: URIRef
     sourceURL: URIRef
+    attachment: URIRef
     blockIndex: URIRef
     blockKind: URIRef
     paragraphNumber: URIRef
@@ -106,6 +107,7 @@ class DG(DefinedNamespace):
     inText: URIRef
     inSource: URIRef
     page: URIRef
+    part: URIRef
     subjectSpan: URIRef
     objectSpan: URIRef
     rule: URIRef

@@ -1,12 +1,12 @@
-"""Clean a document: HTML, Markdown, Isomer Next JSON, PDF or text into blocks with source offsets.
+"""Clean a document: HTML, Markdown, Isomer JSON, PDF, Word or text into blocks with offsets.
 
 The contract: :func:`clean` turns a :class:`~docgraph.types.RawDocument` into a
 :class:`~docgraph.types.Document` whose blocks (headings, paragraphs, list items, table
 cells, captions, image alt texts, footnotes) hold normalised text, the section they sit
 in, the paragraph number the page shows, and a map from every character back to its
 range in the source file. Boilerplate is marked, never dropped. Each format has its own
-reader (:mod:`.html`, :mod:`.markdown`, :mod:`.isomer`, :mod:`.pdf`, :mod:`.plain`)
-building one kind of tree that :mod:`.blocks` cuts into blocks.
+reader (:mod:`.html`, :mod:`.markdown`, :mod:`.isomer`, :mod:`.pdf`, :mod:`.docx`,
+:mod:`.plain`) building one kind of tree that :mod:`.blocks` cuts into blocks.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from bs4.exceptions import ParserRejectedMarkup
 from docgraph import ingest
 from docgraph.clean.blocks import build_blocks
 from docgraph.clean.boilerplate import Rule, load_rules, mark_boilerplate
+from docgraph.clean.docx import parse_docx
 from docgraph.clean.dom import Element
 from docgraph.clean.html import PARSERS, parse_html
 from docgraph.clean.isomer import IsomerPage, read_isomer
@@ -77,6 +78,8 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
     try:
         if raw.format is InputFormat.PDF and raw.pages is not None:
             root, layout = parse_pdf(text, raw.pages)
+        elif raw.format is InputFormat.DOCX and raw.package is not None:
+            root = parse_docx(text, raw.package)
         elif raw.format is InputFormat.ISOMER_JSON:
             page = read_isomer(text, start, len(text), html_parser, raw.path)
             root = page.root
@@ -109,6 +112,7 @@ def clean(raw: RawDocument, *, html_parser: str = "lxml",
         encoding=raw.encoding,
         bom=raw.bom,
         pages=layout,
+        package=raw.package,
     )
 
 

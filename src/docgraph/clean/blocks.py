@@ -348,8 +348,11 @@ class BlockBuilder:
         content = element.text_content()
         buffer = owner.buffer
         marker = _MARKER.match(content)
-        # "10<sup>2</sup>" is a power, not a footnote.
-        if marker and not (content.strip().isdigit() and buffer.last_char().isdigit()):
+        # "10<sup>2</sup>" is a power, not a footnote, unless the page says it is a note's
+        # reference (ARIA's doc-noteref; the PDF reader marks raised markers so).
+        noteref = "doc-noteref" in element.attrs.get("role", "").split()
+        if marker and (noteref or not (content.strip().isdigit()
+                                       and buffer.last_char().isdigit())):
             chars = [(start, end) for node in _texts(element)
                      for start, end, char in zip(node.starts, node.ends, node.text, strict=True)
                      if not char.isspace()]

@@ -230,6 +230,17 @@ def _element(source: str, lines: list[_Line], body_size: float,
     return Element("p", children=nodes)
 
 
+def _touching(line: _Line, following: _Line) -> bool:
+    """Whether ``following`` goes on right after ``line`` on its row, with no space.
+
+    PDFium breaks a row after a raised marker: "2019" "11" "." is "2019" and "." with
+    the marker between, not "2019 ." (a space the page shows is in the text itself).
+    """
+    shared = min(line.top, following.top) - max(line.bottom, following.bottom)
+    return line.page == following.page and shared > 0 and \
+        abs(following.left - line.right) < 0.3 * max(1.0, line.font)
+
+
 def _capitals(text: str) -> bool:
     return text.isupper() and any(c.isalpha() for c in text)
 
@@ -250,9 +261,9 @@ def _marked(text: Text, markers: list[tuple[int, int]], low: int, high: int
             continue
         if first > cut:
             nodes.append(Text(text.text[cut:first], text.starts[cut:first], text.ends[cut:first]))
-        nodes.append(Element("sup", children=[Text(text.text[first:last],
-                                                    text.starts[first:last],
-                                                    text.ends[first:last])]))
+        nodes.append(Element("sup", {"role": "doc-noteref"}, [Text(text.text[first:last],
+                                                                   text.starts[first:last],
+                                                                   text.ends[first:last])]))
         cut = last
     if cut < len(text.text):
         nodes.append(Text(text.text[cut:], text.starts[cut:], text.ends[cut:]))
@@ -282,7 +293,9 @@ def _joined(source: str, lines: list[_Line], skip: int) -> Text:
         parts.append(source[start:end])
         starts.extend(range(start, end))
         ends.extend(range(start + 1, end + 1))
-        if number + 1 < len(lines) and not joined:
+        if number + 1 < len(lines) and not joined and \
+                not (_touching(line, lines[number + 1]) and not text[-1:].isspace()
+                     and not following[:1].isspace()):
             # The space stands for the line break (or the page break) after the line,
             # not for a page number between the pages.
             parts.append(" ")

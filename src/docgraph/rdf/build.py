@@ -21,6 +21,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
+from urllib.parse import unquote, urlsplit
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -44,7 +45,15 @@ from docgraph.rdf.iris import (
 )
 from docgraph.rdf.text import clean_literal
 from docgraph.resolve import stable_hash
-from docgraph.types import Document, Entity, InputFormat, Merge, Outline, Region
+from docgraph.types import (
+    Document,
+    Entity,
+    InputFormat,
+    Merge,
+    Outline,
+    PartRegion,
+    Region,
+)
 from docgraph.vocab import (
     DG,
     ID_BASE,
@@ -61,7 +70,9 @@ Triple = tuple[Node, Node, Node]
 _PDF_FRAGMENTS = URIRef("http://tools.ietf.org/rfc/rfc3778")
 _MEDIA_TYPES = {InputFormat.HTML: "text/html", InputFormat.HTML_PAGE: "text/html",
                 InputFormat.MARKDOWN: "text/markdown", InputFormat.TEXT: "text/plain",
-                InputFormat.ISOMER_JSON: "application/json", InputFormat.PDF: "application/pdf"}
+                InputFormat.ISOMER_JSON: "application/json", InputFormat.PDF: "application/pdf",
+                InputFormat.DOCX: "application/vnd.openxmlformats-officedocument."
+                                  "wordprocessingml.document"}
 
 
 def to_dataset(entities: Iterable[Entity],
@@ -214,6 +225,7 @@ class _Writer:
                  site_url: str | None = None) -> None:
         self.entities = {entity.key: entity for entity in entities}
         self.documents = documents
+        self._by_path: dict[str, list[str]] | None = None
         self.base = base
         self.site_url = site_url
         self.iris = entity_iris(entities, base)
@@ -352,6 +364,9 @@ class _Writer:
         source = self.documents.get(document_id)
         if source is not None and source.pages is not None:
             self._pdf_regions(document_id, in_source, node, source.pages.regions(relation.source))
+        elif source is not None and source.package is not None:
+            self._part_regions(document_id, in_source, node,
+                               source.package.regions(relation.source))
         elif source is not None:
             span = source.byte_span(relation.source)
             self._selector(document_id, in_source, part(node, "source-bytes"),
@@ -380,6 +395,23 @@ class _Writer:
             self.add(document_id, fragment, DG.page,
                      Literal(region.page, datatype=XSD.positiveInteger))
             self._selector(document_id, fragment, part(node, f"page-{region.page}-text"),
+                           OA.TextPositionSelector, region.start, region.end,
+                           link=OA.refinedBy)
+
+    def _part_regions(self, document_id: str, in_source: URIRef, node: URIRef,
+                      regions: list[PartRegion]) -> None:
+        """A Word document's sentence: the paragraph of the package part it is in.
+
+        An ``oa:XPathSelector`` on the paragraph (``/w:document/w:body/w:p[12]``) with
+        ``dg:part`` naming the part, refined by the characters of the paragraph's text.
+        """
+        for number, region in enumerate(regions):
+            selector = part(node, f"paragraph-{number}")
+            self.add(document_id, in_source, OA.hasSelector, selector)
+            self.add(document_id, selector, RDF.type, OA.XPathSelector)
+            self.add(document_id, selector, RDF.value, Literal(region.path))
+            self.add(document_id, selector, DG.part, Literal(region.part))
+            self._selector(document_id, selector, part(node, f"paragraph-{number}-text"),
                            OA.TextPositionSelector, region.start, region.end,
                            link=OA.refinedBy)
 
@@ -475,6 +507,26 @@ class _Writer:
             self.add(document_id, instant, RDF.type, TIME.Instant)
             self.add(document_id, instant, TIME.inXSDDate, Literal(day, datatype=XSD.date))
 
+    def _attached(self, href: str) -> str | None:
+        """The document of this run that a link points to, when exactly one is.
+
+        Isomer pages link to their attachments by site path ("/files/news/Annex%20A.pdf");
+        a document read from a folder is known by its path inside it, so the link's path
+        must end with that whole path.
+        """
+        if self._by_path is None:
+            self._by_path = {}
+            for document in self.documents.values():
+                self._by_path.setdefault(document.source_path.lower(), []).append(document.id)
+        path = unquote(urlsplit(href).path).replace("\\", "/").lower()
+        parts = [p for p in path.split("/") if p]
+        found: set[str] = set()
+        for start in range(len(parts)):
+            found.update(self._by_path.get("/".join(parts[start:]), ()))
+            if found:
+                break
+        return next(iter(found)) if len(found) == 1 else None
+
     def document(self, source: Document | Outline) -> None:
         """The document node and the blocks the statements come from."""
         node = document_iri(source.id, self.base)
@@ -495,6 +547,10 @@ class _Writer:
             add(DG.sourceURL, URIRef(url))
         if meta.description:
             add(DCTERMS.description, _text(meta.description))
+        for href in source.outline().attachments:
+            attached = self._attached(href)
+            if attached is not None and attached != source.id:
+                add(DG.attachment, document_iri(attached, self.base))
         for block in source.blocks:
             fragment = block_iri(source.id, block.index, self.base)
             if fragment not in self.blocks:

@@ -114,7 +114,8 @@ def to_networkx(source: Graph | Facts) -> nx.MultiDiGraph[str]:
     ``documents``; each edge carries ``relation`` (the property's local name),
     ``document``, ``sentence``, ``rule``, ``confidence``, ``source_span`` (character
     offsets of the sentence in the source file), for a PDF ``pages`` (an RFC 3778
-    fragment per page, "page=2&viewrect=..."), ``subject_span``/``object_span``
+    fragment per page, "page=2&viewrect=..."), for a Word document ``paragraphs``
+    (XPaths in ``word/document.xml``), ``subject_span``/``object_span``
     (where the two names are in the sentence) and ``start``/``end`` when the sentence
     gives dates. A direct triple between entities that no assertion explains (from
     another tool) is an edge keyed by its predicate, without provenance.
@@ -164,6 +165,8 @@ def _provenance(index: _Index, node: Node, predicate: Any) -> dict[str, Any]:
         elif OA.FragmentSelector in selectors.get(selector, ()):
             page = index.one(selector, DG.page)
             pages.append((int(str(page or 0)), str(index.one(selector, RDF.value) or "")))
+        elif OA.XPathSelector in selectors.get(selector, ()):
+            data.setdefault("paragraphs", []).append(str(index.one(selector, RDF.value) or ""))
     if pages:
         # A PDF: the page and rectangle of each piece of the sentence (RFC 3778).
         data["pages"] = [fragment for _, fragment in sorted(pages)]

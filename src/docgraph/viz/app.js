@@ -308,6 +308,12 @@
       line.append(" \u00b7 ", el("a", { class: "page", href: `${edge.document || ""}#${fragment}`,
                                         title: fragment }, page ? `page ${page[1]}` : fragment));
     }
+    // In a Word document: the paragraph of word/document.xml the sentence is in.
+    for (const path of edge.paragraphs || []) {
+      const paragraph = /w:p(\[\d+\])?$/.exec(path);
+      line.append(" \u00b7 ", el("span", { class: "paragraph", title: path },
+                                 paragraph ? `paragraph ${path.replace(/^\/w:document\/w:body\//, "")}` : path));
+    }
     return line;
   }
 

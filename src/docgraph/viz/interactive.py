@@ -94,7 +94,7 @@ def page(graph: nx.MultiDiGraph[str], documents: Mapping[str, Mapping[str, str]]
     for subject, obj, key, data in sorted(graph.edges(keys=True, data=True)):
         edge = {name: data[name] for name in ("relation", "sentence", "rule", "confidence",
                                              "start", "end", "subject_span", "object_span",
-                                             "pages")
+                                             "pages", "paragraphs")
                 if data.get(name) is not None}
         edges.append({"id": f"{subject} {obj} {key}", "from": subject, "to": obj,
                       "document": path_of(data.get("document")), **edge})
