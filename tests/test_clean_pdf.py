@@ -86,9 +86,9 @@ def test_lines_close_together_are_one_paragraph_and_a_gap_starts_another() -> No
 def test_a_word_broken_at_a_line_end_is_joined_when_it_is_a_word() -> None:
     found = blocks_of([body(0, "The new pro-", 700), body(0, "vision for Singapore-", 686),
                        body(0, "based firms takes effect on 14-", 672),
-                       body(0, "day notice.", 658)])
+                       body(0, "day notice at #29-", 658), body(0, "01.", 644)])
     assert found == [(BlockKind.PARAGRAPH, ("The new provision for Singapore-based firms "
-                                            "takes effect on 14-day notice."))]
+                                            "takes effect on 14-day notice at #29-01."))]
 
 
 def test_bullets_are_list_items_without_the_bullet() -> None:
@@ -174,6 +174,24 @@ def test_raised_markers_are_footnote_markers_and_footnotes_are_footnotes() -> No
     assert any(text.startswith("A Singapore group of entities means") for text in notes)
     items = [b.text for b in document.blocks if re.match(r"(i|ii|iii|iv)\. ", b.text)]
     assert len(items) >= 4  # each roman-numbered item its own block
+
+
+def test_a_ruled_table_is_read_as_cells_of_rows_and_columns() -> None:
+    document = clean(read(DATA / "civil-justice-table.pdf"))
+    cells = {b.text: b.cell for b in document.blocks if b.kind is BlockKind.TABLE_CELL}
+    assert len(cells) > 50
+    header = cells["Sub-topic"]
+    assert header is not None
+    assert (header.row, header.column) == (0, 1)
+    # A row PDFium reads as one line is split at the column rule; a cell that spans
+    # the rows below leaves its column empty there, and the columns keep their places.
+    topic = cells["Calculation of time"]
+    assert topic is not None
+    assert (topic.row, topic.column, topic.header) == (3, 1, "Sub-topic")
+    proposal = next(cell for text, cell in cells.items() if text.startswith("Non-court days"))
+    assert proposal is not None
+    assert (proposal.row, proposal.column, proposal.header) == (3, 2, "Original Proposal")
+    assert not any(text.startswith("Calculation of time Non-court") for text in cells)
 
 
 def test_every_character_of_a_block_is_the_text_layer_s() -> None:

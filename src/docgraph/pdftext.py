@@ -35,6 +35,10 @@ PAGE_BREAK = "\f"
 """What joins two pages' texts in a PDF's source text."""
 
 _LINE_BREAK = "\r\n"
+# A list's number, a clause's ("2.1"), a letter or a bullet: what a tab follows.
+_LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,4})[.)]?|[^\w\s]{1,2})$")
+_GAP = 1.5  # a gap between two characters wider than this many font sizes parts cells
+_RULE = 2.5  # points: a path object this thin is a rule (a table's border)
 _OCR_DPI = 300
 _OCR_TIMEOUT = 300  # seconds tesseract may take over one page
 _OCR_CONFIDENCE = 50.0
@@ -70,7 +74,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, PageLayout, str | None, dt.da
             text = _page_text(textpage)
             layout.page(start, len(text), width, height)
             if text.strip():
-                layout.lines_of(textpage, text, start)
+                layout.lines_of(textpage, text, start, layout.rules_of(page))
             else:
                 lines = _ocr(tesseract, page, path, number) if tesseract else None
                 if lines is None:
@@ -199,13 +203,20 @@ class _Layout:
         self.weights = array("h")
         self.line_pages = array("l")
         self.superscripts = array("l")
+        self.rules = array("f")
+        self.rule_pages = array("l")
 
     def page(self, start: int, length: int, width: float, height: float) -> None:
         self.pages.extend((start, start + length))
         self.sizes.extend((width, height))
 
-    def lines_of(self, textpage: object, text: str, offset: int) -> None:
-        """Each line of the page: its range, box, font size and weight."""
+    def lines_of(self, textpage: object, text: str, offset: int,
+                 columns: list[tuple[float, float, float]] = ()) -> None:  # type: ignore[assignment]
+        """Each line of the page: its range, box, font size and weight.
+
+        ``columns`` are the page's vertical rules (x, bottom, top): a line that crosses
+        one is two cells' text.
+        """
         import pypdfium2.raw as raw
 
         handle = textpage.raw  # type: ignore[attr-defined]
@@ -231,21 +242,59 @@ class _Layout:
                 sizes.append(raw.FPDFText_GetFontSize(handle, index))
                 weights.append(raw.FPDFText_GetFontWeight(handle, index))
             if xs0:
-                box = (min(xs0), min(ys0), max(xs1), max(ys1))
                 # The size the text shows at: its font size times the text matrix's
                 # vertical scale (text set at size 1 and scaled by 11 is 11 points).
                 if raw.FPDFText_GetMatrix(handle, indices[0], ctypes.byref(matrix)):
                     scale = math.hypot(matrix.c, matrix.d) or 1.0
                     sizes = [size * scale for size in sizes]
                 font = statistics.median(sizes)
-                self._superscripts(text, offset, indices, sizes, ys0, font, box, page)
-                self.starts.append(offset + start)
-                self.ends.append(offset + end)
-                self.boxes.extend(box)
-                self.fonts.append(font)
-                self.weights.append(max(-1, min(1000, int(statistics.median(weights)))))
-                self.line_pages.append(page)
+                # A wide gap inside a row parts two cells or columns that PDFium read as
+                # one line ("Main Topic    Sub-topic    Original Proposal").
+                cuts = [i for i in range(1, len(indices))
+                        if (xs0[i] - xs1[i - 1] > _GAP * font
+                            # A list's number or bullet and its text, a tab apart, are
+                            # one line.
+                            and not _LIST_MARKER.match(text[indices[0] : indices[i - 1] + 1]))
+                        or any(xs1[i - 1] - 1 <= x <= xs0[i] + 1 and low <= ys0[i] <= high
+                               for x, low, high in columns)] + [len(indices)]
+                low = 0
+                for cut in cuts:
+                    first = start if low == 0 else indices[low]
+                    last = end if cut == len(indices) else indices[cut - 1] + 1
+                    self._line(text, offset, page, first, last, indices[low:cut],
+                               xs0[low:cut], ys0[low:cut], xs1[low:cut], ys1[low:cut],
+                               sizes[low:cut], weights[low:cut])
+                    low = cut
             start = end + len(_LINE_BREAK)
+
+    def _line(self, text: str, offset: int, page: int, start: int, end: int,
+              indices: list[int], xs0: list[float], ys0: list[float], xs1: list[float],
+              ys1: list[float], sizes: list[float], weights: list[float]) -> None:
+        box = (min(xs0), min(ys0), max(xs1), max(ys1))
+        font = statistics.median(sizes)
+        self._superscripts(text, offset, indices, sizes, ys0, font, box, page)
+        self.starts.append(offset + start)
+        self.ends.append(offset + end)
+        self.boxes.extend(box)
+        self.fonts.append(font)
+        self.weights.append(max(-1, min(1000, int(statistics.median(weights)))))
+        self.line_pages.append(page)
+
+    def rules_of(self, page: object) -> list[tuple[float, float, float]]:
+        """The page's thin lines: a table's borders. Returns the vertical ones."""
+        import pypdfium2.raw as raw
+
+        number = len(self.pages) // 2 - 1
+        vertical = []
+        for item in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):  # type: ignore[attr-defined]
+            left, bottom, right, top = item.get_bounds()
+            if (top - bottom <= _RULE and right - left >= 2 * _RULE) or \
+                    (right - left <= _RULE and top - bottom >= 2 * _RULE):
+                self.rules.extend((left, bottom, right, top))
+                self.rule_pages.append(number)
+                if right - left <= _RULE:
+                    vertical.append(((left + right) / 2, bottom, top))
+        return vertical
 
     def _superscripts(self, text: str, offset: int, indices: list[int], sizes: list[float],
                       bottoms: list[float], font: float,
@@ -291,4 +340,5 @@ class _Layout:
         return PageLayout(pages=self.pages, sizes=self.sizes, line_starts=self.starts,
                           line_ends=self.ends, line_boxes=self.boxes,
                           line_fonts=self.fonts, line_weights=self.weights,
-                          line_pages=self.line_pages, superscripts=self.superscripts)
+                          line_pages=self.line_pages, superscripts=self.superscripts,
+                          rules=self.rules, rule_pages=self.rule_pages)

@@ -437,6 +437,9 @@ class PageLayout:
         line_pages: The page of each line, from 0.
         superscripts: Start and end offset of each raised, small footnote marker, two
             per marker (empty in an outline).
+        rules: ``left, bottom, right, top`` of each thin line drawn on a page (a table's
+            borders), four per rule (empty in an outline).
+        rule_pages: The page of each rule, from 0.
     """
 
     pages: array[int]
@@ -448,6 +451,8 @@ class PageLayout:
     line_weights: array[int]
     line_pages: array[int]
     superscripts: array[int] = field(default_factory=lambda: array("l"))
+    rules: array[float] = field(default_factory=lambda: array("f"))
+    rule_pages: array[int] = field(default_factory=lambda: array("l"))
 
     @property
     def page_count(self) -> int:
@@ -492,7 +497,8 @@ class PageLayout:
             array("f", (self.line_fonts[i] for i in kept)) if self.line_fonts else array("f"),
             array("h", (self.line_weights[i] for i in kept)) if self.line_weights
             else array("h"),
-            array("l", (self.line_pages[i] for i in kept)), self.superscripts)
+            array("l", (self.line_pages[i] for i in kept)), self.superscripts, self.rules,
+            self.rule_pages)
 
     def _box(self, page: int, start: int, end: int) -> tuple[float, float, float, float] | None:
         left = bottom = math.inf

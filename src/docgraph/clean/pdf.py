@@ -48,10 +48,11 @@ _NUMBER_START = re.compile(r"^\s*(?:\d{1,3}[.)]|\([a-z0-9]{1,4}\)|[a-z][.)]|[ivx
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3})(?:\s+(?=[A-Z\u201c\"(])|\s*$)")
 _TERMINAL = re.compile(r"[.!?:;][\"'”’)]*$")
 _HYPHENATED = re.compile(r"([A-Za-z0-9]+)-$")
-_NEXT_WORD = re.compile(r"^([a-z]+)")
+_NEXT_WORD = re.compile(r"^([a-z]+|[0-9]+)")
 _BOLD = 600  # a font weight from which a line reads as bold
 _LARGER = 1.15  # a font this much larger than the body's makes a heading
 _MAX_HEADING = 150
+_MAX_RULES = 2000  # more thin lines than this on a page make a drawing, not tables
 
 
 @dataclass(slots=True)
@@ -87,12 +88,174 @@ def parse_pdf(source: str, layout: PageLayout) -> tuple[Element, PageLayout]:
     if footer.children:
         root.append(footer)
     size = _body_size(source, body)
+    spacing = _spacing(body)
     marks = layout.superscripts
     markers = [(marks[i], marks[i + 1]) for i in range(0, len(marks), 2)]
     starts = {start for start, _ in markers}
-    for paragraph in _paragraphs(source, body, _spacing(body), size, starts):
-        root.append(_element(source, paragraph, size, markers))
+    tables = _tables(layout)
+    placed: dict[int, tuple[_Table, int, int, int]] = {}
+    for index, line in enumerate(body):
+        for table in tables.get(line.page, ()):
+            cell = table.cell(line)
+            if cell is not None:
+                placed[index] = (table, *cell)
+                break
+    run: list[_Line] = []
+    drawn: set[int] = set()
+
+    def flush() -> None:
+        for paragraph in _paragraphs(source, run, spacing, size, starts):
+            root.append(_element(source, paragraph, size, markers))
+        run.clear()
+
+    for index, line in enumerate(body):
+        if index not in placed:
+            run.append(line)
+            continue
+        flush()
+        table = placed[index][0]
+        if id(table) not in drawn:
+            drawn.add(id(table))
+            cells = [(row, first, last, body[i])
+                     for i, (t, row, first, last) in placed.items() if t is table]
+            root.append(_table(source, cells, spacing, size, starts, markers))
+    flush()
     return root, layout.without_lines(furniture)
+
+
+@dataclass(slots=True)
+class _Table:
+    """A table drawn with rules: its box, and its row and column boundaries."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    rows: list[float]  # the rules' heights, top first
+    columns: list[float]  # the rules' x positions, left first
+    verticals: list[tuple[float, float, float]]  # each vertical rule: x, bottom, top
+
+    def cell(self, line: _Line) -> tuple[int, int, int] | None:
+        """The row and the first and last columns of the cell a line is in.
+
+        The line's row is the band of rows its middle is in; its cell runs between the
+        vertical rules that cross that band on either side of its left edge, and spans
+        the columns between them (a heading row across the table spans them all).
+        """
+        middle = (line.bottom + line.top) / 2
+        if not (self.left - 1 <= line.left and line.right <= self.right + 1
+                and self.bottom <= middle <= self.top):
+            return None
+        row = sum(1 for y in self.rows if y > middle)
+        above = self.rows[row - 1] if row > 0 else self.top
+        below = self.rows[row] if row < len(self.rows) else self.bottom
+        band = (above + below) / 2
+        edges = sorted({self.columns[0], self.columns[-1]} | {
+            x for x, low, high in self.verticals if low - 2 <= band <= high + 2})
+        left = max((x for x in edges if x <= line.left + 1), default=edges[0])
+        right = min((x for x in edges if x > line.left + 1), default=edges[-1])
+        first = sum(1 for x in self.columns if x <= left + 1)
+        last = sum(1 for x in self.columns if x < right - 1)
+        return row, max(1, first), max(1, first, last)
+
+
+def _tables(layout: PageLayout) -> dict[int, list[_Table]]:
+    """The tables drawn on each page: rules that meet, with two rows and two columns."""
+    by_page: dict[int, list[tuple[float, float, float, float]]] = {}
+    values = layout.rules
+    for number, page in enumerate(layout.rule_pages):
+        by_page.setdefault(page, []).append(
+            (values[4 * number], values[4 * number + 1], values[4 * number + 2],
+             values[4 * number + 3]))
+    found: dict[int, list[_Table]] = {}
+    for page, rules in by_page.items():
+        if len(rules) > _MAX_RULES:
+            continue  # a drawing, not a table
+        for group in _touching_groups(rules):
+            rows = _distinct([(low + high) / 2 for left, low, right, high in group
+                              if high - low < right - left])
+            columns = _distinct([(left + right) / 2 for left, low, right, high in group
+                                 if high - low >= right - left])
+            if len(rows) >= 2 and len(columns) >= 2:
+                verticals = [((left + right) / 2, low, high) for left, low, right, high
+                             in group if high - low >= right - left]
+                found.setdefault(page, []).append(_Table(
+                    min(g[0] for g in group), min(g[1] for g in group),
+                    max(g[2] for g in group), max(g[3] for g in group),
+                    sorted(rows, reverse=True), sorted(columns), verticals))
+    return found
+
+
+def _touching_groups(rules: list[tuple[float, float, float, float]]
+                     ) -> list[list[tuple[float, float, float, float]]]:
+    """Rules that meet or cross, directly or through others, as groups."""
+    parent = list(range(len(rules)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (l1, b1, r1, t1) in enumerate(rules):
+        for j in range(i + 1, len(rules)):
+            l2, b2, r2, t2 = rules[j]
+            if l1 - 2 <= r2 and l2 - 2 <= r1 and b1 - 2 <= t2 and b2 - 2 <= t1:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[tuple[float, float, float, float]]] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(find(i), []).append(rule)
+    return list(groups.values())
+
+
+def _distinct(values: list[float]) -> list[float]:
+    """Positions more than two points apart (a double border is one)."""
+    found: list[float] = []
+    for value in sorted(values):
+        if not found or value - found[-1] > 2:
+            found.append(value)
+    return found
+
+
+def _table(source: str, cells: list[tuple[int, int, int, _Line]], spacing: float,
+           size: float, starts: set[int], markers: list[tuple[int, int]]) -> Element:
+    """A table's lines as rows of cells; a cell's paragraphs are the cell's text."""
+    table = Element("table")
+    rows: dict[int, dict[int, tuple[int, list[_Line]]]] = {}
+    for row, first, last, line in cells:
+        found = rows.setdefault(row, {}).setdefault(first, (last, []))
+        found[1].append(line)
+    width = max(last for _, _, last, _ in cells)
+    top = min(rows)
+    for row in sorted(rows):
+        tr = Element("tr")
+        # A first row all in bold heads the columns (and is repeated on every page).
+        header = row == top and all(line.weight >= _BOLD for _, lines in rows[row].values()
+                                    for line in lines)
+        # Every column has its cell, empty where a cell above spans down, so that cells
+        # keep their columns; a cell spanning columns says so.
+        column = 1
+        while column <= width:
+            last, lines = rows[row].get(column, (column, []))
+            td = Element("th" if header else "td",
+                         {"colspan": str(last - column + 1)} if last > column else {})
+            for paragraph in _paragraphs(source, lines, spacing, size, starts):
+                element = _element(source, paragraph, size, markers)
+                # Inside a cell a paragraph is a paragraph, whatever its font: the cell
+                # is one block.
+                td.append(Element("p", children=_inline(element)))
+            tr.append(td)
+            column = last + 1
+        table.append(tr)
+    return table
+
+
+def _inline(element: Element) -> list[Element | Text]:
+    """An element's text and inline children, lists and headings unwrapped."""
+    if element.tag in ("ul", "ol", "li"):
+        return [n for child in element.children
+                for n in (_inline(child) if isinstance(child, Element) else [child])]
+    return element.children
 
 
 def _furniture(source: str, lines: list[_Line], layout: PageLayout) -> set[int]:
