@@ -129,6 +129,28 @@ def test_a_finished_paragraph_does_not_run_over_the_page_break() -> None:
     assert len(blocks_of(lines, pages=2)) == 2
 
 
+def test_a_page_is_read_in_reading_order_whatever_order_it_is_drawn_in() -> None:
+    # Drawn: the right column, the left column, then the title and a lead box on top.
+    lines = [body(0, "Where do I register?", 600, left=320, right=520),
+             body(0, "Online, at the portal.", 586, left=320, right=520),
+             body(0, "Who must register?", 600, left=72, right=280),
+             body(0, "All dealers in precious stones.", 586, left=72, right=280),
+             body(0, "REGISTRATION OF DEALERS", 760, left=72, right=520, font=16),
+             body(0, "Dealers must register by 10 April.", 700, left=72, right=520)]
+    assert [text for _, text in blocks_of(lines)] == [
+        "REGISTRATION OF DEALERS", "Dealers must register by 10 April.",
+        "Who must register? All dealers in precious stones.",
+        "Where do I register? Online, at the portal."]
+
+
+def test_lines_at_different_heights_are_no_columns() -> None:
+    # A heading on the right and one on the left lower down: top first, not left first.
+    lines = [body(0, "Annex", 760, left=487, right=523),
+             body(0, "Reappointed Chairman", 730, left=73, right=203, weight=700),
+             body(0, "Mr Yeoh was the former Executive Chairman of PwC.", 600)]
+    assert [text for _, text in blocks_of(lines)][:2] == ["Annex", "Reappointed Chairman"]
+
+
 def test_columns_of_a_table_are_not_joined_across() -> None:
     lines = [body(0, "Granting creators", 700, left=78, right=170),
              body(0, "Creators cannot be identified.", 700, left=192, right=447),

@@ -25,6 +25,7 @@ for a line break maps to the break.
 from __future__ import annotations
 
 import re
+import statistics
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ _NEXT_WORD = re.compile(r"^([a-z]+|[0-9]+)")
 _BOLD = 600  # a font weight from which a line reads as bold
 _LARGER = 1.15  # a font this much larger than the body's makes a heading
 _MAX_HEADING = 150
+_COLUMN = 0.3  # a column of text is at least this share of its region's width
 _MAX_RULES = 2000  # more thin lines than this on a page make a drawing, not tables
 
 
@@ -80,7 +82,9 @@ def parse_pdf(source: str, layout: PageLayout) -> tuple[Element, PageLayout]:
                    layout.line_fonts[i], layout.line_weights[i])
              for i in range(len(layout.line_starts))]
     furniture = _furniture(source, lines, layout)
-    body = [line for index, line in enumerate(lines) if index not in furniture]
+    tables = _tables(layout)
+    body = _reading_order([line for index, line in enumerate(lines)
+                           if index not in furniture], set(tables))
     root = Element("root")
     footer = Element("footer")
     for index in sorted(furniture):
@@ -92,7 +96,6 @@ def parse_pdf(source: str, layout: PageLayout) -> tuple[Element, PageLayout]:
     marks = layout.superscripts
     markers = [(marks[i], marks[i + 1]) for i in range(0, len(marks), 2)]
     starts = {start for start, _ in markers}
-    tables = _tables(layout)
     placed: dict[int, tuple[_Table, int, int, int]] = {}
     for index, line in enumerate(body):
         for table in tables.get(line.page, ()):
@@ -121,6 +124,79 @@ def parse_pdf(source: str, layout: PageLayout) -> tuple[Element, PageLayout]:
             root.append(_table(source, cells, spacing, size, starts, markers))
     flush()
     return root, layout.without_lines(furniture)
+
+
+def _reading_order(lines: list[_Line], ruled: set[int]) -> list[_Line]:
+    """The lines of each page in the order a reader takes them.
+
+    PDFium gives lines in the order the page draws them, which is reading order for most
+    press releases and annexes, but not for a brochure whose lead box is drawn last or
+    whose columns are drawn side by side. Each page without a ruled table is cut as a
+    reader cuts it (recursive X-Y cuts): at the widest blank band across the whole
+    region, across the page (top first) or down it (left first), until no band is left.
+    """
+    found: list[_Line] = []
+    page: list[_Line] = []
+    for line in [*lines, None]:
+        if page and (line is None or line.page != page[0].page):
+            found.extend(page if page[0].page in ruled else _cut(page))
+            page = []
+        if line is not None:
+            page.append(line)
+    return found
+
+
+def _cut(lines: list[_Line]) -> list[_Line]:
+    if len(lines) < 2:
+        return lines
+    size = statistics.median(line.font for line in lines)
+    across, down = _band_across(lines), _band_down(lines)
+    # A gutter between columns must be wider than a word space and than any band across
+    # (two columns often have a blank line at the same height); a band across must be
+    # half a line at least.
+    if down is not None and down[0] >= max(size, across[0] if across else 0.0):
+        split = down[1]
+        left = [line for line in lines if line.right <= split]
+        right = [line for line in lines if line.right > split]
+        # Columns of text stand side by side (lines at the same height on both sides)
+        # and are each a good part of the page wide: a narrow column of times or
+        # numbers beside text is a table's, read row by row.
+        whole = max(line.right for line in lines) - min(line.left for line in lines)
+        if max(line.top for line in left) > min(line.bottom for line in right) and \
+                max(line.top for line in right) > min(line.bottom for line in left) and \
+                all(len(side) >= 2 and max(line.right for line in side)
+                    - min(line.left for line in side) >= _COLUMN * whole
+                    for side in (left, right)):
+            return _cut(left) + _cut(right)
+    if across is not None and across[0] >= 0.5 * size:
+        split = across[1]
+        return _cut([line for line in lines if line.bottom >= split]) + \
+            _cut([line for line in lines if line.bottom < split])
+    return lines
+
+
+def _band_across(lines: list[_Line]) -> tuple[float, float] | None:
+    """The widest blank band across the lines' region: its height and its middle."""
+    best: tuple[float, float] | None = None
+    ordered = sorted(lines, key=lambda line: -line.top)
+    floor = ordered[0].bottom
+    for line in ordered[1:]:
+        if line.top < floor and (best is None or floor - line.top > best[0]):
+            best = (floor - line.top, (floor + line.top) / 2)
+        floor = min(floor, line.bottom)
+    return best
+
+
+def _band_down(lines: list[_Line]) -> tuple[float, float] | None:
+    """The widest blank band down the lines' region: its width and its middle."""
+    best: tuple[float, float] | None = None
+    ordered = sorted(lines, key=lambda line: line.left)
+    reach = ordered[0].right
+    for line in ordered[1:]:
+        if line.left > reach and (best is None or line.left - reach > best[0]):
+            best = (line.left - reach, (reach + line.left) / 2)
+        reach = max(reach, line.right)
+    return best
 
 
 @dataclass(slots=True)
@@ -176,7 +252,8 @@ def _tables(layout: PageLayout) -> dict[int, list[_Table]]:
                               if high - low < right - left])
             columns = _distinct([(left + right) / 2 for left, low, right, high in group
                                  if high - low >= right - left])
-            if len(rows) >= 2 and len(columns) >= 2:
+            # A box around one cell (a lead paragraph's frame) is no table.
+            if len(rows) >= 2 and len(columns) >= 2 and len(rows) + len(columns) > 4:
                 verticals = [((left + right) / 2, low, high) for left, low, right, high
                              in group if high - low >= right - left]
                 found.setdefault(page, []).append(_Table(
