@@ -18,7 +18,7 @@ from docgraph.errors import InputError, InputWarning
 from docgraph.evaluate import range_mismatches
 from docgraph.ingest import read, read_bytes
 from docgraph.rdf.build import union
-from docgraph.types import BlockKind, InputFormat, PageLayout, Span
+from docgraph.types import BlockKind, InputFormat, PageLayout, Span, TableCell
 from docgraph.vocab import DG, OA
 from helpers import ROOT, extract, extraction_dataset
 
@@ -200,7 +200,10 @@ def test_raised_markers_are_footnote_markers_and_footnotes_are_footnotes() -> No
 
 def test_a_ruled_table_is_read_as_cells_of_rows_and_columns() -> None:
     document = clean(read(DATA / "civil-justice-table.pdf"))
-    cells = {b.text: b.cell for b in document.blocks if b.kind is BlockKind.TABLE_CELL}
+    cells: dict[str, TableCell | None] = {}
+    for block in document.blocks:
+        if block.kind is BlockKind.TABLE_CELL:
+            cells.setdefault(block.text, block.cell)  # the header row comes on every page
     assert len(cells) > 50
     header = cells["Sub-topic"]
     assert header is not None
@@ -214,6 +217,10 @@ def test_a_ruled_table_is_read_as_cells_of_rows_and_columns() -> None:
     assert proposal is not None
     assert (proposal.row, proposal.column, proposal.header) == (3, 2, "Original Proposal")
     assert not any(text.startswith("Calculation of time Non-court") for text in cells)
+    # The table goes on over six pages: one table, every cell under its column's head.
+    assert {cell.table for cell in cells.values() if cell is not None} == {0}
+    assert all(cell.header for cell in cells.values() if cell is not None
+               and not cell.is_header and cell.column == 1)
 
 
 def test_every_character_of_a_block_is_the_text_layer_s() -> None:

@@ -17,6 +17,7 @@ import hashlib
 import importlib.metadata
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -97,6 +98,10 @@ def fingerprint(model: str | None = None, gazetteers: Sequence[str | Path] = (),
             digest.update(str(file.relative_to(root)).encode() + b"\0")
             digest.update(file.read_bytes())
     digest.update(_model_identity(model).encode())
+    # What reads PDFs shapes their text too: PDFium's version, and whether pages without
+    # a text layer can be read by OCR.
+    digest.update(f"\0{_version_of('pypdfium2')}\0tesseract "
+                  f"{shutil.which('tesseract') is not None}".encode())
     for path in gazetteers:
         try:
             digest.update(b"\0gazetteer\0" + Path(path).read_bytes())
@@ -104,6 +109,13 @@ def fingerprint(model: str | None = None, gazetteers: Sequence[str | Path] = (),
             raise ConfigurationError(f"{path}: cannot read gazetteer: "
                                      f"{exc.strerror or exc}") from exc
     return digest.hexdigest()
+
+
+def _version_of(package: str) -> str:
+    try:
+        return f"{package} {importlib.metadata.version(package)}"
+    except importlib.metadata.PackageNotFoundError:
+        return f"{package} missing"
 
 
 def _model_identity(model: str | None) -> str:

@@ -105,10 +105,19 @@ def parse_pdf(source: str, layout: PageLayout) -> tuple[Element, PageLayout]:
                 break
     run: list[_Line] = []
     drawn: set[int] = set()
+    # The last table drawn, its element, and whether prose came after it.
+    last: tuple[_Table, Element] | None = None
 
     def flush() -> None:
+        nonlocal last
         for paragraph in _paragraphs(source, run, spacing, size, starts):
             root.append(_element(source, paragraph, size, markers))
+            first = paragraph[0]
+            text = source[first.start : first.end]
+            # Footnotes at a page's foot do not end a table that goes on over the page.
+            if first.start + len(text) - len(text.lstrip()) not in starts and \
+                    not _footnote(text, first, size):
+                last = None
         run.clear()
 
     for index, line in enumerate(body):
@@ -119,11 +128,25 @@ def parse_pdf(source: str, layout: PageLayout) -> tuple[Element, PageLayout]:
         table = placed[index][0]
         if id(table) not in drawn:
             drawn.add(id(table))
-            cells = [(row, first, last, body[i])
-                     for i, (t, row, first, last) in placed.items() if t is table]
-            root.append(_table(source, cells, spacing, size, starts, markers))
+            cells = [(row, first, last_column, body[i])
+                     for i, (t, row, first, last_column) in placed.items() if t is table]
+            element = _table(source, cells, spacing, size, starts, markers)
+            if last is not None and last[0].page + 1 == table.page and \
+                    _same_columns(last[0], table):
+                # A table the page break cut goes on: one table, whose header row (on
+                # its first page) heads the rows on the next.
+                last[1].children.extend(element.children)
+                element = last[1]
+            else:
+                root.append(element)
+            last = (table, element)
     flush()
     return root, layout.without_lines(furniture)
+
+
+def _same_columns(first: _Table, second: _Table) -> bool:
+    return len(first.columns) == len(second.columns) and all(
+        abs(a - b) <= 2 for a, b in zip(first.columns, second.columns, strict=True))
 
 
 def _reading_order(lines: list[_Line], ruled: set[int]) -> list[_Line]:
@@ -210,6 +233,7 @@ class _Table:
     rows: list[float]  # the rules' heights, top first
     columns: list[float]  # the rules' x positions, left first
     verticals: list[tuple[float, float, float]]  # each vertical rule: x, bottom, top
+    page: int
 
     def cell(self, line: _Line) -> tuple[int, int, int] | None:
         """The row and the first and last columns of the cell a line is in.
@@ -259,7 +283,7 @@ def _tables(layout: PageLayout) -> dict[int, list[_Table]]:
                 found.setdefault(page, []).append(_Table(
                     min(g[0] for g in group), min(g[1] for g in group),
                     max(g[2] for g in group), max(g[3] for g in group),
-                    sorted(rows, reverse=True), sorted(columns), verticals))
+                    sorted(rows, reverse=True), sorted(columns), verticals, page))
     return found
 
 
