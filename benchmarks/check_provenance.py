@@ -4,8 +4,9 @@ Extracts the pages given and, for each sentence that states a relation, compares
 visible text of its range in the source file (markup aside: tags, entities, footnote
 markers, Markdown link targets) with the sentence docgraph read, and checks that its
 byte range, cut from the file's bytes and decoded, is the same text as its character
-range (for a PDF: that its pieces on each page, cut from the page's text, have its letters,
-each with a rectangle). Prints the counts and each mismatch; exits 1 if there is any.
+range (for a PDF or a Word document: that its pieces on each page or paragraph have its
+letters, see ``docgraph.evaluate.region_mismatches``). Prints the counts and each
+mismatch; exits 1 if there is any.
 
     python benchmarks/check_provenance.py ../shared/corpus/mddi-posts [--show 20]
 """
@@ -16,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from docgraph.evaluate import range_mismatches
+from docgraph.evaluate import range_mismatches, region_mismatches
 from docgraph.pipeline import Extraction, extract_paths
 
 
@@ -49,12 +50,12 @@ def main(argv: list[str] | None = None) -> int:
 def _byte_mismatches(result: Extraction) -> list[tuple[str, int]]:
     """Relations whose byte range in the file is not their character range's text.
 
-    A PDF's ranges are checked against its pages instead: each page's piece of the range,
-    cut from that page's text, must give the range's text, and have a rectangle.
+    A PDF's and a Word document's ranges are checked against their pages and paragraphs
+    instead (:func:`docgraph.evaluate.region_mismatches`).
     """
     document = result.document
-    if document.pages is not None:
-        return _page_mismatches(result)
+    if document.pages is not None or document.package is not None:
+        return [(document.path, start) for start in region_mismatches(result)]
     data = Path(document.path).read_bytes()
     # As docgraph.ingest decodes: cp1252's five undefined bytes as C1 controls.
     errors = "docgraph-c1" if document.encoding == "cp1252" else "surrogatepass"
@@ -65,24 +66,6 @@ def _byte_mismatches(result: Extraction) -> list[tuple[str, int]]:
         if text != document.text[relation.source.start : relation.source.end]:
             found.append((document.path, relation.source.start))
     return found
-
-
-def _page_mismatches(result: Extraction) -> list[tuple[str, int]]:
-    document = result.document
-    layout = document.pages
-    assert layout is not None
-    pages = document.text.split("\f")
-    found = []
-    for relation in result.relations:
-        regions = layout.regions(relation.source)
-        pieces = " ".join(pages[r.page - 1][r.start : r.end] for r in regions)
-        if _letters(pieces) != _letters(relation.text) or any(r.box is None for r in regions):
-            found.append((document.path, relation.source.start))
-    return found
-
-
-def _letters(text: str) -> str:
-    return "".join(char for char in text if char.isalnum())
 
 
 if __name__ == "__main__":

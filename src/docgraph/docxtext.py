@@ -33,31 +33,26 @@ _MAX_PART = 200_000_000  # bytes of XML a part may unpack to: a ZIP bomb is refu
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def is_docx(data: bytes) -> bool:
-    """Whether ``data`` is a ZIP package holding a Word document."""
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return MAIN_PART in package.namelist()
-    except zipfile.BadZipFile:
-        return False
-
-
-def read_docx(data: bytes, path: str) -> tuple[str, PackageLayout, str | None, dt.date | None]:
+def read_docx(data: bytes, path: str
+              ) -> tuple[str, PackageLayout, str | None, dt.date | None] | None:
     """A Word document's text, its paragraphs' layout, its title and creation date.
 
+    None when ``data`` is no ZIP package holding a Word document (the package is opened
+    once, to tell and to read).
+
     Raises:
-        InputError: If the package or its XML cannot be read.
+        InputError: If the document's XML cannot be read.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if MAIN_PART not in package.namelist():
+                return None
             main = _part(package, MAIN_PART, path)
             styles = _styles(_optional(package, "word/styles.xml", path))
             formats = _numbering(_optional(package, "word/numbering.xml", path))
             core = _optional(package, "docProps/core.xml", path)
-    except zipfile.BadZipFile as exc:
-        raise InputError(path, f"cannot read this Word document ({exc})") from exc
+    except zipfile.BadZipFile:
+        return None
     tree = main.getroottree()
     texts: list[str] = []
     paragraphs: list[DocxParagraph] = []

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +29,7 @@ from docgraph.errors import InputError
 from docgraph.graph import Statement, statements
 from docgraph.markup import FOOTNOTE_REFERENCE
 from docgraph.names import normalise_name
-from docgraph.types import Entity, InputFormat, SourceMap
+from docgraph.types import Entity, InputFormat, SourceMap, Span
 from docgraph.vocab import coarse_type
 
 if TYPE_CHECKING:
@@ -332,6 +332,39 @@ def json_string_values(raw: str) -> str:
 
 def _letters(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def region_mismatches(extraction: Extraction) -> list[int]:
+    """Sentences of a PDF or Word document whose regions do not give them back.
+
+    A PDF's statement points to pages and a Word document's to paragraphs, not to bytes:
+    the pieces of each, cut from the page's or paragraph's text, must have the sentence's
+    letters, and on a page a rectangle. Returns the source offsets of the sentences that
+    fail; none for other formats.
+    """
+    document = extraction.document
+    regions: Callable[[Span], list[str]]
+    if document.pages is not None:
+        layout = document.pages
+        pages = document.text.split("\f")
+
+        def regions(span: Span) -> list[str]:
+            found = layout.regions(span)
+            if any(region.box is None for region in found):
+                return []
+            return [pages[r.page - 1][r.start : r.end] for r in found]
+    elif document.package is not None:
+        package = document.package
+        starts = {p.path: start for p, start in zip(package.paragraphs, package.starts,
+                                                     strict=True)}
+
+        def regions(span: Span) -> list[str]:
+            return [document.text[starts[r.path] + r.start : starts[r.path] + r.end]
+                    for r in package.regions(span)]
+    else:
+        return []
+    return [relation.source.start for relation in extraction.relations
+            if _letters(" ".join(regions(relation.source))) != _letters(relation.text)]
 
 
 def range_mismatches(extraction: Extraction) -> list[RangeMismatch]:

@@ -199,13 +199,9 @@ def read_bytes(data: bytes, path: str = STDIN, *, source_path: str | None = None
     Raises:
         InputError: If the bytes are binary or cannot be decoded.
     """
-    if _starts_with(data, _PDF_MAGIC):
-        return _read_pdf(data, path, source_path)
-    if data.startswith(_ZIP_MAGIC):
-        from docgraph.docxtext import is_docx
-
-        if is_docx(data):
-            return _read_docx(data, path, source_path)
+    laid_out = _read_laid_out(data, path, source_path)
+    if laid_out is not None:
+        return laid_out
     text, encoding, bom = decode(data, path)
     metadata, body_start = front_matter(text, path)
     body_format = detect_format(text, body_start)
@@ -222,42 +218,33 @@ def read_bytes(data: bytes, path: str = STDIN, *, source_path: str | None = None
     )
 
 
-def _read_pdf(data: bytes, path: str, source_path: str | None) -> RawDocument:
-    """A PDF's text layer as a document (:mod:`docgraph.pdftext`)."""
-    from docgraph.pdftext import read_pdf
+def _read_laid_out(data: bytes, path: str, source_path: str | None) -> RawDocument | None:
+    """A PDF's text layer or a Word document's paragraphs as a document; None for others.
 
-    text, pages, title, created = read_pdf(data, path)
-    return RawDocument(
-        id=document_id(data),
-        path=path,
-        source_path=source_path or own_name(path),
-        text=text,
-        encoding="pdf",
-        bom=0,
-        format=InputFormat.PDF,
-        body_start=0,
-        metadata=Metadata(title=title, date=created),
-        pages=pages,
-    )
+    Their text is read out of the file (:mod:`docgraph.pdftext`, :mod:`docgraph.docxtext`),
+    and their offsets point into it, with a layout that says where each piece is in the
+    file.
+    """
+    layout: dict[str, Any]
+    if _starts_with(data, _PDF_MAGIC):
+        from docgraph.pdftext import read_pdf
 
+        text, pages, title, created = read_pdf(data, path)
+        kind, layout = InputFormat.PDF, {"pages": pages}
+    elif data.startswith(_ZIP_MAGIC):
+        from docgraph.docxtext import read_docx
 
-def _read_docx(data: bytes, path: str, source_path: str | None) -> RawDocument:
-    """A Word document's paragraphs as a document (:mod:`docgraph.docxtext`)."""
-    from docgraph.docxtext import read_docx
-
-    text, package, title, created = read_docx(data, path)
-    return RawDocument(
-        id=document_id(data),
-        path=path,
-        source_path=source_path or own_name(path),
-        text=text,
-        encoding="docx",
-        bom=0,
-        format=InputFormat.DOCX,
-        body_start=0,
-        metadata=Metadata(title=title, date=created),
-        package=package,
-    )
+        found = read_docx(data, path)
+        if found is None:
+            return None  # another archive: refused by its first bytes when decoded
+        text, package, title, created = found
+        kind, layout = InputFormat.DOCX, {"package": package}
+    else:
+        return None
+    return RawDocument(id=document_id(data), path=path,
+                       source_path=source_path or own_name(path), text=text,
+                       encoding=kind.value, bom=0, format=kind, body_start=0,
+                       metadata=Metadata(title=title, date=created), **layout)
 
 
 def _starts_with(data: bytes, magic: bytes) -> bool:

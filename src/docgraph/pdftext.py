@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import warnings
 from array import array
+from collections.abc import Sequence
 
 from docgraph.errors import InputError, InputWarning
 from docgraph.types import PageLayout
@@ -211,7 +212,7 @@ class _Layout:
         self.sizes.extend((width, height))
 
     def lines_of(self, textpage: object, text: str, offset: int,
-                 columns: list[tuple[float, float, float]] = ()) -> None:  # type: ignore[assignment]
+                 columns: Sequence[tuple[float, float, float]] = ()) -> None:
         """Each line of the page: its range, box, font size and weight.
 
         ``columns`` are the page's vertical rules (x, bottom, top): a line that crosses

@@ -650,8 +650,9 @@ class Document:
                        tuple(BlockOutline(b.index, b.kind, b.number) for b in self.blocks),
                        self.byte_index, self.source_path,
                        self.pages.outline() if self.pages is not None else None,
-                       self.package, self.attachments())
+                       self.package, self.attachments)
 
+    @property
     def attachments(self) -> tuple[str, ...]:
         """The targets of links to files a page attaches (PDF and Word), in order."""
         found: dict[str, None] = {}

@@ -113,10 +113,9 @@ def parse_pdf(source: str, layout: PageLayout) -> tuple[Element, PageLayout]:
         for paragraph in _paragraphs(source, run, spacing, size, starts):
             root.append(_element(source, paragraph, size, markers))
             first = paragraph[0]
-            text = source[first.start : first.end]
             # Footnotes at a page's foot do not end a table that goes on over the page.
-            if first.start + len(text) - len(text.lstrip()) not in starts and \
-                    not _footnote(text, first, size):
+            if not _opens_with(source, first, starts) and \
+                    not _footnote(source[first.start : first.end], first, size):
                 last = None
         run.clear()
 
@@ -380,14 +379,9 @@ def _furniture(source: str, lines: list[_Line], layout: PageLayout) -> set[int]:
                    for other in places[shape(line)])
 
     notes = set(layout.superscripts[::2])
-
-    def footnote(line: _Line) -> bool:
-        text = source[line.start : line.end]
-        return line.start + len(text) - len(text.lstrip()) in notes
-
     return {index for index in margins
             if _PAGE_NUMBER.match(source[lines[index].start : lines[index].end].strip())
-            or (recurs(lines[index]) and not footnote(lines[index]))}
+            or (recurs(lines[index]) and not _opens_with(source, lines[index], notes))}
 
 
 def _body_size(source: str, lines: list[_Line]) -> float:
@@ -425,12 +419,18 @@ def _paragraphs(source: str, lines: list[_Line], spacing: float, body: float,
     for line in lines:
         text = source[line.start : line.end]
         # A line opening with a raised marker is a footnote's text.
-        noted = line.start + len(text) - len(text.lstrip()) in markers
-        if found and not noted and _continues(source, found[-1], line, text, spacing, body):
+        if found and not _opens_with(source, line, markers) and \
+                _continues(source, found[-1], line, text, spacing, body):
             found[-1].append(line)
         else:
             found.append([line])
     return found
+
+
+def _opens_with(source: str, line: _Line, markers: set[int]) -> bool:
+    """Whether the line's first character (past any space) starts a raised marker."""
+    text = source[line.start : line.end]
+    return line.start + len(text) - len(text.lstrip()) in markers
 
 
 def _footnote(text: str, line: _Line, body: float) -> re.Match[str] | None:

@@ -547,7 +547,7 @@ class _Writer:
             add(DG.sourceURL, URIRef(url))
         if meta.description:
             add(DCTERMS.description, _text(meta.description))
-        for href in source.outline().attachments:
+        for href in source.attachments:
             attached = self._attached(href)
             if attached is not None and attached != source.id:
                 add(DG.attachment, document_iri(attached, self.base))
